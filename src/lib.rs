@@ -1,0 +1,4 @@
+//! swr-tui: a terminal console for Huawei Cloud SWR.
+
+pub mod emulator;
+pub mod swr;
