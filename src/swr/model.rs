@@ -473,7 +473,10 @@ mod tests {
 
     #[test]
     fn v2_and_v3_tag_keys_parse_into_one_type() {
-        let v2: Tag = serde_json::from_str(r#"{"Tag":"1.0","digest":"sha256:aa","deleted":null,"scanned":false,"extra":1}"#).unwrap();
+        let v2: Tag = serde_json::from_str(
+            r#"{"Tag":"1.0","digest":"sha256:aa","deleted":null,"scanned":false,"extra":1}"#,
+        )
+        .unwrap();
         let v3: Tag = serde_json::from_str(r#"{"tag":"1.0","digest":"sha256:aa"}"#).unwrap();
         assert_eq!(v2.tag, "1.0");
         assert_eq!(v2, v3);
@@ -484,7 +487,8 @@ mod tests {
 
     #[test]
     fn overview_keeps_the_services_spelling() {
-        let o: Overview = serde_json::from_str(r#"{"namspace_num":36,"store_space":99.21}"#).unwrap();
+        let o: Overview =
+            serde_json::from_str(r#"{"namspace_num":36,"store_space":99.21}"#).unwrap();
         assert_eq!(o.namespace_num, 36);
         assert!(serde_json::to_string(&o).unwrap().contains("namspace_num"));
     }
@@ -494,7 +498,8 @@ mod tests {
         let r: RepoV2 = serde_json::from_str(r#"{"name":"nginx"}"#).unwrap();
         assert_eq!(r.name, "nginx");
         assert!(r.tags.is_empty());
-        let a: AccessInfo = serde_json::from_str(r#"{"others_auth":[{"user_id":"x","auth":1}]}"#).unwrap();
+        let a: AccessInfo =
+            serde_json::from_str(r#"{"others_auth":[{"user_id":"x","auth":1}]}"#).unwrap();
         assert_eq!(a.others_auths.len(), 1);
     }
 }

@@ -1,0 +1,588 @@
+//! One method per SWR operation the product uses, plus "list everything" walks.
+
+use futures_util::{StreamExt, TryStreamExt, stream};
+use reqwest::Method;
+
+use super::paging::{Page, content_range_total, remaining_offsets};
+use super::{Call, Reply, SwrClient};
+use crate::swr::encoding::{encode, repo_path_param};
+use crate::swr::error::ApiError;
+use crate::swr::model::{
+    AccessDomain, AccessInfo, AuthInfoBody, CreateAccessDomain, CreateNamespace, CreateRepo,
+    CreateTag, LoginSecret, Namespace, NamespaceList, Overview, Quota, QuotaList, RepoListV3,
+    RepoV2, Repository, Tag, TagListV3, UpdateAccessDomain, UpdateRepo, UserAuth,
+};
+use crate::swr::validate;
+
+fn namespace_path(namespace: &str) -> String {
+    format!("/v2/manage/namespaces/{}", encode(namespace))
+}
+
+fn repo_path(namespace: &str, repo: &str) -> String {
+    format!(
+        "{}/repos/{}",
+        namespace_path(namespace),
+        encode(&repo_path_param(repo))
+    )
+}
+
+fn tags_path(namespace: &str, repo: &str) -> String {
+    format!("{}/tags", repo_path(namespace, repo))
+}
+
+/// Sharing lives under `/repositories/`, unlike every other repository path.
+fn domains_path(namespace: &str, repo: &str) -> String {
+    format!(
+        "{}/repositories/{}/access-domains",
+        namespace_path(namespace),
+        encode(&repo_path_param(repo))
+    )
+}
+
+/// Sort order for v2 lists; the service wants column and direction together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Order {
+    pub column: String,
+    pub descending: bool,
+}
+
+/// Query of `GET /v2/manage/repos`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RepoListQuery {
+    pub namespace: Option<String>,
+    pub name: Option<String>,
+    pub category: Option<String>,
+    pub limit: Option<u32>,
+    pub offset: Option<u64>,
+    pub order: Option<Order>,
+}
+
+/// Query of `GET /v3/manage/repos`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RepoListV3Query {
+    pub namespace: Option<String>,
+    pub name: Option<String>,
+    pub category: Option<String>,
+    pub limit: Option<u32>,
+    pub marker: Option<i64>,
+    pub is_public: Option<bool>,
+}
+
+/// Query of the v2 tag list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagListQuery {
+    pub limit: Option<u32>,
+    pub offset: Option<u64>,
+    pub tag: Option<String>,
+    pub order: Option<Order>,
+}
+
+/// Query of the v3 tag list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TagListV3Query {
+    pub limit: Option<u32>,
+    pub marker: Option<String>,
+    pub tag: Option<String>,
+    pub order: Option<Order>,
+    pub with_manifest: Option<bool>,
+}
+
+fn with_order(call: Call, order: &Option<Order>) -> Call {
+    match order {
+        Some(o) => call
+            .query("order_column", &o.column)
+            .query("order_type", if o.descending { "desc" } else { "asc" }),
+        None => call,
+    }
+}
+
+fn page_total(reply: &Reply) -> Option<u64> {
+    reply.header("content-range").and_then(content_range_total)
+}
+
+impl SwrClient {
+    // --- organizations -------------------------------------------------------------------
+
+    /// Organizations the caller has permissions on.
+    pub async fn list_namespaces(&self) -> Result<Vec<Namespace>, ApiError> {
+        let call = Call::new(Method::GET, "/v2/manage/namespaces".into());
+        Ok(self.send(&call).await?.json::<NamespaceList>()?.namespaces)
+    }
+
+    pub async fn show_namespace(&self, namespace: &str) -> Result<Namespace, ApiError> {
+        self.send(&Call::new(Method::GET, namespace_path(namespace)))
+            .await?
+            .json()
+    }
+
+    /// Creates an organization; the name is checked against SWR's rules before sending.
+    pub async fn create_namespace(&self, namespace: &str) -> Result<(), ApiError> {
+        validate::namespace_name(namespace).map_err(ApiError::Invalid)?;
+        let call =
+            Call::new(Method::POST, "/v2/manage/namespaces".into()).json(&CreateNamespace {
+                namespace: namespace.into(),
+            })?;
+        self.send(&call).await.map(drop)
+    }
+
+    pub async fn delete_namespace(&self, namespace: &str) -> Result<(), ApiError> {
+        self.send(&Call::new(Method::DELETE, namespace_path(namespace)))
+            .await
+            .map(drop)
+    }
+
+    // --- permissions ------------------------------------------------------------------------
+
+    pub async fn show_namespace_access(&self, namespace: &str) -> Result<AccessInfo, ApiError> {
+        let path = format!("{}/access", namespace_path(namespace));
+        self.send(&Call::new(Method::GET, path)).await?.json()
+    }
+
+    pub async fn create_namespace_access(
+        &self,
+        namespace: &str,
+        users: &[UserAuth],
+    ) -> Result<(), ApiError> {
+        self.write_access(
+            Method::POST,
+            format!("{}/access", namespace_path(namespace)),
+            users,
+        )
+        .await
+    }
+
+    pub async fn update_namespace_access(
+        &self,
+        namespace: &str,
+        users: &[UserAuth],
+    ) -> Result<(), ApiError> {
+        self.write_access(
+            Method::PATCH,
+            format!("{}/access", namespace_path(namespace)),
+            users,
+        )
+        .await
+    }
+
+    pub async fn delete_namespace_access(
+        &self,
+        namespace: &str,
+        user_ids: &[String],
+    ) -> Result<(), ApiError> {
+        let call = Call::new(
+            Method::DELETE,
+            format!("{}/access", namespace_path(namespace)),
+        )
+        .json(user_ids)?;
+        self.send(&call).await.map(drop)
+    }
+
+    pub async fn show_repo_access(
+        &self,
+        namespace: &str,
+        repo: &str,
+    ) -> Result<AccessInfo, ApiError> {
+        let path = format!("{}/access", repo_path(namespace, repo));
+        self.send(&Call::new(Method::GET, path)).await?.json()
+    }
+
+    pub async fn create_repo_access(
+        &self,
+        namespace: &str,
+        repo: &str,
+        users: &[UserAuth],
+    ) -> Result<(), ApiError> {
+        self.write_access(
+            Method::POST,
+            format!("{}/access", repo_path(namespace, repo)),
+            users,
+        )
+        .await
+    }
+
+    pub async fn update_repo_access(
+        &self,
+        namespace: &str,
+        repo: &str,
+        users: &[UserAuth],
+    ) -> Result<(), ApiError> {
+        self.write_access(
+            Method::PATCH,
+            format!("{}/access", repo_path(namespace, repo)),
+            users,
+        )
+        .await
+    }
+
+    pub async fn delete_repo_access(
+        &self,
+        namespace: &str,
+        repo: &str,
+        user_ids: &[String],
+    ) -> Result<(), ApiError> {
+        let call = Call::new(
+            Method::DELETE,
+            format!("{}/access", repo_path(namespace, repo)),
+        )
+        .json(user_ids)?;
+        self.send(&call).await.map(drop)
+    }
+
+    async fn write_access(
+        &self,
+        method: Method,
+        path: String,
+        users: &[UserAuth],
+    ) -> Result<(), ApiError> {
+        for user in users {
+            validate::permission(user.auth).map_err(ApiError::Invalid)?;
+        }
+        self.send(&Call::new(method, path).json(users)?)
+            .await
+            .map(drop)
+    }
+
+    // --- repositories ---------------------------------------------------------------------
+
+    /// One page of `GET /v2/manage/repos`.
+    pub async fn list_repos_v2(&self, query: &RepoListQuery) -> Result<Page<RepoV2>, ApiError> {
+        let call = Call::new(Method::GET, "/v2/manage/repos".into())
+            .query_opt("namespace", query.namespace.as_ref())
+            .query_opt("name", query.name.as_deref().map(repo_path_param))
+            .query_opt("category", query.category.as_ref())
+            .query_opt("limit", query.limit)
+            .query_opt("offset", query.offset);
+        let reply = self.send(&with_order(call, &query.order)).await?;
+        let items: Vec<RepoV2> = reply.json()?;
+        let total =
+            page_total(&reply).or_else(|| items.first().map(|r| r.total_range.max(0) as u64));
+        Ok(Page { items, total })
+    }
+
+    /// One page of `GET /v3/manage/repos`.
+    pub async fn list_repos_v3(&self, query: &RepoListV3Query) -> Result<RepoListV3, ApiError> {
+        let call = Call::new(Method::GET, "/v3/manage/repos".into())
+            .query_opt("namespace", query.namespace.as_ref())
+            .query_opt("name", query.name.as_deref().map(repo_path_param))
+            .query_opt("category", query.category.as_ref())
+            .query_opt("limit", query.limit)
+            .query_opt("marker", query.marker)
+            .query_opt("is_public", query.is_public);
+        self.send(&call).await?.json()
+    }
+
+    /// Every repository of an organization (or of every organization), all pages.
+    pub async fn list_all_repos(&self, namespace: Option<&str>) -> Result<Vec<RepoV2>, ApiError> {
+        let base = RepoListQuery {
+            namespace: namespace.map(str::to_string),
+            ..RepoListQuery::default()
+        };
+        self.walk_v2(|limit, offset| {
+            let query = RepoListQuery {
+                limit: Some(limit),
+                offset: Some(offset),
+                ..base.clone()
+            };
+            async move { self.list_repos_v2(&query).await }
+        })
+        .await
+    }
+
+    /// Every repository through the v3 list (markers; pages are sequential by nature).
+    pub async fn list_all_repos_v3(
+        &self,
+        namespace: Option<&str>,
+    ) -> Result<Vec<crate::swr::model::RepoV3>, ApiError> {
+        let mut all = Vec::new();
+        let mut marker = None;
+        loop {
+            let page = self
+                .list_repos_v3(&RepoListV3Query {
+                    namespace: namespace.map(str::to_string),
+                    limit: Some(self.inner.config.page_size),
+                    marker,
+                    ..RepoListV3Query::default()
+                })
+                .await?;
+            let done = page.repos.is_empty() || page.next_marker.is_none();
+            all.extend(page.repos);
+            if done {
+                return Ok(all);
+            }
+            marker = page.next_marker;
+        }
+    }
+
+    pub async fn show_repo(&self, namespace: &str, repo: &str) -> Result<Repository, ApiError> {
+        self.send(&Call::new(Method::GET, repo_path(namespace, repo)))
+            .await?
+            .json()
+    }
+
+    pub async fn create_repo(&self, namespace: &str, repo: &CreateRepo) -> Result<(), ApiError> {
+        validate::repository_name(&repo.repository).map_err(ApiError::Invalid)?;
+        if let Some(category) = &repo.category {
+            validate::category(category).map_err(ApiError::Invalid)?;
+        }
+        let path = format!("{}/repos", namespace_path(namespace));
+        self.send(&Call::new(Method::POST, path).json(repo)?)
+            .await
+            .map(drop)
+    }
+
+    pub async fn update_repo(
+        &self,
+        namespace: &str,
+        repo: &str,
+        update: &UpdateRepo,
+    ) -> Result<(), ApiError> {
+        if let Some(category) = &update.category {
+            validate::category(category).map_err(ApiError::Invalid)?;
+        }
+        let call = Call::new(Method::PATCH, repo_path(namespace, repo)).json(update)?;
+        self.send(&call).await.map(drop)
+    }
+
+    pub async fn delete_repo(&self, namespace: &str, repo: &str) -> Result<(), ApiError> {
+        self.send(&Call::new(Method::DELETE, repo_path(namespace, repo)))
+            .await
+            .map(drop)
+    }
+
+    // --- tags -------------------------------------------------------------------------------
+
+    /// One page of the v2 tag list (items carry `Tag`, parsed into [`Tag`]).
+    pub async fn list_tags_v2(
+        &self,
+        namespace: &str,
+        repo: &str,
+        query: &TagListQuery,
+    ) -> Result<Page<Tag>, ApiError> {
+        let call = Call::new(Method::GET, tags_path(namespace, repo))
+            .query_opt("limit", query.limit)
+            .query_opt("offset", query.offset)
+            .query_opt("tag", query.tag.as_ref());
+        let reply = self.send(&with_order(call, &query.order)).await?;
+        // `Tag` parses the v2 key `Tag` through a serde alias.
+        Ok(Page {
+            items: reply.json()?,
+            total: page_total(&reply),
+        })
+    }
+
+    /// One page of the v3 tag list.
+    pub async fn list_tags_v3(
+        &self,
+        namespace: &str,
+        repo: &str,
+        query: &TagListV3Query,
+    ) -> Result<TagListV3, ApiError> {
+        let call = Call::new(
+            Method::GET,
+            format!("/v3{}", &tags_path(namespace, repo)["/v2".len()..]),
+        )
+        .query_opt("limit", query.limit)
+        .query_opt("marker", query.marker.as_ref())
+        .query_opt("tag", query.tag.as_ref())
+        .query_opt("with_manifest", query.with_manifest);
+        self.send(&with_order(call, &query.order)).await?.json()
+    }
+
+    /// Every tag of a repository, all pages (the pages after the first fetched concurrently).
+    pub async fn list_all_tags(&self, namespace: &str, repo: &str) -> Result<Vec<Tag>, ApiError> {
+        self.walk_v2(|limit, offset| {
+            let query = TagListQuery {
+                limit: Some(limit),
+                offset: Some(offset),
+                ..TagListQuery::default()
+            };
+            async move { self.list_tags_v2(namespace, repo, &query).await }
+        })
+        .await
+    }
+
+    /// Every tag through the v3 list, following `nextMarker` while `has_more`.
+    pub async fn list_all_tags_v3(
+        &self,
+        namespace: &str,
+        repo: &str,
+    ) -> Result<Vec<Tag>, ApiError> {
+        let mut all = Vec::new();
+        let mut marker = None;
+        loop {
+            let page = self
+                .list_tags_v3(
+                    namespace,
+                    repo,
+                    &TagListV3Query {
+                        limit: Some(self.inner.config.page_size),
+                        marker,
+                        ..TagListV3Query::default()
+                    },
+                )
+                .await?;
+            let more = page.has_more && !page.tags.is_empty() && page.next_marker.is_some();
+            all.extend(page.tags);
+            if !more {
+                return Ok(all);
+            }
+            marker = page.next_marker;
+        }
+    }
+
+    pub async fn show_tag(&self, namespace: &str, repo: &str, tag: &str) -> Result<Tag, ApiError> {
+        let path = format!("{}/{}", tags_path(namespace, repo), encode(tag));
+        self.send(&Call::new(Method::GET, path)).await?.json()
+    }
+
+    /// Deletes one tag. A 404 after an attempt whose answer was lost counts as deleted.
+    pub async fn delete_tag(&self, namespace: &str, repo: &str, tag: &str) -> Result<(), ApiError> {
+        let path = format!("{}/{}", tags_path(namespace, repo), encode(tag));
+        self.send(&Call::new(Method::DELETE, path)).await.map(drop)
+    }
+
+    /// Retag: gives the image of `source_tag` another name.
+    pub async fn create_tag(
+        &self,
+        namespace: &str,
+        repo: &str,
+        body: &CreateTag,
+    ) -> Result<(), ApiError> {
+        validate::tag_name(&body.destination_tag).map_err(ApiError::Invalid)?;
+        let call = Call::new(Method::POST, tags_path(namespace, repo)).json(body)?;
+        self.send(&call).await.map(drop)
+    }
+
+    // --- sharing with other accounts -------------------------------------------------------
+
+    pub async fn list_access_domains(
+        &self,
+        namespace: &str,
+        repo: &str,
+    ) -> Result<Vec<AccessDomain>, ApiError> {
+        self.send(&Call::new(Method::GET, domains_path(namespace, repo)))
+            .await?
+            .json()
+    }
+
+    pub async fn show_access_domain(
+        &self,
+        namespace: &str,
+        repo: &str,
+        domain: &str,
+    ) -> Result<AccessDomain, ApiError> {
+        let path = format!("{}/{}", domains_path(namespace, repo), encode(domain));
+        self.send(&Call::new(Method::GET, path)).await?.json()
+    }
+
+    pub async fn create_access_domain(
+        &self,
+        namespace: &str,
+        repo: &str,
+        body: &CreateAccessDomain,
+    ) -> Result<(), ApiError> {
+        let call = Call::new(Method::POST, domains_path(namespace, repo)).json(body)?;
+        self.send(&call).await.map(drop)
+    }
+
+    pub async fn update_access_domain(
+        &self,
+        namespace: &str,
+        repo: &str,
+        domain: &str,
+        body: &UpdateAccessDomain,
+    ) -> Result<(), ApiError> {
+        let path = format!("{}/{}", domains_path(namespace, repo), encode(domain));
+        self.send(&Call::new(Method::PATCH, path).json(body)?)
+            .await
+            .map(drop)
+    }
+
+    pub async fn delete_access_domain(
+        &self,
+        namespace: &str,
+        repo: &str,
+        domain: &str,
+    ) -> Result<(), ApiError> {
+        let path = format!("{}/{}", domains_path(namespace, repo), encode(domain));
+        self.send(&Call::new(Method::DELETE, path)).await.map(drop)
+    }
+
+    // --- account-wide ----------------------------------------------------------------------
+
+    /// A temporary `docker login` command (valid for hours; it carries a credential).
+    pub async fn create_login_secret(&self) -> Result<LoginSecret, ApiError> {
+        let call = Call::new(Method::POST, "/v2/manage/utils/secret".into())
+            .query("projectname", &self.inner.config.region);
+        let reply = self.send(&call).await?;
+        let body: AuthInfoBody = reply.json()?;
+        let docker_login = reply
+            .header("x-swr-dockerlogin")
+            .ok_or_else(|| ApiError::Decode("no X-Swr-Dockerlogin header".into()))?
+            .to_string();
+        let expires_at = reply
+            .header("x-swr-expireat")
+            .unwrap_or_default()
+            .to_string();
+        let registry = body
+            .auths
+            .into_keys()
+            .next()
+            .ok_or_else(|| ApiError::Decode("no registry in the login answer".into()))?;
+        Ok(LoginSecret {
+            docker_login,
+            expires_at,
+            registry,
+        })
+    }
+
+    pub async fn list_quotas(&self) -> Result<Vec<Quota>, ApiError> {
+        let project = self.project_id().await?;
+        let path = format!("/v2/manage/projects/{}/quotas", encode(&project));
+        Ok(self
+            .send(&Call::new(Method::GET, path))
+            .await?
+            .json::<QuotaList>()?
+            .quotas)
+    }
+
+    pub async fn show_overview(&self) -> Result<Overview, ApiError> {
+        self.send(&Call::new(Method::GET, "/v2/manage/overview".into()))
+            .await?
+            .json()
+    }
+
+    /// Walks a v2 list: the first page tells the total, the rest are fetched concurrently.
+    async fn walk_v2<T, F, Fut>(&self, fetch: F) -> Result<Vec<T>, ApiError>
+    where
+        F: Fn(u32, u64) -> Fut,
+        Fut: Future<Output = Result<Page<T>, ApiError>>,
+    {
+        let limit = self.inner.config.page_size.max(1);
+        let first = fetch(limit, 0).await?;
+        let mut all = first.items;
+        match first.total {
+            Some(total) => {
+                let pages: Vec<Vec<T>> = stream::iter(remaining_offsets(total, u64::from(limit)))
+                    .map(|offset| {
+                        let page = fetch(limit, offset);
+                        async move { page.await.map(|p| p.items) }
+                    })
+                    .buffered(self.inner.config.page_concurrency.max(1))
+                    .try_collect()
+                    .await?;
+                all.extend(pages.into_iter().flatten());
+            }
+            // Without a total, keep going until a short page.
+            None => {
+                let mut last = all.len();
+                while last == limit as usize {
+                    let page = fetch(limit, all.len() as u64).await?;
+                    last = page.items.len();
+                    all.extend(page.items);
+                }
+            }
+        }
+        Ok(all)
+    }
+}
