@@ -22,7 +22,9 @@ fn main() -> anyhow::Result<()> {
             runtime.block_on(swr_tui::emulator::cli::run(args))
         }
         None => {
-            eprintln!("The terminal UI is not built yet; try `swr-tui emulator --listen 127.0.0.1:0`.");
+            eprintln!(
+                "The terminal UI is not built yet; try `swr-tui emulator --listen 127.0.0.1:0`."
+            );
             std::process::exit(2);
         }
     }

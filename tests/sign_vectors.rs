@@ -72,28 +72,51 @@ fn every_vector_reproduces_the_authorization_header() {
             body: &body,
         };
         let sig = sign(&input, v["sk"].as_str().unwrap());
-        assert_eq!(sig.canonical_request, v["canonical_request"].as_str().unwrap(), "{name}");
-        assert_eq!(sig.string_to_sign, v["string_to_sign"].as_str().unwrap(), "{name}");
-        assert_eq!(sig.signed_headers, v["signed_headers"].as_str().unwrap(), "{name}");
+        assert_eq!(
+            sig.canonical_request,
+            v["canonical_request"].as_str().unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            sig.string_to_sign,
+            v["string_to_sign"].as_str().unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            sig.signed_headers,
+            v["signed_headers"].as_str().unwrap(),
+            "{name}"
+        );
         assert_eq!(
             sig.authorization(v["ak"].as_str().unwrap()),
             v["authorization"].as_str().unwrap(),
             "{name}"
         );
-        assert_eq!(canonical_query(&q), v["wire_query"].as_str().unwrap(), "{name}");
+        assert_eq!(
+            canonical_query(&q),
+            v["wire_query"].as_str().unwrap(),
+            "{name}"
+        );
     }
 }
 
 #[test]
 fn direct_vectors_build_the_same_path_uri_and_headers() {
-    for v in vectors().into_iter().filter(|v| v.get("path_template").is_some()) {
+    for v in vectors()
+        .into_iter()
+        .filter(|v| v.get("path_template").is_some())
+    {
         let name = v["name"].as_str().unwrap();
         let path = expand(
             v["path_template"].as_str().unwrap(),
             v["path_params"].as_object().unwrap(),
         );
         assert_eq!(path, v["wire_path"].as_str().unwrap(), "{name}");
-        assert_eq!(canonical_uri(&path), v["canonical_uri"].as_str().unwrap(), "{name}");
+        assert_eq!(
+            canonical_uri(&path),
+            v["canonical_uri"].as_str().unwrap(),
+            "{name}"
+        );
         assert_eq!(
             canonical_query(&query(&v)),
             v["canonical_query_string"].as_str().unwrap(),
@@ -112,7 +135,10 @@ fn direct_vectors_build_the_same_path_uri_and_headers() {
             v["x_sdk_date"].as_str().unwrap(),
             token.as_deref(),
         );
-        let mut got: Vec<_> = hdrs.iter().map(|(k, v)| (k.to_lowercase(), v.trim().to_string())).collect();
+        let mut got: Vec<_> = hdrs
+            .iter()
+            .map(|(k, v)| (k.to_lowercase(), v.trim().to_string()))
+            .collect();
         let mut want: Vec<_> = headers(&v, "wire_headers")
             .into_iter()
             .map(|(k, v)| (k.to_lowercase(), v))

@@ -94,11 +94,17 @@ mod tests {
             ("limit".to_string(), "10".to_string()),
             ("name".to_string(), "a+b/c".to_string()),
         ];
-        assert_eq!(canonical_query(&q), "limit=10&name=a%2Bb%2Fc&namespace=my%20org");
-        assert_eq!(parse_query("limit=10&name=a%2Bb%2Fc"), vec![
-            ("limit".to_string(), "10".to_string()),
-            ("name".to_string(), "a+b/c".to_string())
-        ]);
+        assert_eq!(
+            canonical_query(&q),
+            "limit=10&name=a%2Bb%2Fc&namespace=my%20org"
+        );
+        assert_eq!(
+            parse_query("limit=10&name=a%2Bb%2Fc"),
+            vec![
+                ("limit".to_string(), "10".to_string()),
+                ("name".to_string(), "a+b/c".to_string())
+            ]
+        );
     }
 
     #[test]

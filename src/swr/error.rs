@@ -189,10 +189,18 @@ mod tests {
 
     #[test]
     fn parses_current_combined_body() {
-        let body = serde_json::to_vec(&SwrErrorBody::new("SVCSTG.SWR.4030170", "Insufficient permissions")).unwrap();
+        let body = serde_json::to_vec(&SwrErrorBody::new(
+            "SVCSTG.SWR.4030170",
+            "Insufficient permissions",
+        ))
+        .unwrap();
         assert_eq!(
             parts(ApiError::from_response(403, &body, None)),
-            (403, "SVCSTG.SWR.4030170".into(), "Insufficient permissions".into())
+            (
+                403,
+                "SVCSTG.SWR.4030170".into(),
+                "Insufficient permissions".into()
+            )
         );
     }
 
@@ -201,22 +209,36 @@ mod tests {
         let body = br#"[{"errorCode":"SVCSTG.SWR.4001048","errorMessage":"Failed to get token","detail":""}]"#;
         assert_eq!(
             parts(ApiError::from_response(400, body, None)),
-            (400, "SVCSTG.SWR.4001048".into(), "Failed to get token".into())
+            (
+                400,
+                "SVCSTG.SWR.4001048".into(),
+                "Failed to get token".into()
+            )
         );
     }
 
     #[test]
     fn parses_gateway_body() {
         let body = br#"{"error_msg":"Incorrect IAM authentication information","error_code":"APIGW.0301","request_id":"r"}"#;
-        assert_eq!(parts(ApiError::from_response(401, body, None)).1, "APIGW.0301");
+        assert_eq!(
+            parts(ApiError::from_response(401, body, None)).1,
+            "APIGW.0301"
+        );
     }
 
     #[test]
     fn falls_back_to_status_and_text() {
         assert_eq!(
-            parts(ApiError::from_response(502, b"<html>bad gateway</html>", None)),
+            parts(ApiError::from_response(
+                502,
+                b"<html>bad gateway</html>",
+                None
+            )),
             (502, "502".into(), "<html>bad gateway</html>".into())
         );
-        assert_eq!(parts(ApiError::from_response(503, b"", None)).2, "Service Unavailable");
+        assert_eq!(
+            parts(ApiError::from_response(503, b"", None)).2,
+            "Service Unavailable"
+        );
     }
 }

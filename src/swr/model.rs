@@ -467,13 +467,61 @@ pub struct TokenUserInfo {
     pub domain: NameOrId,
 }
 
+/// `GET /` and `GET /{api_version}` element. The SDK models `links` as one object.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VersionDetail {
+    pub id: String,
+    pub links: VersionLink,
+    pub version: String,
+    pub status: String,
+    pub updated: String,
+    pub min_version: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VersionLink {
+    pub href: String,
+    pub rel: String,
+}
+
+/// `GET /v2/manage/projects/{project_id}/feature-gates` (all optional booleans).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FeatureGates {
+    pub enable_experience: bool,
+    pub enable_hss_service: bool,
+    pub enable_image_scan: bool,
+    pub enable_sm3: bool,
+    pub enable_image_sync: bool,
+    pub enable_cci_service: bool,
+    pub enable_image_label: bool,
+    pub enable_pipeline: bool,
+    pub enable_authorization_token: bool,
+    pub enable_resource: bool,
+    pub enable_list_v3: bool,
+    pub enable_image_quota: bool,
+}
+
+/// `GET /v2/manage/regions` element (note `regionID`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SyncRegion {
+    #[serde(rename = "regionID")]
+    pub region_id: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn v2_and_v3_tag_keys_parse_into_one_type() {
-        let v2: Tag = serde_json::from_str(r#"{"Tag":"1.0","digest":"sha256:aa","deleted":null,"scanned":false,"extra":1}"#).unwrap();
+        let v2: Tag = serde_json::from_str(
+            r#"{"Tag":"1.0","digest":"sha256:aa","deleted":null,"scanned":false,"extra":1}"#,
+        )
+        .unwrap();
         let v3: Tag = serde_json::from_str(r#"{"tag":"1.0","digest":"sha256:aa"}"#).unwrap();
         assert_eq!(v2.tag, "1.0");
         assert_eq!(v2, v3);
@@ -484,7 +532,8 @@ mod tests {
 
     #[test]
     fn overview_keeps_the_services_spelling() {
-        let o: Overview = serde_json::from_str(r#"{"namspace_num":36,"store_space":99.21}"#).unwrap();
+        let o: Overview =
+            serde_json::from_str(r#"{"namspace_num":36,"store_space":99.21}"#).unwrap();
         assert_eq!(o.namespace_num, 36);
         assert!(serde_json::to_string(&o).unwrap().contains("namspace_num"));
     }
@@ -494,7 +543,8 @@ mod tests {
         let r: RepoV2 = serde_json::from_str(r#"{"name":"nginx"}"#).unwrap();
         assert_eq!(r.name, "nginx");
         assert!(r.tags.is_empty());
-        let a: AccessInfo = serde_json::from_str(r#"{"others_auth":[{"user_id":"x","auth":1}]}"#).unwrap();
+        let a: AccessInfo =
+            serde_json::from_str(r#"{"others_auth":[{"user_id":"x","auth":1}]}"#).unwrap();
         assert_eq!(a.others_auths.len(), 1);
     }
 }

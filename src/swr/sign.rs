@@ -165,8 +165,7 @@ impl AuthorizationHeader {
 /// Constant-time comparison of two signatures.
 pub fn signatures_match(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0
