@@ -467,6 +467,51 @@ pub struct TokenUserInfo {
     pub domain: NameOrId,
 }
 
+/// `GET /` and `GET /{api_version}` element. The SDK models `links` as one object.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VersionDetail {
+    pub id: String,
+    pub links: VersionLink,
+    pub version: String,
+    pub status: String,
+    pub updated: String,
+    pub min_version: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VersionLink {
+    pub href: String,
+    pub rel: String,
+}
+
+/// `GET /v2/manage/projects/{project_id}/feature-gates` (all optional booleans).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FeatureGates {
+    pub enable_experience: bool,
+    pub enable_hss_service: bool,
+    pub enable_image_scan: bool,
+    pub enable_sm3: bool,
+    pub enable_image_sync: bool,
+    pub enable_cci_service: bool,
+    pub enable_image_label: bool,
+    pub enable_pipeline: bool,
+    pub enable_authorization_token: bool,
+    pub enable_resource: bool,
+    pub enable_list_v3: bool,
+    pub enable_image_quota: bool,
+}
+
+/// `GET /v2/manage/regions` element (note `regionID`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SyncRegion {
+    #[serde(rename = "regionID")]
+    pub region_id: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

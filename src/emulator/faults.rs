@@ -1,0 +1,123 @@
+//! The outermost middleware: request ids, request and in-flight counting, the rate limit,
+//! artificial latency and injected failures. Knobs are read per request, so tests can seed
+//! cleanly and then turn faults on.
+
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::App;
+use super::routes::{gateway_error, swr_error};
+
+/// The request id, shared with inner layers through request extensions.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// Decrements the in-flight counter however the request ends (also on cancellation).
+struct InFlight(App);
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        let mut inner = self.0.lock();
+        inner.counters.in_flight = inner.counters.in_flight.saturating_sub(1);
+    }
+}
+
+/// What happens to one request, decided under the lock on arrival.
+enum Verdict {
+    Throttle,
+    Proceed {
+        latency: std::time::Duration,
+        /// `Some(after)`: inject a failure; `after` = run the handler first.
+        fail: Option<bool>,
+    },
+}
+
+fn decide(app: &App) -> Verdict {
+    let mut inner = app.lock();
+    let faults = inner.faults;
+    let c = &mut inner.counters;
+    c.requests += 1;
+    c.in_flight += 1;
+    c.peak_in_flight = c.peak_in_flight.max(c.in_flight);
+    if let Some(limit) = faults.rate_limit {
+        // Fixed one-second windows.
+        let now = Instant::now();
+        let (start, count) = match c.window {
+            Some((start, count)) if now.duration_since(start).as_secs_f64() < 1.0 => (start, count),
+            _ => (now, 0),
+        };
+        if count >= limit {
+            c.window = Some((start, count));
+            c.rate_limited += 1;
+            return Verdict::Throttle;
+        }
+        c.window = Some((start, count + 1));
+    }
+    let fail = (faults.fail_rate > 0.0 && rand::random_bool(faults.fail_rate)).then(|| {
+        c.injected_failures += 1;
+        rand::random_bool(0.5)
+    });
+    Verdict::Proceed {
+        latency: faults.latency,
+        fail,
+    }
+}
+
+/// A random 500 or 503 in SWR's error format.
+fn injected_failure() -> Response {
+    if rand::random_bool(0.5) {
+        swr_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "SVCSTG.SWR.5000001",
+            "internal error",
+        )
+    } else {
+        swr_error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "SVCSTG.SWR.5000001",
+            "service unavailable",
+        )
+    }
+}
+
+pub async fn layer(State(app): State<App>, mut req: Request, next: Next) -> Response {
+    let request_id = hex::encode(rand::random::<[u8; 16]>());
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let verdict = decide(&app);
+    let _in_flight = InFlight(app.clone());
+    let mut response = match verdict {
+        Verdict::Throttle => {
+            let mut r = gateway_error(
+                StatusCode::TOO_MANY_REQUESTS,
+                "APIGW.0308",
+                "The throttling threshold has been reached: policy user over ratelimit",
+                &request_id,
+            );
+            r.headers_mut()
+                .insert("retry-after", HeaderValue::from_static("1"));
+            r
+        }
+        Verdict::Proceed { latency, fail } => {
+            if !latency.is_zero() {
+                tokio::time::sleep(latency).await;
+            }
+            match fail {
+                None => next.run(req).await,
+                Some(false) => injected_failure(),
+                // The change happens, but the client is told it failed.
+                Some(true) => {
+                    let _ = next.run(req).await;
+                    injected_failure()
+                }
+            }
+        }
+    };
+    if let Ok(v) = HeaderValue::from_str(&request_id) {
+        response.headers_mut().insert("x-request-id", v);
+    }
+    response.into_response()
+}

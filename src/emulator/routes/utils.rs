@@ -1,0 +1,150 @@
+//! Login secrets, quotas, overview, feature gates, API versions and sync regions.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::Response;
+use base64::Engine;
+use chrono::{Duration, Utc};
+
+use super::{json, reply, swr_error};
+use crate::emulator::App;
+use crate::emulator::params::Params;
+use crate::emulator::state::ApiErr;
+use crate::swr::model::{
+    AuthEntry, AuthInfoBody, FeatureGates, SyncRegion, VersionDetail, VersionLink,
+};
+
+/// A random upper-case alphanumeric id, like the user part of SWR login commands.
+fn random_id(len: usize) -> String {
+    const CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    (0..len)
+        .map(|_| char::from(CHARS[rand::random_range(0..CHARS.len())]))
+        .collect()
+}
+
+/// The temporary login answer: body `auths`, headers with the command and its expiry.
+fn login_response(app: &App, user: String, expire_header: &'static str) -> Response {
+    let registry = app.lock().state.registry();
+    let password = hex::encode(rand::random::<[u8; 32]>());
+    let auth = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
+    let mut body = AuthInfoBody::default();
+    body.auths.insert(registry, AuthEntry { auth });
+    let expires = (Utc::now() + Duration::hours(24))
+        .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+        .to_string();
+    let mut resp = json(StatusCode::OK, &body);
+    let command = format!("docker login -u {user} -p {password}");
+    if let (Ok(cmd), Ok(exp)) = (
+        HeaderValue::from_str(&command),
+        HeaderValue::from_str(&expires),
+    ) {
+        resp.headers_mut().insert("X-Swr-Dockerlogin", cmd);
+        resp.headers_mut().insert(expire_header, exp);
+    }
+    resp
+}
+
+/// `POST /v2/manage/utils/secret[?projectname=REGION]`.
+pub async fn create_secret(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
+    let region = app.lock().state.region.clone();
+    let params = Params::from_raw(q.as_deref());
+    let project = params
+        .get("projectname")
+        .filter(|p| !p.is_empty())
+        .unwrap_or(region.as_str());
+    let user = format!("{project}@{}", random_id(20));
+    login_response(&app, user, "X-Swr-Expireat")
+}
+
+/// `POST /v2/manage/utils/authorizationtoken` (header spelled `x-swr-expireat`).
+pub async fn create_authorization_token(State(app): State<App>) -> Response {
+    let user = format!("bearertoken@{}", random_id(20));
+    login_response(&app, user, "x-swr-expireat")
+}
+
+fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
+    if app.lock().state.project_id == project_id {
+        Ok(())
+    } else {
+        Err(ApiErr::new(
+            404,
+            "SVCSTG.SWR.4040000",
+            format!("project {project_id} not found"),
+        ))
+    }
+}
+
+pub async fn quotas(State(app): State<App>, Path(project_id): Path<String>) -> Response {
+    reply(
+        check_project(&app, &project_id).map(|()| json(StatusCode::OK, &app.lock().state.quotas())),
+    )
+}
+
+pub async fn overview(State(app): State<App>) -> Response {
+    let overview = app.lock().state.overview();
+    json(StatusCode::OK, &overview)
+}
+
+pub async fn feature_gates(State(app): State<App>, Path(project_id): Path<String>) -> Response {
+    let gates = FeatureGates {
+        enable_experience: true,
+        enable_hss_service: false,
+        enable_image_scan: false,
+        enable_sm3: false,
+        enable_image_sync: true,
+        enable_cci_service: false,
+        enable_image_label: true,
+        enable_pipeline: false,
+        enable_authorization_token: true,
+        enable_resource: true,
+        enable_list_v3: true,
+        enable_image_quota: true,
+    };
+    reply(check_project(&app, &project_id).map(|()| json(StatusCode::OK, &gates)))
+}
+
+fn versions() -> Vec<VersionDetail> {
+    let v = |id: &str, status: &str| VersionDetail {
+        id: id.into(),
+        links: VersionLink {
+            href: format!("https://swr-api.cn-north-4.myhuaweicloud.com/{id}/"),
+            rel: "self".into(),
+        },
+        version: String::new(),
+        status: status.into(),
+        updated: "2025-06-01T00:00:00Z".into(),
+        min_version: String::new(),
+    };
+    vec![v("v2", "CURRENT"), v("v3", "SUPPORTED")]
+}
+
+pub async fn list_versions() -> Response {
+    json(
+        StatusCode::OK,
+        &serde_json::json!({ "versions": versions() }),
+    )
+}
+
+pub async fn show_version(Path(api_version): Path<String>) -> Response {
+    match versions().into_iter().find(|v| v.id == api_version) {
+        Some(version) => json(StatusCode::OK, &serde_json::json!({ "version": version })),
+        None => swr_error(
+            StatusCode::NOT_FOUND,
+            "SVCSTG.SWR.4040000",
+            "API version not found",
+        ),
+    }
+}
+
+/// Target regions for image sync: the other Chinese mainland regions.
+pub async fn regions(State(app): State<App>) -> Response {
+    let own = app.lock().state.region.clone();
+    let list: Vec<SyncRegion> = ["cn-north-4", "cn-east-3", "cn-south-1", "cn-southwest-2"]
+        .iter()
+        .filter(|r| **r != own)
+        .map(|r| SyncRegion {
+            region_id: (*r).to_string(),
+        })
+        .collect();
+    json(StatusCode::OK, &list)
+}
