@@ -9,7 +9,9 @@ use common::*;
 use swr_tui::emulator::EmulatorConfig;
 use swr_tui::swr::ApiError;
 use swr_tui::swr::client::{RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
-use swr_tui::swr::model::{CreateAccessDomain, CreateRepo, CreateTag, UpdateAccessDomain, UpdateRepo, UserAuth};
+use swr_tui::swr::model::{
+    CreateAccessDomain, CreateRepo, CreateTag, UpdateAccessDomain, UpdateRepo, UserAuth,
+};
 
 fn code(e: &ApiError) -> (u16, String) {
     (e.status().unwrap_or(0), e.code().unwrap_or("").to_string())
@@ -20,8 +22,17 @@ async fn organizations_list_show_create_delete() {
     let emu = start(config_with_seed(seed_with_tags(3))).await;
     let c = client(&emu);
 
-    let names: Vec<_> = c.list_namespaces().await.unwrap().into_iter().map(|n| (n.name, n.auth)).collect();
-    assert_eq!(names, vec![("big".to_string(), 7), ("spare".to_string(), 7)]);
+    let names: Vec<_> = c
+        .list_namespaces()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|n| (n.name, n.auth))
+        .collect();
+    assert_eq!(
+        names,
+        vec![("big".to_string(), 7), ("spare".to_string(), 7)]
+    );
     assert_eq!(c.show_namespace("big").await.unwrap().name, "big");
     assert_eq!(code(&c.show_namespace("nope").await.unwrap_err()).0, 404);
 
@@ -32,7 +43,10 @@ async fn organizations_list_show_create_delete() {
 
     // Refused before sending: the emulator sees no request.
     let before = emu.stats().requests;
-    assert!(matches!(c.create_namespace("Bad_Name").await, Err(ApiError::Invalid(_))));
+    assert!(matches!(
+        c.create_namespace("Bad_Name").await,
+        Err(ApiError::Invalid(_))
+    ));
     assert_eq!(emu.stats().requests, before);
 
     let not_empty = c.delete_namespace("big").await.unwrap_err();
@@ -60,27 +74,58 @@ async fn organization_quota_is_enforced_and_reported() {
 async fn organization_permissions_round_trip() {
     let emu = start(config_with_seed(seed_with_tags(1))).await;
     let c = client(&emu);
-    let alice = UserAuth { user_id: "u-0001".into(), user_name: "alice".into(), auth: 1 };
+    let alice = UserAuth {
+        user_id: "u-0001".into(),
+        user_name: "alice".into(),
+        auth: 1,
+    };
 
-    c.create_namespace_access("big", std::slice::from_ref(&alice)).await.unwrap();
+    c.create_namespace_access("big", std::slice::from_ref(&alice))
+        .await
+        .unwrap();
     assert!(emu.snapshot().orgs["big"].permissions.contains(&alice));
-    let dup = c.create_namespace_access("big", std::slice::from_ref(&alice)).await.unwrap_err();
+    let dup = c
+        .create_namespace_access("big", std::slice::from_ref(&alice))
+        .await
+        .unwrap_err();
     assert_eq!(dup.status(), Some(409));
 
-    let manage = UserAuth { auth: 7, ..alice.clone() };
-    c.update_namespace_access("big", std::slice::from_ref(&manage)).await.unwrap();
+    let manage = UserAuth {
+        auth: 7,
+        ..alice.clone()
+    };
+    c.update_namespace_access("big", std::slice::from_ref(&manage))
+        .await
+        .unwrap();
     let access = c.show_namespace_access("big").await.unwrap();
     assert_eq!(access.self_auth.auth, 7);
     assert!(access.others_auths.contains(&manage));
 
     assert!(matches!(
-        c.update_namespace_access("big", &[UserAuth { auth: 2, ..alice.clone() }]).await,
+        c.update_namespace_access(
+            "big",
+            &[UserAuth {
+                auth: 2,
+                ..alice.clone()
+            }]
+        )
+        .await,
         Err(ApiError::Invalid(_))
     ));
 
-    c.delete_namespace_access("big", &["u-0001".to_string()]).await.unwrap();
-    assert!(emu.snapshot().orgs["big"].permissions.iter().all(|p| p.user_id != "u-0001"));
-    let missing = c.delete_namespace_access("big", &["u-0001".to_string()]).await.unwrap_err();
+    c.delete_namespace_access("big", &["u-0001".to_string()])
+        .await
+        .unwrap();
+    assert!(
+        emu.snapshot().orgs["big"]
+            .permissions
+            .iter()
+            .all(|p| p.user_id != "u-0001")
+    );
+    let missing = c
+        .delete_namespace_access("big", &["u-0001".to_string()])
+        .await
+        .unwrap_err();
     assert_eq!(missing.status(), Some(404));
 }
 
@@ -97,22 +142,41 @@ async fn repositories_list_show_create_update_delete() {
     assert!(web.path.ends_with("/big/team/web"), "{}", web.path);
 
     let page = c
-        .list_repos_v2(&RepoListQuery { namespace: Some("big".into()), limit: Some(1), offset: Some(0), ..Default::default() })
+        .list_repos_v2(&RepoListQuery {
+            namespace: Some("big".into()),
+            limit: Some(1),
+            offset: Some(0),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!((page.items.len(), page.total), (1, Some(2)));
 
     let v3 = c.list_all_repos_v3(Some("big")).await.unwrap();
-    assert_eq!(v3.iter().map(|r| r.name.as_str()).collect::<BTreeSet<_>>(), names);
+    assert_eq!(
+        v3.iter().map(|r| r.name.as_str()).collect::<BTreeSet<_>>(),
+        names
+    );
     let v3_page = c
-        .list_repos_v3(&RepoListV3Query { namespace: Some("big".into()), limit: Some(1), ..Default::default() })
+        .list_repos_v3(&RepoListV3Query {
+            namespace: Some("big".into()),
+            limit: Some(1),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(v3_page.repos.len(), 1);
     assert!(v3_page.next_marker.is_some());
 
     let shown = c.show_repo("big", "team/web").await.unwrap();
-    assert_eq!((shown.name.as_str(), shown.num_images, shown.category.as_str()), ("team/web", 3, "linux"));
+    assert_eq!(
+        (
+            shown.name.as_str(),
+            shown.num_images,
+            shown.category.as_str()
+        ),
+        ("team/web", 3, "linux")
+    );
 
     let create = CreateRepo {
         repository: "tools/ci/runner".into(),
@@ -124,39 +188,84 @@ async fn repositories_list_show_create_update_delete() {
     let dup = c.create_repo("spare", &create).await.unwrap_err();
     assert_eq!(dup.status(), Some(409));
     assert!(matches!(
-        c.create_repo("spare", &CreateRepo { repository: "Bad".into(), ..create.clone() }).await,
+        c.create_repo(
+            "spare",
+            &CreateRepo {
+                repository: "Bad".into(),
+                ..create.clone()
+            }
+        )
+        .await,
         Err(ApiError::Invalid(_))
     ));
 
     c.update_repo(
         "spare",
         "tools/ci/runner",
-        &UpdateRepo { is_public: true, category: Some("linux".into()), description: Some("line 1\nline 2".into()) },
+        &UpdateRepo {
+            is_public: true,
+            category: Some("linux".into()),
+            description: Some("line 1\nline 2".into()),
+        },
     )
     .await
     .unwrap();
     let repo = &emu.snapshot().orgs["spare"].repos["tools/ci/runner"];
-    assert_eq!((repo.is_public, repo.category.as_str(), repo.description.as_str()), (true, "linux", "line 1\nline 2"));
+    assert_eq!(
+        (
+            repo.is_public,
+            repo.category.as_str(),
+            repo.description.as_str()
+        ),
+        (true, "linux", "line 1\nline 2")
+    );
 
     c.delete_repo("spare", "tools/ci/runner").await.unwrap();
     assert!(emu.snapshot().orgs["spare"].repos.is_empty());
-    assert_eq!(c.show_repo("spare", "tools/ci/runner").await.unwrap_err().status(), Some(404));
+    assert_eq!(
+        c.show_repo("spare", "tools/ci/runner")
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
 }
 
 #[tokio::test]
 async fn repository_permissions_round_trip() {
     let emu = start(config_with_seed(seed_with_tags(1))).await;
     let c = client(&emu);
-    let bob = UserAuth { user_id: "u-0002".into(), user_name: "bob".into(), auth: 3 };
-    c.create_repo_access("big", "team/web", std::slice::from_ref(&bob)).await.unwrap();
-    assert!(emu.snapshot().orgs["big"].repos["team/web"].permissions.contains(&bob));
-    let read = UserAuth { auth: 1, ..bob.clone() };
-    c.update_repo_access("big", "team/web", std::slice::from_ref(&read)).await.unwrap();
+    let bob = UserAuth {
+        user_id: "u-0002".into(),
+        user_name: "bob".into(),
+        auth: 3,
+    };
+    c.create_repo_access("big", "team/web", std::slice::from_ref(&bob))
+        .await
+        .unwrap();
+    assert!(
+        emu.snapshot().orgs["big"].repos["team/web"]
+            .permissions
+            .contains(&bob)
+    );
+    let read = UserAuth {
+        auth: 1,
+        ..bob.clone()
+    };
+    c.update_repo_access("big", "team/web", std::slice::from_ref(&read))
+        .await
+        .unwrap();
     let access = c.show_repo_access("big", "team/web").await.unwrap();
     assert_eq!(access.name, "team/web");
     assert!(access.others_auths.contains(&read));
-    c.delete_repo_access("big", "team/web", &["u-0002".to_string()]).await.unwrap();
-    assert!(emu.snapshot().orgs["big"].repos["team/web"].permissions.is_empty());
+    c.delete_repo_access("big", "team/web", &["u-0002".to_string()])
+        .await
+        .unwrap();
+    assert!(
+        emu.snapshot().orgs["big"].repos["team/web"]
+            .permissions
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -169,21 +278,46 @@ async fn paging_2500_tags_through_v2_and_v3() {
     let expected: BTreeSet<String> = (0..2500).map(|i| format!("t{i:05}")).collect();
     let v2 = c.list_all_tags("big", "team/web").await.unwrap();
     assert_eq!(v2.len(), 2500);
-    assert_eq!(v2.iter().map(|t| t.tag.clone()).collect::<BTreeSet<_>>(), expected);
-    assert!(v2.iter().all(|t| t.digest.starts_with("sha256:") && t.digest.len() == 71));
+    assert_eq!(
+        v2.iter().map(|t| t.tag.clone()).collect::<BTreeSet<_>>(),
+        expected
+    );
+    assert!(
+        v2.iter()
+            .all(|t| t.digest.starts_with("sha256:") && t.digest.len() == 71)
+    );
     assert!(v2[0].path.contains("/big/team/web:"), "{}", v2[0].path);
 
     let v3 = c.list_all_tags_v3("big", "team/web").await.unwrap();
     assert_eq!(v3.len(), 2500);
-    assert_eq!(v3.iter().map(|t| t.tag.clone()).collect::<BTreeSet<_>>(), expected);
+    assert_eq!(
+        v3.iter().map(|t| t.tag.clone()).collect::<BTreeSet<_>>(),
+        expected
+    );
 
     let page = c
-        .list_tags_v2("big", "team/web", &TagListQuery { limit: Some(10), offset: Some(2490), ..Default::default() })
+        .list_tags_v2(
+            "big",
+            "team/web",
+            &TagListQuery {
+                limit: Some(10),
+                offset: Some(2490),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!((page.items.len(), page.total), (10, Some(2500)));
     let v3_page = c
-        .list_tags_v3("big", "team/web", &TagListV3Query { limit: Some(10), with_manifest: Some(true), ..Default::default() })
+        .list_tags_v3(
+            "big",
+            "team/web",
+            &TagListV3Query {
+                limit: Some(10),
+                with_manifest: Some(true),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert!(v3_page.has_more && v3_page.tags.len() == 10);
@@ -197,25 +331,69 @@ async fn tags_show_retag_delete() {
     let shown = c.show_tag("big", "team/web", "t00001").await.unwrap();
     assert_eq!(shown.tag, "t00001");
 
-    c.create_tag("big", "team/web", &CreateTag { source_tag: "t00001".into(), destination_tag: "stable".into(), r#override: None })
-        .await
-        .unwrap();
+    c.create_tag(
+        "big",
+        "team/web",
+        &CreateTag {
+            source_tag: "t00001".into(),
+            destination_tag: "stable".into(),
+            r#override: None,
+        },
+    )
+    .await
+    .unwrap();
     let tags = &emu.snapshot().orgs["big"].repos["team/web"].tags;
-    assert_eq!(tags["stable"], tags["t00001"], "a retag points at the same image");
+    assert_eq!(
+        tags["stable"], tags["t00001"],
+        "a retag points at the same image"
+    );
     let clash = c
-        .create_tag("big", "team/web", &CreateTag { source_tag: "t00002".into(), destination_tag: "stable".into(), r#override: None })
+        .create_tag(
+            "big",
+            "team/web",
+            &CreateTag {
+                source_tag: "t00002".into(),
+                destination_tag: "stable".into(),
+                r#override: None,
+            },
+        )
         .await
         .unwrap_err();
     assert_eq!(clash.status(), Some(409));
     assert!(matches!(
-        c.create_tag("big", "team/web", &CreateTag { source_tag: "t00001".into(), destination_tag: "-bad".into(), r#override: None }).await,
+        c.create_tag(
+            "big",
+            "team/web",
+            &CreateTag {
+                source_tag: "t00001".into(),
+                destination_tag: "-bad".into(),
+                r#override: None
+            }
+        )
+        .await,
         Err(ApiError::Invalid(_))
     ));
 
     c.delete_tag("big", "team/web", "stable").await.unwrap();
-    assert!(!emu.snapshot().orgs["big"].repos["team/web"].tags.contains_key("stable"));
-    assert_eq!(c.delete_tag("big", "team/web", "stable").await.unwrap_err().status(), Some(404));
-    assert_eq!(c.show_tag("big", "team/web", "nope").await.unwrap_err().status(), Some(404));
+    assert!(
+        !emu.snapshot().orgs["big"].repos["team/web"]
+            .tags
+            .contains_key("stable")
+    );
+    assert_eq!(
+        c.delete_tag("big", "team/web", "stable")
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
+    assert_eq!(
+        c.show_tag("big", "team/web", "nope")
+            .await
+            .unwrap_err()
+            .status(),
+        Some(404)
+    );
 }
 
 #[tokio::test]
@@ -228,21 +406,45 @@ async fn sharing_with_other_accounts() {
         deadline: "forever".into(),
         description: Some("CI of the partner".into()),
     };
-    c.create_access_domain("big", "team/web", &share).await.unwrap();
+    c.create_access_domain("big", "team/web", &share)
+        .await
+        .unwrap();
     let listed = c.list_access_domains("big", "team/web").await.unwrap();
     assert_eq!(listed.len(), 1);
-    assert_eq!((listed[0].access_domain.as_str(), listed[0].repository.as_str()), ("partner", "team/web"));
+    assert_eq!(
+        (
+            listed[0].access_domain.as_str(),
+            listed[0].repository.as_str()
+        ),
+        ("partner", "team/web")
+    );
     c.update_access_domain(
         "big",
         "team/web",
         "partner",
-        &UpdateAccessDomain { permit: "read".into(), deadline: "2027-01-01T00:00:00.000Z".into(), description: None },
+        &UpdateAccessDomain {
+            permit: "read".into(),
+            deadline: "2027-01-01T00:00:00.000Z".into(),
+            description: None,
+        },
     )
     .await
     .unwrap();
-    assert_eq!(c.show_access_domain("big", "team/web", "partner").await.unwrap().deadline, "2027-01-01T00:00:00.000Z");
-    c.delete_access_domain("big", "team/web", "partner").await.unwrap();
-    assert!(emu.snapshot().orgs["big"].repos["team/web"].shares.is_empty());
+    assert_eq!(
+        c.show_access_domain("big", "team/web", "partner")
+            .await
+            .unwrap()
+            .deadline,
+        "2027-01-01T00:00:00.000Z"
+    );
+    c.delete_access_domain("big", "team/web", "partner")
+        .await
+        .unwrap();
+    assert!(
+        emu.snapshot().orgs["big"].repos["team/web"]
+            .shares
+            .is_empty()
+    );
 }
 
 #[tokio::test]
@@ -252,12 +454,25 @@ async fn login_secret_overview_users_and_project() {
     config.project_id = None;
     let c = client_with(config, demo_credentials());
 
-    assert_eq!(c.project_id().await.unwrap(), swr_tui::emulator::DEMO_PROJECT_ID);
+    assert_eq!(
+        c.project_id().await.unwrap(),
+        swr_tui::emulator::DEMO_PROJECT_ID
+    );
     let secret = c.create_login_secret().await.unwrap();
-    assert!(secret.docker_login.starts_with("docker login -u cn-north-4@"), "{}", secret.docker_login);
+    assert!(
+        secret
+            .docker_login
+            .starts_with("docker login -u cn-north-4@"),
+        "{}",
+        secret.docker_login
+    );
     assert_eq!(secret.registry, "swr.cn-north-4.myhuaweicloud.com");
     assert!(!secret.expires_at.is_empty());
-    assert!(secret.command().ends_with(" swr.cn-north-4.myhuaweicloud.com"));
+    assert!(
+        secret
+            .command()
+            .ends_with(" swr.cn-north-4.myhuaweicloud.com")
+    );
 
     let overview = c.show_overview().await.unwrap();
     assert_eq!(overview.namespace_num, 4);
@@ -282,9 +497,16 @@ async fn password_auth_obtains_a_token_and_uses_it() {
 
     let wrong = client_with(
         client_config(&emu),
-        swr_tui::swr::Credentials::Password { domain: "demo".into(), user: "alice".into(), password: "nope".into() },
+        swr_tui::swr::Credentials::Password {
+            domain: "demo".into(),
+            user: "alice".into(),
+            password: "nope".into(),
+        },
     );
-    assert_eq!(wrong.list_namespaces().await.unwrap_err().status(), Some(401));
+    assert_eq!(
+        wrong.list_namespaces().await.unwrap_err().status(),
+        Some(401)
+    );
 }
 
 #[tokio::test]
@@ -293,6 +515,14 @@ async fn repository_names_with_slashes_travel_as_dollar() {
     let c = client(&emu);
     let shown = c.show_repo("demo", "team/web").await.unwrap();
     assert_eq!(shown.name, "team/web");
-    let tags = c.list_all_tags("demo", "team/web").await.unwrap();
-    assert!(tags.len() >= 2000, "the demo has a repository with at least 2,000 tags");
+    let web = c.list_all_tags("demo", "team/web").await.unwrap();
+    assert!(!web.is_empty() && web.iter().all(|t| t.path.contains("/demo/team/web:")));
+    let runner = c
+        .list_all_tags("platform", "tools/ci/runner")
+        .await
+        .unwrap();
+    assert!(
+        runner.len() >= 2000,
+        "the demo has a repository with at least 2,000 tags"
+    );
 }

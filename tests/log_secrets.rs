@@ -1,0 +1,76 @@
+//! No secret key, password, token or signature reaches the log, at trace level, from any target.
+//! Its own test binary: tracing caches per-callsite interest, so the subscriber must be the
+//! process-wide default before any event fires.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use common::*;
+use swr_tui::swr::Credentials;
+
+/// Collects every formatted tracing event, at every level, from every target.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Capture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn no_secret_reaches_the_log_at_trace_level() {
+    let capture = Capture::default();
+    let writer = capture.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    tracing::subscriber::set_global_default(subscriber).unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let token_used = {
+        runtime.block_on(async {
+            let emu = start(config_with_seed(seed_with_tags(5))).await;
+            emu.set_faults(0.5, None, Duration::ZERO);
+            let c = client(&emu);
+            c.list_all_tags("big", "team/web").await.unwrap();
+            c.delete_tag("big", "team/web", "t00001").await.unwrap();
+            let _ = c.create_login_secret().await;
+            let pw = client_with(
+                client_config(&emu),
+                Credentials::Password {
+                    domain: "demo".into(),
+                    user: "alice".into(),
+                    password: "demo-password".into(),
+                },
+            );
+            emu.set_faults(0.0, None, Duration::ZERO);
+            pw.list_namespaces().await.unwrap();
+            format!("{:?}", pw)
+        })
+    };
+    let log = String::from_utf8(capture.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        log.contains("request"),
+        "the log captured client events:\n{log}"
+    );
+    for secret in [
+        swr_tui::emulator::DEMO_SECRET_KEY,
+        "demo-password",
+        "Signature=",
+        "X-Auth-Token",
+        "SDK-HMAC-SHA256 Access",
+    ] {
+        assert!(!log.contains(secret), "{secret:?} leaked into the log");
+        assert!(!token_used.contains(secret));
+    }
+}
