@@ -1,0 +1,94 @@
+//! Human-readable sizes and times.
+
+use chrono::{DateTime, Utc};
+
+/// `1.5 MiB` style sizes; bytes below 1 KiB are exact.
+pub fn size(bytes: i64) -> String {
+    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+    if bytes < 1024 {
+        return format!("{} B", bytes.max(0));
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value >= 100.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// `5m ago`, `3h ago`, `12d ago`, `2y ago`; `-` when unknown.
+pub fn relative(time: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+    let Some(time) = time else {
+        return "-".into();
+    };
+    let secs = (now - time).num_seconds();
+    if secs < 0 {
+        return "just now".into();
+    }
+    let (value, unit) = match secs {
+        0..60 => (secs, "s"),
+        60..3600 => (secs / 60, "m"),
+        3600..86_400 => (secs / 3600, "h"),
+        86_400..31_536_000 => (secs / 86_400, "d"),
+        _ => (secs / 31_536_000, "y"),
+    };
+    format!("{value}{unit} ago")
+}
+
+/// The exact time, for detail panels.
+pub fn exact(time: Option<DateTime<Utc>>) -> String {
+    time.map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+        .unwrap_or_else(|| "-".into())
+}
+
+/// Parses the service's RFC 3339 times (with or without fractional seconds).
+pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// `sha256:0123456789ab` — enough to tell images apart in a list.
+pub fn short_digest(digest: &str) -> String {
+    match digest.split_once(':') {
+        Some((algo, hex)) => format!("{algo}:{}", &hex[..hex.len().min(12)]),
+        None => digest.chars().take(19).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(size(0), "0 B");
+        assert_eq!(size(1023), "1023 B");
+        assert_eq!(size(1536), "1.5 KiB");
+        assert_eq!(size(200_977_474), "192 MiB");
+        assert_eq!(size(5 * 1024 * 1024 * 1024), "5.0 GiB");
+    }
+
+    #[test]
+    fn relative_times() {
+        let now = parse_time("2026-03-10T12:00:00Z").unwrap();
+        let at = |s| parse_time(s);
+        assert_eq!(relative(at("2026-03-10T11:59:30Z"), now), "30s ago");
+        assert_eq!(relative(at("2026-03-10T09:00:00Z"), now), "3h ago");
+        assert_eq!(relative(at("2026-03-01T12:00:00Z"), now), "9d ago");
+        assert_eq!(relative(at("2024-03-01T12:00:00.915153267Z"), now), "2y ago");
+        assert_eq!(relative(None, now), "-");
+        assert_eq!(exact(at("2026-03-10T09:00:00Z")), "2026-03-10 09:00:00 UTC");
+    }
+
+    #[test]
+    fn digests() {
+        assert_eq!(short_digest("sha256:57b60584aabbccddeeff"), "sha256:57b60584aabb");
+        assert_eq!(short_digest("sha256:ab"), "sha256:ab");
+    }
+}

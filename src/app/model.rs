@@ -1,0 +1,145 @@
+//! All UI state, as plain data.
+
+use chrono::{DateTime, Utc};
+use ratatui::layout::Rect;
+
+use super::msg::{PermTarget, RequestId};
+use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
+use super::table::{Sort, Table};
+
+/// The four panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaneId {
+    Orgs,
+    Repos,
+    Tags,
+    Perms,
+}
+
+impl PaneId {
+    pub const ALL: [PaneId; 4] = [Self::Orgs, Self::Repos, Self::Tags, Self::Perms];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Orgs => "Organizations",
+            Self::Repos => "Repositories",
+            Self::Tags => "Tags",
+            Self::Perms => "Permissions",
+        }
+    }
+}
+
+/// Which account and where: shown in the header.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Context {
+    pub profile: String,
+    pub region: String,
+    pub endpoint: String,
+    /// Registry host for pull commands when a tag carries no path.
+    pub registry: String,
+    pub read_only: bool,
+}
+
+/// A dialog or menu over the panes; it takes the keys while open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    PullMenu { cursor: usize },
+    /// The current tag's details (narrow terminals, where no detail panel fits).
+    TagDetail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub context: Context,
+    pub focus: PaneId,
+    /// Where `Esc` returns to from the permissions pane.
+    pub before_perms: PaneId,
+    pub orgs: Table<OrgRow>,
+    pub repos: Table<RepoRow>,
+    pub tags: Table<TagRow>,
+    pub perms: Table<PermRow>,
+    /// The organization whose repositories are listed.
+    pub org: Option<String>,
+    /// The repository whose tags are listed.
+    pub repo: Option<String>,
+    pub perm_target: Option<PermTarget>,
+    /// True while the user types a filter for the focused pane.
+    pub filtering: bool,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub screen: Rect,
+    pub now: DateTime<Utc>,
+    /// Advances on ticks while something loads.
+    pub spinner: usize,
+    pub next_request: RequestId,
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(context: Context, screen: Rect, now: DateTime<Utc>) -> Self {
+        let by_name = Sort {
+            column: 0,
+            descending: false,
+        };
+        Self {
+            context,
+            focus: PaneId::Orgs,
+            before_perms: PaneId::Orgs,
+            orgs: Table::new(by_name),
+            repos: Table::new(by_name),
+            // Newest first.
+            tags: Table::new(Sort {
+                column: 0,
+                descending: true,
+            }),
+            perms: Table::new(by_name),
+            org: None,
+            repo: None,
+            perm_target: None,
+            filtering: false,
+            overlay: None,
+            status: None,
+            screen,
+            now,
+            spinner: 0,
+            next_request: 1,
+            quit: false,
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        use super::table::Load::Loading;
+        [
+            &self.orgs.load,
+            &self.repos.load,
+            &self.tags.load,
+            &self.perms.load,
+        ]
+        .iter()
+        .any(|l| matches!(l, Loading { .. }))
+    }
+
+    /// The filter text of the focused pane.
+    pub fn focused_filter(&self) -> &str {
+        match self.focus {
+            PaneId::Orgs => self.orgs.filter(),
+            PaneId::Repos => self.repos.filter(),
+            PaneId::Tags => self.tags.filter(),
+            PaneId::Perms => self.perms.filter(),
+        }
+    }
+}

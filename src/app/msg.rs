@@ -1,0 +1,94 @@
+//! Everything that happens (`Msg`) and every effect asked of the runtime (`Cmd`).
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::swr::ApiError;
+use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag};
+
+/// Identifies one request; a result whose id no pane waits for any more is dropped.
+pub type RequestId = u64;
+
+/// Whose permissions a permissions pane shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PermTarget {
+    Org(String),
+    Repo { org: String, repo: String },
+}
+
+impl PermTarget {
+    pub fn label(&self) -> String {
+        match self {
+            Self::Org(org) => org.clone(),
+            Self::Repo { org, repo } => format!("{org}/{repo}"),
+        }
+    }
+}
+
+/// A list to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch {
+    Orgs,
+    Repos { org: String },
+    Tags { org: String, repo: String },
+    Perms(PermTarget),
+}
+
+/// A loaded list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fetched {
+    Orgs(Vec<Namespace>),
+    Repos(Vec<RepoV2>),
+    Tags(Vec<Tag>),
+    Perms(AccessInfo),
+}
+
+/// An API failure as the UI shows it: SWR's code and message, and the HTTP status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo(pub String);
+
+impl From<&ApiError> for ErrorInfo {
+    fn from(e: &ApiError) -> Self {
+        Self(match e {
+            ApiError::Status {
+                status,
+                code,
+                message,
+                ..
+            } => format!("{code}: {message} (HTTP {status})"),
+            other => other.to_string(),
+        })
+    }
+}
+
+/// How a copy reached the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyMethod {
+    /// The system clipboard (arboard).
+    System,
+    /// The terminal's clipboard escape sequence (works over SSH and in tmux).
+    Osc52,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize { width: u16, height: u16 },
+    Tick { now: DateTime<Utc> },
+    Fetched {
+        request: RequestId,
+        result: Result<Fetched, ErrorInfo>,
+    },
+    Copied {
+        text: String,
+        result: Result<CopyMethod, String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    Fetch { request: RequestId, fetch: Fetch },
+    Copy { text: String },
+    Quit,
+}

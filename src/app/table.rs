@@ -1,0 +1,372 @@
+//! A list pane's state: rows, sort order, filter, cursor, scroll and marks. Sorting happens when
+//! rows or the sort change; filtering walks the sorted order once, so a keystroke in the filter
+//! costs one pass over the rows, never a sort.
+
+use std::collections::BTreeSet;
+
+use super::rows::Row;
+
+/// Whether a list's data is there, coming, or failed to come.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Load {
+    #[default]
+    Idle,
+    Loading {
+        request: u64,
+    },
+    Loaded,
+    Failed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sort {
+    pub column: usize,
+    pub descending: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table<T> {
+    items: Vec<T>,
+    /// Every item index, sorted.
+    order: Vec<u32>,
+    /// The sorted indices that pass the filter: what the pane shows.
+    view: Vec<u32>,
+    /// Position of the cursor in `view`.
+    cursor: usize,
+    /// First row drawn.
+    offset: usize,
+    filter: String,
+    sort: Sort,
+    marked: BTreeSet<String>,
+    pub load: Load,
+}
+
+impl<T: Row> Table<T> {
+    pub fn new(sort: Sort) -> Self {
+        Self {
+            items: Vec::new(),
+            order: Vec::new(),
+            view: Vec::new(),
+            cursor: 0,
+            offset: 0,
+            filter: String::new(),
+            sort,
+            marked: BTreeSet::new(),
+            load: Load::Idle,
+        }
+    }
+
+    /// Replaces the rows, keeping the cursor on the same key where it still exists and dropping
+    /// marks of rows that are gone.
+    pub fn set_items(&mut self, items: Vec<T>) {
+        let current = self.current().map(|r| r.key().to_string());
+        self.items = items;
+        let keys: BTreeSet<&str> = self.items.iter().map(Row::key).collect();
+        self.marked.retain(|k| keys.contains(k.as_str()));
+        self.resort();
+        self.cursor = current
+            .and_then(|k| self.position_of(&k))
+            .unwrap_or(0);
+        self.load = Load::Loaded;
+    }
+
+    /// Empties the table (another organization or repository was opened).
+    pub fn clear(&mut self) {
+        self.items.clear();
+        self.order.clear();
+        self.view.clear();
+        self.cursor = 0;
+        self.offset = 0;
+        self.filter.clear();
+        self.marked.clear();
+        self.load = Load::Idle;
+    }
+
+    fn position_of(&self, key: &str) -> Option<usize> {
+        self.view
+            .iter()
+            .position(|&i| self.items[i as usize].key() == key)
+    }
+
+    fn resort(&mut self) {
+        let column = self.sort.column;
+        let items = &self.items;
+        self.order = (0..items.len() as u32).collect();
+        self.order.sort_by(|&a, &b| {
+            let ord = items[a as usize].compare(&items[b as usize], column);
+            if self.sort.descending { ord.reverse() } else { ord }
+        });
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        let needle = self.filter.to_lowercase();
+        if needle.is_empty() {
+            self.view.clone_from(&self.order);
+        } else {
+            let items = &self.items;
+            self.view = self
+                .order
+                .iter()
+                .copied()
+                .filter(|&i| items[i as usize].search_text().contains(&needle))
+                .collect();
+        }
+        self.cursor = self.cursor.min(self.view.len().saturating_sub(1));
+    }
+
+    pub fn set_filter(&mut self, filter: &str) {
+        let current = self.current().map(|r| r.key().to_string());
+        self.filter = filter.to_string();
+        self.refilter();
+        if let Some(pos) = current.and_then(|k| self.position_of(&k)) {
+            self.cursor = pos;
+        }
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    /// Moves to the next sortable column, keeping the cursor on its row.
+    pub fn cycle_sort(&mut self) {
+        self.sort.column = (self.sort.column + 1) % T::SORT_COLUMNS.len().max(1);
+        self.apply_sort();
+    }
+
+    pub fn reverse_sort(&mut self) {
+        self.sort.descending = !self.sort.descending;
+        self.apply_sort();
+    }
+
+    fn apply_sort(&mut self) {
+        let current = self.current().map(|r| r.key().to_string());
+        self.resort();
+        if let Some(pos) = current.and_then(|k| self.position_of(&k)) {
+            self.cursor = pos;
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn visible_len(&self) -> usize {
+        self.view.len()
+    }
+
+    pub fn current(&self) -> Option<&T> {
+        self.view.get(self.cursor).map(|&i| &self.items[i as usize])
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The rows from `offset`, at most `height` of them: all a frame draws.
+    pub fn visible_rows(&self, height: usize) -> impl Iterator<Item = &T> {
+        self.view
+            .iter()
+            .skip(self.offset)
+            .take(height)
+            .map(|&i| &self.items[i as usize])
+    }
+
+    /// Moves the cursor by `delta` rows and scrolls so it stays inside `height` rows.
+    pub fn move_by(&mut self, delta: isize, height: usize) {
+        let last = self.view.len().saturating_sub(1) as isize;
+        self.cursor = (self.cursor as isize + delta).clamp(0, last.max(0)) as usize;
+        self.scroll_to_cursor(height);
+    }
+
+    pub fn move_to(&mut self, position: usize, height: usize) {
+        self.cursor = position.min(self.view.len().saturating_sub(1));
+        self.scroll_to_cursor(height);
+    }
+
+    pub fn scroll_to_cursor(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + height {
+            self.offset = self.cursor + 1 - height;
+        }
+        // Never leave empty space below the last row when rows could fill it.
+        let max_offset = self.view.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    pub fn is_marked(&self, row: &T) -> bool {
+        self.marked.contains(row.key())
+    }
+
+    pub fn marked_count(&self) -> usize {
+        self.marked.len()
+    }
+
+    pub fn marked(&self) -> &BTreeSet<String> {
+        &self.marked
+    }
+
+    /// Marks or unmarks the current row.
+    pub fn toggle_mark(&mut self) {
+        if let Some(key) = self.current().map(|r| r.key().to_string())
+            && !self.marked.remove(&key)
+        {
+            self.marked.insert(key);
+        }
+    }
+
+    pub fn rows(&self) -> &[T] {
+        &self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::rows::TagRow;
+    use crate::swr::model::Tag;
+
+    fn tags(names: &[&str]) -> Vec<TagRow> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                TagRow::from(Tag {
+                    tag: n.to_string(),
+                    size: i as i64,
+                    updated: format!("2026-01-{:02}T00:00:00Z", i + 1),
+                    ..Tag::default()
+                })
+            })
+            .collect()
+    }
+
+    fn names(t: &Table<TagRow>) -> Vec<String> {
+        t.visible_rows(100).map(|r| r.tag.clone()).collect()
+    }
+
+    fn newest_first() -> Table<TagRow> {
+        Table::new(Sort { column: 0, descending: true })
+    }
+
+    #[test]
+    fn sorts_newest_first_and_filters_without_losing_order() {
+        let mut t = newest_first();
+        t.set_items(tags(&["v1", "v2", "latest", "v10"]));
+        assert_eq!(names(&t), ["v10", "latest", "v2", "v1"]);
+        t.set_filter("V1");
+        assert_eq!(names(&t), ["v10", "v1"]);
+        assert_eq!(t.visible_len(), 2);
+        t.set_filter("");
+        assert_eq!(t.visible_len(), 4);
+    }
+
+    #[test]
+    fn cursor_stays_on_its_row_across_sort_filter_and_reload() {
+        let mut t = newest_first();
+        t.set_items(tags(&["a", "b", "c", "d"]));
+        t.move_by(2, 10);
+        assert_eq!(t.current().unwrap().tag, "b");
+        t.cycle_sort(); // by name
+        assert_eq!(t.current().unwrap().tag, "b");
+        t.set_filter("b");
+        assert_eq!(t.current().unwrap().tag, "b");
+        t.set_filter("");
+        t.set_items(tags(&["b", "c", "d", "e"]));
+        assert_eq!(t.current().unwrap().tag, "b");
+    }
+
+    #[test]
+    fn scrolling_keeps_the_cursor_visible() {
+        let mut t = newest_first();
+        t.set_items(tags(&["a", "b", "c", "d", "e", "f", "g", "h"]));
+        t.move_by(5, 3);
+        assert_eq!((t.cursor(), t.offset()), (5, 3));
+        t.move_by(-4, 3);
+        assert_eq!((t.cursor(), t.offset()), (1, 1));
+        t.move_by(100, 3);
+        assert_eq!((t.cursor(), t.offset()), (7, 5));
+        t.move_by(-100, 3);
+        assert_eq!((t.cursor(), t.offset()), (0, 0));
+    }
+
+    #[test]
+    fn marks_survive_filtering_and_drop_when_rows_vanish() {
+        let mut t = newest_first();
+        t.set_items(tags(&["a", "b", "c"]));
+        t.toggle_mark();
+        let first = t.current().unwrap().tag.clone();
+        t.set_filter("zzz");
+        assert_eq!(t.marked_count(), 1);
+        t.set_filter("");
+        t.set_items(tags(&["x", "y"]));
+        assert_eq!(t.marked_count(), 0, "{first} is gone, so is its mark");
+    }
+
+    #[test]
+    fn empty_table_is_safe() {
+        let mut t = newest_first();
+        t.move_by(1, 5);
+        t.toggle_mark();
+        t.set_filter("x");
+        assert!(t.current().is_none());
+        assert_eq!(t.visible_len(), 0);
+    }
+}
+
+/// What `update` does to whichever list has the focus, whatever its row type.
+pub trait ListOps {
+    fn move_by(&mut self, delta: isize, height: usize);
+    fn move_to(&mut self, position: usize, height: usize);
+    fn scroll_to_cursor(&mut self, height: usize);
+    fn set_filter(&mut self, filter: &str);
+    fn filter(&self) -> &str;
+    fn cycle_sort(&mut self);
+    fn reverse_sort(&mut self);
+    fn visible_len(&self) -> usize;
+    fn offset(&self) -> usize;
+}
+
+impl<T: Row> ListOps for Table<T> {
+    fn move_by(&mut self, delta: isize, height: usize) {
+        Table::move_by(self, delta, height)
+    }
+    fn move_to(&mut self, position: usize, height: usize) {
+        Table::move_to(self, position, height)
+    }
+    fn scroll_to_cursor(&mut self, height: usize) {
+        Table::scroll_to_cursor(self, height)
+    }
+    fn set_filter(&mut self, filter: &str) {
+        Table::set_filter(self, filter)
+    }
+    fn filter(&self) -> &str {
+        Table::filter(self)
+    }
+    fn cycle_sort(&mut self) {
+        Table::cycle_sort(self)
+    }
+    fn reverse_sort(&mut self) {
+        Table::reverse_sort(self)
+    }
+    fn visible_len(&self) -> usize {
+        Table::visible_len(self)
+    }
+    fn offset(&self) -> usize {
+        Table::offset(self)
+    }
+}

@@ -1,0 +1,485 @@
+//! `update`: the one place state changes. Pure: no I/O, no clock, no randomness; effects leave
+//! as `Cmd`s and come back as `Msg`s.
+
+use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::keys::{self, Action};
+use super::layout::{self, list_rows};
+use super::model::{Model, Overlay, PaneId, Status, StatusKind};
+use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
+use super::pull::{ImageRef, PullKind};
+use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
+use super::table::{ListOps, Load};
+
+/// Rows a mouse wheel notch moves.
+const WHEEL_ROWS: isize = 3;
+
+/// The commands to run at start-up.
+pub fn init(model: &mut Model) -> Vec<Cmd> {
+    vec![fetch(model, Fetch::Orgs)]
+}
+
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
+    match msg {
+        Msg::Key(key) => on_key(model, key),
+        Msg::Mouse(mouse) => on_mouse(model, mouse),
+        Msg::Resize { width, height } => {
+            model.screen = Rect::new(0, 0, width, height);
+            for pane in PaneId::ALL {
+                let rows = list_rows(model.screen, model.focus, pane);
+                list_mut(model, pane).scroll_to_cursor(rows);
+            }
+            Vec::new()
+        }
+        Msg::Tick { now } => {
+            model.now = now;
+            if model.is_loading() {
+                model.spinner = model.spinner.wrapping_add(1);
+            }
+            Vec::new()
+        }
+        Msg::Fetched { request, result } => {
+            on_fetched(model, request, result);
+            Vec::new()
+        }
+        Msg::Copied { text, result } => {
+            model.status = Some(match result {
+                Ok(method) => Status {
+                    kind: StatusKind::Success,
+                    text: format!(
+                        "Copied{}: {text}",
+                        if method == CopyMethod::Osc52 { " (terminal clipboard)" } else { "" }
+                    ),
+                },
+                Err(why) => Status {
+                    kind: StatusKind::Error,
+                    text: format!("Could not copy ({why}): {text}"),
+                },
+            });
+            Vec::new()
+        }
+    }
+}
+
+fn list_mut(model: &mut Model, pane: PaneId) -> &mut dyn ListOps {
+    match pane {
+        PaneId::Orgs => &mut model.orgs,
+        PaneId::Repos => &mut model.repos,
+        PaneId::Tags => &mut model.tags,
+        PaneId::Perms => &mut model.perms,
+    }
+}
+
+fn focused_rows(model: &Model) -> usize {
+    list_rows(model.screen, model.focus, model.focus)
+}
+
+fn info(model: &mut Model, text: impl Into<String>) {
+    model.status = Some(Status {
+        kind: StatusKind::Info,
+        text: text.into(),
+    });
+}
+
+// --- keys ---------------------------------------------------------------------------------
+
+fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
+    if keys::is_ctrl_c(key) {
+        return quit(model);
+    }
+    if let Some(overlay) = model.overlay.clone() {
+        return on_overlay_key(model, overlay, key);
+    }
+    if model.filtering {
+        return on_filter_key(model, key);
+    }
+    match keys::action(key) {
+        Some(action) => on_action(model, action),
+        None => Vec::new(),
+    }
+}
+
+fn on_filter_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
+    let rows = focused_rows(model);
+    let focus = model.focus;
+    let list = list_mut(model, focus);
+    let mut text = list.filter().to_string();
+    match key.code {
+        KeyCode::Enter => model.filtering = false,
+        KeyCode::Esc => {
+            list.set_filter("");
+            model.filtering = false;
+        }
+        KeyCode::Backspace => {
+            text.pop();
+            list.set_filter(&text);
+        }
+        KeyCode::Down => list.move_by(1, rows),
+        KeyCode::Up => list.move_by(-1, rows),
+        KeyCode::Char(c) if !c.is_control() => {
+            text.push(c);
+            list.set_filter(&text);
+        }
+        _ => {}
+    }
+    list_mut(model, focus).scroll_to_cursor(rows);
+    Vec::new()
+}
+
+fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd> {
+    let closes = matches!(
+        key.code,
+        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('h') | KeyCode::Left
+    );
+    match overlay {
+        Overlay::Help => {
+            if closes || matches!(key.code, KeyCode::Char('?') | KeyCode::Enter) {
+                model.overlay = None;
+            }
+            Vec::new()
+        }
+        Overlay::TagDetail => match key.code {
+            KeyCode::Char('y') => copy_pull(model, PullKind::Docker),
+            KeyCode::Enter => {
+                model.overlay = None;
+                Vec::new()
+            }
+            _ => {
+                if closes {
+                    model.overlay = None;
+                }
+                Vec::new()
+            }
+        },
+        Overlay::PullMenu { cursor } => on_pull_menu_key(model, cursor, key, closes),
+    }
+}
+
+fn on_pull_menu_key(model: &mut Model, cursor: usize, key: KeyEvent, closes: bool) -> Vec<Cmd> {
+    let last = PullKind::ALL.len() - 1;
+    let choose = |model: &mut Model, index: usize| {
+        model.overlay = None;
+        copy_pull(model, PullKind::ALL[index])
+    };
+    match key.code {
+        KeyCode::Char('j') | KeyCode::Down => {
+            model.overlay = Some(Overlay::PullMenu {
+                cursor: (cursor + 1).min(last),
+            });
+            Vec::new()
+        }
+        KeyCode::Char('k') | KeyCode::Up => {
+            model.overlay = Some(Overlay::PullMenu {
+                cursor: cursor.saturating_sub(1),
+            });
+            Vec::new()
+        }
+        KeyCode::Enter | KeyCode::Char('y') => choose(model, cursor),
+        KeyCode::Char(c @ '1'..='6') => choose(model, usize::from(c as u8 - b'1')),
+        _ => {
+            if closes {
+                model.overlay = None;
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
+    let rows = focused_rows(model);
+    let focus = model.focus;
+    match action {
+        Action::Down => list_mut(model, focus).move_by(1, rows),
+        Action::Up => list_mut(model, focus).move_by(-1, rows),
+        Action::PageDown => list_mut(model, focus).move_by(rows as isize, rows),
+        Action::PageUp => list_mut(model, focus).move_by(-(rows as isize), rows),
+        Action::Top => list_mut(model, focus).move_to(0, rows),
+        Action::Bottom => list_mut(model, focus).move_to(usize::MAX, rows),
+        Action::Open => return open(model),
+        Action::Back => back(model),
+        Action::NextPane => cycle_focus(model, 1),
+        Action::PrevPane => cycle_focus(model, PaneId::ALL.len() - 1),
+        Action::JumpOrgs => focus_pane(model, PaneId::Orgs),
+        Action::JumpRepos => focus_pane(model, PaneId::Repos),
+        Action::JumpTags => focus_pane(model, PaneId::Tags),
+        Action::JumpPerms => {
+            if model.perm_target.is_none() {
+                return permissions(model);
+            }
+            focus_pane(model, PaneId::Perms);
+        }
+        Action::Filter => model.filtering = true,
+        Action::SortNext => list_mut(model, focus).cycle_sort(),
+        Action::SortReverse => list_mut(model, focus).reverse_sort(),
+        Action::Refresh => return refresh(model),
+        Action::Mark => {
+            if focus == PaneId::Tags {
+                model.tags.toggle_mark();
+                model.tags.move_by(1, rows);
+            }
+        }
+        Action::Copy => return copy_pull(model, PullKind::Docker),
+        Action::CopyMenu => {
+            if model.focus == PaneId::Tags && model.tags.current().is_some() {
+                model.overlay = Some(Overlay::PullMenu { cursor: 0 });
+            } else {
+                info(model, "Open a repository and pick a tag to copy its pull command");
+            }
+        }
+        Action::Permissions => return permissions(model),
+        Action::Help => model.overlay = Some(Overlay::Help),
+        Action::Quit => return quit(model),
+    }
+    Vec::new()
+}
+
+fn quit(model: &mut Model) -> Vec<Cmd> {
+    model.quit = true;
+    vec![Cmd::Quit]
+}
+
+fn focus_pane(model: &mut Model, pane: PaneId) {
+    if pane == PaneId::Perms && model.focus != PaneId::Perms {
+        model.before_perms = model.focus;
+    }
+    model.focus = pane;
+    model.filtering = false;
+    let rows = focused_rows(model);
+    list_mut(model, pane).scroll_to_cursor(rows);
+}
+
+fn cycle_focus(model: &mut Model, step: usize) {
+    let index = PaneId::ALL.iter().position(|&p| p == model.focus).unwrap_or(0);
+    focus_pane(model, PaneId::ALL[(index + step) % PaneId::ALL.len()]);
+}
+
+fn open(model: &mut Model) -> Vec<Cmd> {
+    match model.focus {
+        PaneId::Orgs => {
+            let Some(org) = model.orgs.current().map(|r| r.name.clone()) else {
+                return Vec::new();
+            };
+            if model.org.as_deref() != Some(org.as_str()) {
+                model.repos.clear();
+                model.tags.clear();
+                model.repo = None;
+            }
+            model.org = Some(org.clone());
+            focus_pane(model, PaneId::Repos);
+            vec![fetch(model, Fetch::Repos { org })]
+        }
+        PaneId::Repos => {
+            let (Some(org), Some(repo)) = (model.org.clone(), model.repos.current().map(|r| r.name.clone()))
+            else {
+                return Vec::new();
+            };
+            if model.repo.as_deref() != Some(repo.as_str()) {
+                model.tags.clear();
+            }
+            model.repo = Some(repo.clone());
+            focus_pane(model, PaneId::Tags);
+            vec![fetch(model, Fetch::Tags { org, repo })]
+        }
+        PaneId::Tags => {
+            if model.tags.current().is_some() {
+                model.overlay = Some(Overlay::TagDetail);
+            }
+            Vec::new()
+        }
+        PaneId::Perms => Vec::new(),
+    }
+}
+
+fn back(model: &mut Model) {
+    let focus = model.focus;
+    if !list_mut(model, focus).filter().is_empty() {
+        list_mut(model, focus).set_filter("");
+        return;
+    }
+    match focus {
+        PaneId::Orgs => {}
+        PaneId::Repos => focus_pane(model, PaneId::Orgs),
+        PaneId::Tags => focus_pane(model, PaneId::Repos),
+        PaneId::Perms => focus_pane(model, model.before_perms),
+    }
+}
+
+fn refresh(model: &mut Model) -> Vec<Cmd> {
+    let what = match model.focus {
+        PaneId::Orgs => Some(Fetch::Orgs),
+        PaneId::Repos => model.org.clone().map(|org| Fetch::Repos { org }),
+        PaneId::Tags => match (model.org.clone(), model.repo.clone()) {
+            (Some(org), Some(repo)) => Some(Fetch::Tags { org, repo }),
+            _ => None,
+        },
+        PaneId::Perms => model.perm_target.clone().map(Fetch::Perms),
+    };
+    match what {
+        Some(what) => vec![fetch(model, what)],
+        None => Vec::new(),
+    }
+}
+
+/// The permissions of what the cursor is on: an organization, a repository, or the open repository.
+fn permissions(model: &mut Model) -> Vec<Cmd> {
+    let target = match model.focus {
+        PaneId::Orgs => model.orgs.current().map(|r| PermTarget::Org(r.name.clone())),
+        PaneId::Repos => match (model.org.clone(), model.repos.current()) {
+            (Some(org), Some(r)) => Some(PermTarget::Repo {
+                org,
+                repo: r.name.clone(),
+            }),
+            (Some(org), None) => Some(PermTarget::Org(org)),
+            _ => None,
+        },
+        PaneId::Tags => match (model.org.clone(), model.repo.clone()) {
+            (Some(org), Some(repo)) => Some(PermTarget::Repo { org, repo }),
+            _ => None,
+        },
+        PaneId::Perms => model.perm_target.clone(),
+    };
+    let Some(target) = target else {
+        info(model, "Pick an organization or repository first");
+        return Vec::new();
+    };
+    if model.perm_target.as_ref() != Some(&target) {
+        model.perms.clear();
+    }
+    model.perm_target = Some(target.clone());
+    focus_pane(model, PaneId::Perms);
+    vec![fetch(model, Fetch::Perms(target))]
+}
+
+fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
+    let (Some(org), Some(repo), Some(tag)) = (&model.org, &model.repo, model.tags.current()) else {
+        info(model, "Open a repository and pick a tag to copy its pull command");
+        return Vec::new();
+    };
+    if model.focus != PaneId::Tags {
+        info(model, "Open a repository and pick a tag to copy its pull command");
+        return Vec::new();
+    }
+    let text = ImageRef {
+        registry: &model.context.registry,
+        org,
+        repo,
+        tag,
+    }
+    .command(kind);
+    vec![Cmd::Copy { text }]
+}
+
+// --- results --------------------------------------------------------------------------------
+
+/// Starts loading a list: the pane remembers the request id and ignores any other answer.
+fn fetch(model: &mut Model, what: Fetch) -> Cmd {
+    let request = model.next_request;
+    model.next_request += 1;
+    let loading = Load::Loading { request };
+    match &what {
+        Fetch::Orgs => model.orgs.load = loading,
+        Fetch::Repos { .. } => model.repos.load = loading,
+        Fetch::Tags { .. } => model.tags.load = loading,
+        Fetch::Perms(_) => model.perms.load = loading,
+    }
+    Cmd::Fetch {
+        request,
+        fetch: what,
+    }
+}
+
+/// The pane waiting for `request`, if any still is.
+fn waiting_pane(model: &Model, request: RequestId) -> Option<PaneId> {
+    let waiting = |load: &Load| *load == Load::Loading { request };
+    [
+        (PaneId::Orgs, &model.orgs.load),
+        (PaneId::Repos, &model.repos.load),
+        (PaneId::Tags, &model.tags.load),
+        (PaneId::Perms, &model.perms.load),
+    ]
+    .into_iter()
+    .find(|(_, load)| waiting(load))
+    .map(|(pane, _)| pane)
+}
+
+fn on_fetched(model: &mut Model, request: RequestId, result: Result<Fetched, ErrorInfo>) {
+    // The user left that view, or asked again since: this answer is stale.
+    let Some(pane) = waiting_pane(model, request) else {
+        return;
+    };
+    match result {
+        Ok(Fetched::Orgs(list)) if pane == PaneId::Orgs => {
+            model.orgs.set_items(list.into_iter().map(OrgRow::from).collect());
+        }
+        Ok(Fetched::Repos(list)) if pane == PaneId::Repos => {
+            model.repos.set_items(list.into_iter().map(RepoRow::from).collect());
+        }
+        Ok(Fetched::Tags(list)) if pane == PaneId::Tags => {
+            model.tags.set_items(list.into_iter().map(TagRow::from).collect());
+        }
+        Ok(Fetched::Perms(info)) if pane == PaneId::Perms => {
+            model.perms.set_items(PermRow::from_access(info));
+        }
+        Ok(_) => return,
+        Err(ErrorInfo(text)) => {
+            let what = pane.title().to_lowercase();
+            model.status = Some(Status {
+                kind: StatusKind::Error,
+                text: format!("Loading {what} failed: {text} — r retries"),
+            });
+            match pane {
+                PaneId::Orgs => model.orgs.load = Load::Failed(text),
+                PaneId::Repos => model.repos.load = Load::Failed(text),
+                PaneId::Tags => model.tags.load = Load::Failed(text),
+                PaneId::Perms => model.perms.load = Load::Failed(text),
+            }
+            return;
+        }
+    }
+    let rows = list_rows(model.screen, model.focus, pane);
+    list_mut(model, pane).scroll_to_cursor(rows);
+}
+
+// --- mouse --------------------------------------------------------------------------------
+
+fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
+    if model.overlay.is_some() {
+        return Vec::new();
+    }
+    let at = Position::new(mouse.column, mouse.row);
+    let areas = layout::areas(model.screen, model.focus);
+    let hit = PaneId::ALL
+        .into_iter()
+        .filter(|&p| p != PaneId::Perms || model.focus == PaneId::Perms)
+        .filter(|&p| p != PaneId::Tags || model.focus != PaneId::Perms)
+        .find(|&p| areas.pane(p).is_some_and(|r| r.contains(at)));
+    let Some(pane) = hit else {
+        return Vec::new();
+    };
+    match mouse.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let delta = if mouse.kind == MouseEventKind::ScrollDown { WHEEL_ROWS } else { -WHEEL_ROWS };
+            let rows = list_rows(model.screen, model.focus, pane);
+            list_mut(model, pane).move_by(delta, rows);
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            if pane != model.focus {
+                focus_pane(model, pane);
+            }
+            let rect = areas.pane(pane).unwrap_or_default();
+            // Border and column header take the first two lines.
+            let first_row = rect.y + 2;
+            if mouse.row >= first_row && mouse.row < rect.bottom().saturating_sub(1) {
+                let rows = list_rows(model.screen, model.focus, pane);
+                let list = list_mut(model, pane);
+                let index = list.offset() + usize::from(mouse.row - first_row);
+                if index < list.visible_len() {
+                    list.move_to(index, rows);
+                }
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
