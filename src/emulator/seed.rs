@@ -377,7 +377,12 @@ fn load_repo(
     // Without an explicit time, a repository is as old as its oldest image.
     let created = match seed.created {
         Some(_) => created,
-        None => tags.iter().map(|t| t.created).min().unwrap_or(created).min(created),
+        None => tags
+            .iter()
+            .map(|t| t.created)
+            .min()
+            .unwrap_or(created)
+            .min(created),
     };
     let downloads = seed.num_download.unwrap_or_else(|| {
         let h = state::sha256_hex(&format!("{org}/{}", seed.name));
