@@ -240,6 +240,8 @@ def main():
         m.ShowShareFeatureGatesRequest()).enable_list_v3)
     check("list_api_versions", lambda: [v.id for v in client.list_api_versions(m.ListApiVersionsRequest()).versions])
     check("show_api_version", lambda: client.show_api_version(m.ShowApiVersionRequest(api_version="v2")).version.status)
+    check("show_domain_resource_reports", lambda: len(client.show_domain_resource_reports(
+        m.ShowDomainResourceReportsRequest(resource_type="store", frequency="daily")).body))
     check("list_sync_regions", lambda: [r.region_id for r in client.list_sync_regions(m.ListSyncRegionsRequest()).body])
 
     # ---- error mapping
