@@ -471,6 +471,11 @@ async fn token_auth_works() {
     )
     .await;
     assert_eq!(r.status, 401);
+    assert_eq!(
+        emu.stats().unauthorized,
+        2,
+        "wrong password and forged token"
+    );
     emu.shutdown().await;
 }
 
