@@ -86,6 +86,8 @@ fn injected_failure() -> Response {
 
 pub async fn layer(State(app): State<App>, mut req: Request, next: Next) -> Response {
     let request_id = hex::encode(rand::random::<[u8; 16]>());
+    // Method and path only: headers may carry tokens or signatures.
+    let (method, path) = (req.method().clone(), req.uri().path().to_string());
     req.extensions_mut().insert(RequestId(request_id.clone()));
     let verdict = decide(&app);
     let _in_flight = InFlight(app.clone());
@@ -116,6 +118,7 @@ pub async fn layer(State(app): State<App>, mut req: Request, next: Next) -> Resp
             }
         }
     };
+    tracing::debug!(%method, path, status = response.status().as_u16(), request_id, "request");
     if let Ok(v) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert("x-request-id", v);
     }

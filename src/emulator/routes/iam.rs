@@ -67,6 +67,7 @@ pub async fn create_token(State(app): State<App>, body: Bytes) -> Response {
             .find(|u| u.name == password.user.name && u.password == password.user.password)
             .cloned();
         let Some(user) = user.filter(|_| domain_ok) else {
+            inner.counters.unauthorized += 1;
             return unauthorized();
         };
         st.tokens.insert(token.clone(), expires);

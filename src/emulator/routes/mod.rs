@@ -94,6 +94,10 @@ pub fn router(app: App) -> Router {
             get(utils::feature_gates),
         )
         .route("/v2/manage/regions", get(utils::regions))
+        .route(
+            "/v2/manage/reports/{resource_type}/{frequency}",
+            get(utils::reports),
+        )
         .route("/v3/users", get(iam::list_users))
         .route("/v3/projects", get(iam::list_projects))
         .layer(from_fn_with_state(app.clone(), auth::layer));

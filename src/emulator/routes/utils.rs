@@ -148,3 +148,38 @@ pub async fn regions(State(app): State<App>) -> Response {
         .collect();
     json(StatusCode::OK, &list)
 }
+
+/// `GET /v2/manage/reports/{resource_type}/{frequency}` (optional row 36): one value per day
+/// for the last week; `store` in MB (the current total), `downflow` a made-up daily volume.
+pub async fn reports(
+    State(app): State<App>,
+    Path((resource_type, _frequency)): Path<(String, String)>,
+) -> Response {
+    let store = app.lock().state.overview().store_space;
+    let today = Utc::now().date_naive();
+    let points: Option<Vec<serde_json::Value>> = match resource_type.as_str() {
+        "store" | "downflow" => Some(
+            (0..7i64)
+                .rev()
+                .map(|days_ago| {
+                    let day = today - Duration::days(days_ago);
+                    let value = if resource_type == "store" {
+                        store
+                    } else {
+                        (days_ago * 37 % 100) as f64 * 1.5
+                    };
+                    serde_json::json!({"date": day.format("%Y-%m-%d").to_string(), "value": value})
+                })
+                .collect(),
+        ),
+        _ => None,
+    };
+    match points {
+        Some(p) => json(StatusCode::OK, &p),
+        None => swr_error(
+            StatusCode::BAD_REQUEST,
+            "SVCSTG.SWR.4000014",
+            "resource_type must be store or downflow",
+        ),
+    }
+}

@@ -1,0 +1,564 @@
+//! The emulator over real HTTP: signature and token checks, wire details (headers, keys,
+//! `$` paths), status codes and the fault knobs. Requests are signed by a tiny helper on top of
+//! the crate's signer (not the real client).
+
+use std::time::Duration;
+
+use chrono::Utc;
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+use swr_tui::emulator::{
+    DEMO_ACCESS_KEY, DEMO_PROJECT_ID, DEMO_SECRET_KEY, Emulator, EmulatorConfig,
+};
+use swr_tui::swr::encoding::canonical_query;
+use swr_tui::swr::sign::{SDK_DATE_FORMAT, SignInput, add_signing_headers, sign};
+
+struct Reply {
+    status: u16,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+}
+
+/// How to (mis)sign a request.
+#[derive(Clone, Copy)]
+enum Auth<'a> {
+    Sign {
+        secret: &'a str,
+        date_offset_secs: i64,
+    },
+    Token(&'a str),
+}
+
+const GOOD: Auth<'static> = Auth::Sign {
+    secret: DEMO_SECRET_KEY,
+    date_offset_secs: 0,
+};
+
+async fn demo() -> Emulator {
+    Emulator::start("127.0.0.1:0".parse().unwrap(), EmulatorConfig::demo())
+        .await
+        .unwrap()
+}
+
+async fn call(
+    emu: &Emulator,
+    method: &str,
+    path: &str,
+    query: &[(&str, &str)],
+    body: Option<&str>,
+    auth: Auth<'_>,
+) -> Reply {
+    let host = emu.addr().to_string();
+    let query: Vec<(String, String)> = query
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let body = body.unwrap_or("").as_bytes().to_vec();
+    let mut headers = vec![("Content-Type".to_string(), "application/json".to_string())];
+    match auth {
+        Auth::Sign {
+            secret,
+            date_offset_secs,
+        } => {
+            let date = (Utc::now() + chrono::Duration::seconds(date_offset_secs))
+                .format(SDK_DATE_FORMAT)
+                .to_string();
+            headers.push(("X-Project-Id".into(), DEMO_PROJECT_ID.into()));
+            add_signing_headers(&mut headers, &host, &date, None);
+            let input = SignInput {
+                method,
+                path,
+                query: &query,
+                headers: &headers,
+                body: &body,
+            };
+            let authorization = sign(&input, secret).authorization(DEMO_ACCESS_KEY);
+            headers.push(("Authorization".into(), authorization));
+        }
+        Auth::Token(token) => headers.push(("X-Auth-Token".into(), token.into())),
+    }
+    let qs = canonical_query(&query);
+    let url = if qs.is_empty() {
+        format!("{}{path}", emu.url())
+    } else {
+        format!("{}{path}?{qs}", emu.url())
+    };
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let mut req = client.request(method.parse().unwrap(), url).body(body);
+    for (k, v) in headers.iter().filter(|(k, _)| k != "Host") {
+        req = req.header(k, v);
+    }
+    let resp = req.send().await.unwrap();
+    let status = resp.status().as_u16();
+    let headers = resp.headers().clone();
+    let body = resp.text().await.unwrap();
+    assert!(
+        headers.contains_key("x-request-id"),
+        "every response carries X-Request-Id"
+    );
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+async fn get(emu: &Emulator, path: &str, query: &[(&str, &str)]) -> Reply {
+    call(emu, "GET", path, query, None, GOOD).await
+}
+
+#[tokio::test]
+async fn bad_signature_is_rejected_and_changes_nothing() {
+    let emu = demo().await;
+    let before = emu.snapshot();
+    let wrong = Auth::Sign {
+        secret: "not-the-secret",
+        date_offset_secs: 0,
+    };
+    let r = call(
+        &emu,
+        "POST",
+        "/v2/manage/namespaces",
+        &[],
+        Some(r#"{"namespace":"newone"}"#),
+        wrong,
+    )
+    .await;
+    assert_eq!(r.status, 401);
+    let body = r.json();
+    assert_eq!(body["error_code"], "APIGW.0301");
+    assert!(
+        body["error_msg"]
+            .as_str()
+            .unwrap()
+            .contains("verify aksk signature fail")
+    );
+    assert!(body["request_id"].as_str().is_some_and(|s| !s.is_empty()));
+    let r = call(
+        &emu,
+        "DELETE",
+        "/v2/manage/namespaces/demo/repos/team%24web/tags/1.0.0",
+        &[],
+        None,
+        wrong,
+    )
+    .await;
+    assert_eq!(r.status, 401);
+    assert_eq!(emu.snapshot(), before);
+    assert_eq!(emu.stats().unauthorized, 2);
+    assert!(emu.stats().mutations.is_empty());
+    // The same request signed correctly goes through.
+    let r = call(
+        &emu,
+        "POST",
+        "/v2/manage/namespaces",
+        &[],
+        Some(r#"{"namespace":"newone"}"#),
+        GOOD,
+    )
+    .await;
+    assert_eq!(r.status, 201, "{}", r.body);
+    assert!(emu.snapshot().orgs.contains_key("newone"));
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn stale_or_unsigned_requests_are_rejected() {
+    let emu = demo().await;
+    let stale = Auth::Sign {
+        secret: DEMO_SECRET_KEY,
+        date_offset_secs: -16 * 60,
+    };
+    assert_eq!(
+        call(&emu, "GET", "/v2/manage/namespaces", &[], None, stale)
+            .await
+            .status,
+        401
+    );
+    let future = Auth::Sign {
+        secret: DEMO_SECRET_KEY,
+        date_offset_secs: 16 * 60,
+    };
+    assert_eq!(
+        call(&emu, "GET", "/v2/manage/namespaces", &[], None, future)
+            .await
+            .status,
+        401
+    );
+    let skew_ok = Auth::Sign {
+        secret: DEMO_SECRET_KEY,
+        date_offset_secs: -5 * 60,
+    };
+    assert_eq!(
+        call(&emu, "GET", "/v2/manage/namespaces", &[], None, skew_ok)
+            .await
+            .status,
+        200
+    );
+    let plain = reqwest::Client::builder().no_proxy().build().unwrap();
+    let r = plain
+        .get(format!("{}/v2/manage/namespaces", emu.url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 401);
+    // A signature over a different query does not verify.
+    let r = get(&emu, "/v2/manage/repos", &[("namespace", "demo")]).await;
+    assert_eq!(r.status, 200);
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn v2_lists_have_content_range_and_capital_tag() {
+    let emu = demo().await;
+    let r = get(&emu, "/v2/manage/repos", &[("limit", "5"), ("offset", "0")]).await;
+    assert_eq!(r.status, 200);
+    let total = r.json().as_array().unwrap()[0]["total_range"]
+        .as_i64()
+        .unwrap();
+    assert_eq!(
+        r.headers["content-range"].to_str().unwrap(),
+        format!("0-5/{total}")
+    );
+    let r = get(&emu, "/v2/manage/repos", &[("limit", "5")]).await;
+    assert!(
+        r.headers.get("content-range").is_none(),
+        "only when both offset and limit are sent"
+    );
+    let r = get(
+        &emu,
+        "/v2/manage/repos",
+        &[("filter", "namespace::demo|offset::2|limit::2")],
+    )
+    .await;
+    assert_eq!(r.headers["content-range"].to_str().unwrap(), "2-2/4");
+    assert_eq!(
+        get(&emu, "/v2/manage/repos", &[("limit", "1001")])
+            .await
+            .json()["error_code"],
+        "SVCSTG.SWR.4000056"
+    );
+
+    let path = "/v2/manage/namespaces/platform/repos/tools%24ci%24runner/tags";
+    let r = get(&emu, path, &[("limit", "100"), ("offset", "200")]).await;
+    assert_eq!(r.headers["content-range"].to_str().unwrap(), "200-100/2401");
+    let tags = r.json();
+    let first = &tags.as_array().unwrap()[0];
+    assert!(
+        first["Tag"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("build-"))
+    );
+    assert!(first.get("tag").is_none());
+    assert!(first.get("deleted").is_some() && first.get("scanned").is_some());
+
+    let v3 = get(
+        &emu,
+        "/v3/manage/namespaces/platform/repos/tools%24ci%24runner/tags",
+        &[("limit", "1000")],
+    )
+    .await
+    .json();
+    assert_eq!(v3["tags"].as_array().unwrap().len(), 1000);
+    assert_eq!(v3["has_more"], true);
+    assert!(v3["tags"][0]["tag"].is_string() && v3["tags"][0].get("Tag").is_none());
+    let marker = v3["nextMarker"].as_str().unwrap().to_string();
+    let next = get(
+        &emu,
+        "/v3/manage/namespaces/platform/repos/tools%24ci%24runner/tags",
+        &[("limit", "1000"), ("marker", &marker)],
+    )
+    .await
+    .json();
+    assert_ne!(next["tags"][0]["tag"].as_str().unwrap(), marker);
+    let v3repos = get(&emu, "/v3/manage/repos", &[("limit", "100")])
+        .await
+        .json();
+    assert!(v3repos["repos"].as_array().unwrap().len() >= 12);
+    assert!(v3repos.get("nextMarker").is_none());
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn dollar_paths_statuses_and_validation() {
+    let emu = demo().await;
+    let r = get(&emu, "/v2/manage/namespaces/demo/repos/team%24web", &[]).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let repo = r.json();
+    assert_eq!(repo["name"], "team/web");
+    assert_eq!(
+        repo["path"],
+        "swr.cn-north-4.myhuaweicloud.com/demo/team/web"
+    );
+
+    let r = call(
+        &emu,
+        "DELETE",
+        "/v2/manage/namespaces/demo",
+        &[],
+        None,
+        GOOD,
+    )
+    .await;
+    assert_eq!(r.status, 406);
+    assert_eq!(r.json()["error_code"], "SVCSTG.SWR.4060074");
+    assert_eq!(
+        call(
+            &emu,
+            "DELETE",
+            "/v2/manage/namespaces/sandbox",
+            &[],
+            None,
+            GOOD
+        )
+        .await
+        .status,
+        204
+    );
+
+    let create = |body: &'static str| {
+        call(
+            &emu,
+            "POST",
+            "/v2/manage/namespaces/demo/repos",
+            &[],
+            Some(body),
+            GOOD,
+        )
+    };
+    assert_eq!(
+        create(r#"{"repository":"a/b","category":"linux"}"#)
+            .await
+            .json()["error_code"],
+        "SVCSTG.SWR.4001009"
+    );
+    assert_eq!(
+        create(r#"{"repository":"a/b","is_public":false"#)
+            .await
+            .json()["error_code"],
+        "SVCSTG.SWR.4000014"
+    );
+    assert_eq!(
+        create(r#"{"repository":"a/b","is_public":false}"#)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        create(r#"{"repository":"a/b","is_public":false}"#)
+            .await
+            .status,
+        409
+    );
+
+    let tag = "/v2/manage/namespaces/demo/repos/team%24web/tags/1.0.0";
+    assert_eq!(call(&emu, "DELETE", tag, &[], None, GOOD).await.status, 204);
+    let again = call(&emu, "DELETE", tag, &[], None, GOOD).await;
+    assert_eq!(
+        (again.status, again.json()["error_code"].as_str().unwrap()),
+        (404, "SVCSTG.SWR.4040048")
+    );
+    assert_eq!(emu.stats().tag_deletes["demo/team/web:1.0.0"], 1);
+
+    let access = "/v2/manage/namespaces/demo/repos/team%24web/access";
+    let grant = r#"[{"user_id":"5f6071829304152634d7e8f90a1b2c3d","user_name":"erin","auth":5}]"#;
+    assert_eq!(
+        call(&emu, "POST", access, &[], Some(grant), GOOD)
+            .await
+            .json()["error_code"],
+        "SVCSTG.SWR.4001066"
+    );
+    let del = r#"["5f6071829304152634d7e8f90a1b2c3d"]"#;
+    assert_eq!(
+        call(&emu, "DELETE", access, &[], Some(del), GOOD)
+            .await
+            .json()["error_code"],
+        "SVCSTG.SWR.4040091"
+    );
+
+    let secret = call(
+        &emu,
+        "POST",
+        "/v2/manage/utils/secret",
+        &[("projectname", "cn-north-4")],
+        None,
+        GOOD,
+    )
+    .await;
+    assert!(
+        secret.headers["x-swr-dockerlogin"]
+            .to_str()
+            .unwrap()
+            .starts_with("docker login -u cn-north-4@")
+    );
+    assert!(secret.headers.contains_key("x-swr-expireat"));
+    assert!(secret.json()["auths"]["swr.cn-north-4.myhuaweicloud.com"]["auth"].is_string());
+    let quotas = get(
+        &emu,
+        &format!("/v2/manage/projects/{DEMO_PROJECT_ID}/quotas"),
+        &[],
+    )
+    .await
+    .json();
+    assert_eq!(quotas["quotas"][0]["quota_key"], "namespace");
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn token_auth_works() {
+    let emu = demo().await;
+    let client = reqwest::Client::builder().no_proxy().build().unwrap();
+    let login = |password: &str| {
+        serde_json::json!({"auth": {"identity": {"methods": ["password"],
+            "password": {"user": {"name": "alice", "password": password, "domain": {"name": "demo"}}}},
+            "scope": {"project": {"name": "cn-north-4"}}}})
+    };
+    let bad = client
+        .post(format!("{}/v3/auth/tokens", emu.url()))
+        .json(&login("nope"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status().as_u16(), 401);
+    assert_eq!(bad.json::<Value>().await.unwrap()["error"]["code"], 401);
+    let ok = client
+        .post(format!("{}/v3/auth/tokens", emu.url()))
+        .json(&login("demo-password"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status().as_u16(), 201);
+    let token = ok.headers()["x-subject-token"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let body: Value = ok.json().await.unwrap();
+    assert_eq!(body["token"]["user"]["name"], "alice");
+    let r = call(
+        &emu,
+        "GET",
+        "/v2/manage/namespaces",
+        &[],
+        None,
+        Auth::Token(&token),
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["namespaces"].as_array().unwrap().len(), 4);
+    let users = call(&emu, "GET", "/v3/users", &[], None, Auth::Token(&token))
+        .await
+        .json();
+    assert!(
+        users["users"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["name"] == "张伟")
+    );
+    let r = call(
+        &emu,
+        "GET",
+        "/v2/manage/namespaces",
+        &[],
+        None,
+        Auth::Token("forged"),
+    )
+    .await;
+    assert_eq!(r.status, 401);
+    assert_eq!(
+        emu.stats().unauthorized,
+        2,
+        "wrong password and forged token"
+    );
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn rate_limit_answers_429_with_retry_after() {
+    let emu = demo().await;
+    emu.set_faults(0.0, Some(3), Duration::ZERO);
+    let mut statuses = Vec::new();
+    let mut retry_after = None;
+    for _ in 0..6 {
+        let r = get(&emu, "/v2/manage/namespaces", &[]).await;
+        if r.status == 429 {
+            retry_after = r
+                .headers
+                .get("retry-after")
+                .map(|v| v.to_str().unwrap().to_string());
+            assert_eq!(r.json()["error_code"], "APIGW.0308");
+        }
+        statuses.push(r.status);
+    }
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 200).count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == 429).count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(retry_after.as_deref(), Some("1"));
+    assert_eq!(emu.stats().rate_limited, 3);
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(get(&emu, "/v2/manage/namespaces", &[]).await.status, 200);
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn fail_rate_one_only_fails() {
+    let emu = demo().await;
+    emu.set_faults(1.0, None, Duration::ZERO);
+    for i in 0..20 {
+        let r = if i % 2 == 0 {
+            get(&emu, "/v2/manage/namespaces", &[]).await
+        } else {
+            call(
+                &emu,
+                "DELETE",
+                "/v2/manage/namespaces/demo/repos/team%24api/tags/v2.3.1",
+                &[],
+                None,
+                GOOD,
+            )
+            .await
+        };
+        assert!(r.status == 500 || r.status == 503, "{}", r.status);
+        assert_eq!(r.json()["error_code"], "SVCSTG.SWR.5000001");
+    }
+    let stats = emu.stats();
+    assert_eq!(stats.injected_failures, 20);
+    assert!(
+        stats
+            .tag_deletes
+            .get("demo/team/api:v2.3.1")
+            .copied()
+            .unwrap_or(0)
+            <= 1
+    );
+    emu.set_faults(0.0, None, Duration::ZERO);
+    assert_eq!(get(&emu, "/v2/manage/namespaces", &[]).await.status, 200);
+    emu.shutdown().await;
+}
+
+#[tokio::test]
+async fn peak_in_flight_counts_concurrent_requests() {
+    let emu = demo().await;
+    emu.set_faults(0.0, None, Duration::from_millis(200));
+    let futures: Vec<_> = (0..5)
+        .map(|_| get(&emu, "/v2/manage/namespaces", &[]))
+        .collect();
+    for r in futures_util::future::join_all(futures).await {
+        assert_eq!(r.status, 200);
+    }
+    assert_eq!(emu.stats().peak_in_flight, 5);
+    emu.shutdown().await;
+}

@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""Huawei's official Python SDK against the swr-tui emulator binary.
+
+Usage: python tests/sdk_interop.py [path/to/swr-tui]   (or SWR_TUI_BIN; default target/debug/swr-tui)
+Setup: pip install -r tests/requirements-interop.txt
+
+Starts `swr-tui emulator --listen 127.0.0.1:0 --seed demo`, reads its two stdout lines, and calls
+every shared-edition SWR operation the emulator serves (plus IAM token and user list when
+huaweicloudsdkiam is installed). Prints one line per call and `N passed, M failed`.
+"""
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import traceback
+
+from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
+from huaweicloudsdkcore.http.http_config import HttpConfig
+from huaweicloudsdkswr.v2 import SwrClient
+from huaweicloudsdkswr.v2 import model as m
+
+try:
+    from huaweicloudsdkiam.v3 import IamClient
+    from huaweicloudsdkiam.v3 import model as iam
+except ImportError:  # IAM checks are optional
+    IamClient = None
+
+
+def start_emulator(binary):
+    proc = subprocess.Popen(
+        [binary, "emulator", "--listen", "127.0.0.1:0", "--seed", "demo"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    first = proc.stdout.readline().strip()
+    second = proc.stdout.readline().strip()
+    url = re.fullmatch(r"listening on (http://\S+)", first)
+    creds = dict(kv.split("=", 1) for kv in second.removeprefix("credentials: ").split())
+    if not url or "HUAWEICLOUD_SDK_AK" not in creds:
+        proc.kill()
+        raise SystemExit(f"unexpected emulator output: {first!r} / {second!r}")
+    return proc, url.group(1), creds
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("SWR_TUI_BIN", "target/debug/swr-tui")
+    proc, url, creds = start_emulator(binary)
+    ak, sk, project_id = creds["HUAWEICLOUD_SDK_AK"], creds["HUAWEICLOUD_SDK_SK"], creds["HUAWEICLOUD_SDK_PROJECT_ID"]
+    config = HttpConfig.get_default_config()
+    config.ignore_ssl_verification = True
+    config.retry_times = 0
+    client = (
+        SwrClient.new_builder()
+        .with_http_config(config)
+        .with_credentials(BasicCredentials(ak, sk, project_id))
+        .with_endpoints([url])
+        .build()
+    )
+    passed, failed = 0, 0
+
+    def check(name, fn):
+        nonlocal passed, failed
+        try:
+            detail = fn()
+            passed += 1
+            print(f"ok   {name}{': ' + str(detail) if detail is not None else ''}", flush=True)
+        except Exception as e:  # report and continue
+            failed += 1
+            print(f"FAIL {name}: {type(e).__name__}: {e}", flush=True)
+            if os.environ.get("VERBOSE"):
+                traceback.print_exc()
+
+    def expect(cond, what):
+        if not cond:
+            raise AssertionError(what)
+
+    # ---- organizations
+    def list_namespaces():
+        r = client.list_namespaces(m.ListNamespacesRequest())
+        names = [n.name for n in r.namespaces]
+        expect("demo" in names and all(n.auth == 7 for n in r.namespaces), names)
+        return names
+
+    check("list_namespaces", list_namespaces)
+    check("list_namespaces(filter)", lambda: [n.name for n in client.list_namespaces(
+        m.ListNamespacesRequest(filter="namespace::plat")).namespaces])
+    check("create_namespace", lambda: client.create_namespace(m.CreateNamespaceRequest(
+        body=m.CreateNamespaceRequestBody(namespace="interop"))).status_code)
+    check("show_namespace", lambda: client.show_namespace(m.ShowNamespaceRequest(namespace="interop")).name)
+
+    ua = lambda uid, name, auth: m.UserAuth(user_id=uid, user_name=name, auth=auth)
+    erin = "5f6071829304152634d7e8f90a1b2c3d"
+    check("create_namespace_auth", lambda: client.create_namespace_auth(m.CreateNamespaceAuthRequest(
+        namespace="interop", body=[ua(erin, "erin", 1)])).status_code)
+    check("update_namespace_auth", lambda: client.update_namespace_auth(m.UpdateNamespaceAuthRequest(
+        namespace="interop", body=[ua(erin, "erin", 3)])).status_code)
+
+    def show_namespace_auth():
+        r = client.show_namespace_auth(m.ShowNamespaceAuthRequest(namespace="interop"))
+        expect(r.self_auth.auth == 7 and r.others_auths[0].auth == 3, r)
+        return f"creator={r.creator_name} others={len(r.others_auths)}"
+
+    check("show_namespace_auth", show_namespace_auth)
+    check("delete_namespace_auth", lambda: client.delete_namespace_auth(m.DeleteNamespaceAuthRequest(
+        namespace="interop", body=[erin])).status_code)
+
+    # ---- repositories
+    def list_repos_v2():
+        r = client.list_repos_details(m.ListReposDetailsRequest(namespace="demo", limit="2", offset="0"))
+        expect(re.fullmatch(r"0-2/\d+", r.content_range or ""), r.content_range)
+        expect(all(x.total_range >= 2 for x in r.body), "total_range")
+        return f"Content-Range {r.content_range}"
+
+    check("list_repos_details (v2)", list_repos_v2)
+    check("list_repos_details (v2 filter)", lambda: [x.name for x in client.list_repos_details(
+        m.ListReposDetailsRequest(filter="namespace::demo|name::team|order_column::name|order_type::asc")).body])
+
+    def list_repos_v3():
+        r = client.list_repo_details(m.ListRepoDetailsRequest(limit=5))
+        expect(len(r.repos) == 5 and r.next_marker == r.repos[-1].id, r.next_marker)
+        r2 = client.list_repo_details(m.ListRepoDetailsRequest(limit=5, marker=r.next_marker))
+        expect(r2.repos[0].id > r.repos[-1].id, "marker")
+        return f"nextMarker {r.next_marker}"
+
+    check("list_repo_details (v3)", list_repos_v3)
+    check("create_repo", lambda: client.create_repo(m.CreateRepoRequest(namespace="interop", body=m.CreateRepoRequestBody(
+        repository="svc/app", is_public=False, category="linux", description="接口测试"))).status_code)
+
+    def show_repository():
+        r = client.show_repository(m.ShowRepositoryRequest(namespace="demo", repository="team$web"))
+        expect(r.name == "team/web" and r.path.endswith("/demo/team/web"), r.name)
+        return f"{r.name} size={r.size} images={r.num_images}"
+
+    check("show_repository (team$web)", show_repository)
+    check("update_repo", lambda: client.update_repo(m.UpdateRepoRequest(namespace="interop", repository="svc$app",
+        body=m.UpdateRepoRequestBody(is_public=True, description="updated"))).status_code)
+    check("create_user_repository_auth", lambda: client.create_user_repository_auth(m.CreateUserRepositoryAuthRequest(
+        namespace="interop", repository="svc$app", body=[ua(erin, "erin", 1)])).status_code)
+    check("update_user_repository_auth", lambda: client.update_user_repository_auth(m.UpdateUserRepositoryAuthRequest(
+        namespace="interop", repository="svc$app", body=[ua(erin, "erin", 7)])).status_code)
+
+    def show_user_repository_auth():
+        r = client.show_user_repository_auth(m.ShowUserRepositoryAuthRequest(namespace="interop", repository="svc$app"))
+        expect(r.others_auths[0].auth == 7 and r.name == "svc/app", r)
+        return f"others={len(r.others_auths)}"
+
+    check("show_user_repository_auth", show_user_repository_auth)
+    check("delete_user_repository_auth", lambda: client.delete_user_repository_auth(m.DeleteUserRepositoryAuthRequest(
+        namespace="interop", repository="svc$app", body=[erin])).status_code)
+
+    # ---- tags
+    runner = dict(namespace="platform", repository="tools$ci$runner")
+
+    def list_tags_v2():
+        r = client.list_repository_tags(m.ListRepositoryTagsRequest(limit="50", offset="100", **runner))
+        expect(len(r.body) == 50 and all(t.tag for t in r.body), "Tag attribute")
+        expect(r.content_range == "100-50/2401", r.content_range)
+        return f"Content-Range {r.content_range}, first {r.body[0].tag}"
+
+    check("list_repository_tags (v2)", list_tags_v2)
+
+    def list_tags_v3():
+        r = client.list_repository_tag(m.ListRepositoryTagRequest(limit=1000, with_manifest=False, **runner))
+        expect(len(r.tags) == 1000 and r.has_more and r.next_marker == r.tags[-1].tag, r.next_marker)
+        r2 = client.list_repository_tag(m.ListRepositoryTagRequest(limit=1000, marker=r.next_marker, **runner))
+        r3 = client.list_repository_tag(m.ListRepositoryTagRequest(limit=1000, marker=r2.next_marker, **runner))
+        expect(len(r3.tags) == 401 and not r3.has_more, len(r3.tags))
+        return f"3 pages, nextMarker {r.next_marker}"
+
+    check("list_repository_tag (v3)", list_tags_v3)
+
+    def show_repo_tag():
+        r = client.show_repo_tag(m.ShowRepoTagRequest(namespace="demo", repository="team$web", tag="latest"))
+        expect(r.tag == "latest" and r.digest.startswith("sha256:") and '"schemaVersion":2' in r.manifest, r.tag)
+        return r.digest[:19]
+
+    check("show_repo_tag", show_repo_tag)
+    check("create_repo_tag (retag)", lambda: client.create_repo_tag(m.CreateRepoTagRequest(namespace="demo",
+        repository="team$web", body=m.CreateRepoTagRequestBody(source_tag="1.2.0", destination_tag="stable"))).status_code)
+    check("delete_repo_tag", lambda: client.delete_repo_tag(m.DeleteRepoTagRequest(
+        namespace="demo", repository="team$web", tag="stable")).status_code)
+
+    # ---- sharing
+    web = dict(namespace="demo", repository="team$web")
+    check("create_repo_domains", lambda: client.create_repo_domains(m.CreateRepoDomainsRequest(body=m.CreateRepoDomainsRequestBody(
+        access_domain="other-account", permit="read", deadline="forever", description="interop"), **web)).status_code)
+    check("list_repo_domains", lambda: [d.access_domain for d in client.list_repo_domains(m.ListRepoDomainsRequest(**web)).body])
+
+    def show_access_domain():
+        r = client.show_access_domain(m.ShowAccessDomainRequest(access_domain="other-account", **web))
+        expect(r.exist and r.status and r.repository == "team/web", r)
+        return r.deadline
+
+    check("show_access_domain", show_access_domain)
+    check("update_repo_domains", lambda: client.update_repo_domains(m.UpdateRepoDomainsRequest(access_domain="other-account",
+        body=m.UpdateRepoDomainsRequestBody(permit="read", deadline="2099-12-31T00:00:00.000Z"), **web)).status_code)
+    check("delete_repo_domains", lambda: client.delete_repo_domains(m.DeleteRepoDomainsRequest(
+        access_domain="other-account", **web)).status_code)
+    check("list_shared_repos_details (v2)", lambda: [x.name for x in client.list_shared_repos_details(
+        m.ListSharedReposDetailsRequest(center="self", limit="10", offset="0")).body])
+    check("list_shared_repo_details (v3)", lambda: [x.name for x in client.list_shared_repo_details(
+        m.ListSharedRepoDetailsRequest(shared_by="self", limit=10)).repos])
+
+    # ---- cleanup of what was created, then utilities
+    check("delete_repo", lambda: client.delete_repo(m.DeleteRepoRequest(namespace="interop", repository="svc$app")).status_code)
+    check("delete_namespaces", lambda: client.delete_namespaces(m.DeleteNamespacesRequest(namespace="interop")).status_code)
+
+    def create_secret():
+        r = client.create_secret(m.CreateSecretRequest(projectname="cn-north-4"))
+        expect(r.x_swr_dockerlogin.startswith("docker login -u cn-north-4@") and r.x_swr_expireat, r)
+        return f"{r.x_swr_dockerlogin[:30]}… expires {r.x_swr_expireat}"
+
+    check("create_secret", create_secret)
+
+    def create_authorization_token():
+        r = client.create_authorization_token(m.CreateAuthorizationTokenRequest())
+        expect(r.x_swr_dockerlogin and r.auths, r)
+        return list(r.auths.keys())
+
+    check("create_authorization_token", create_authorization_token)
+
+    def list_quotas():
+        r = client.list_quotas(m.ListQuotasRequest())
+        ns = next(q for q in r.quotas if q.quota_key == "namespace")
+        expect(ns.quota_limit >= 5, ns)
+        return f"namespace {ns.used}/{ns.quota_limit}"
+
+    check("list_quotas", list_quotas)
+
+    def overview():
+        r = client.show_domain_overview(m.ShowDomainOverviewRequest())
+        expect(r.namspace_num == 4 and r.repo_num >= 12, r)
+        return f"orgs={r.namspace_num} repos={r.repo_num} images={r.image_num}"
+
+    check("show_domain_overview", overview)
+    check("show_share_feature_gates", lambda: client.show_share_feature_gates(
+        m.ShowShareFeatureGatesRequest()).enable_list_v3)
+    check("list_api_versions", lambda: [v.id for v in client.list_api_versions(m.ListApiVersionsRequest()).versions])
+    check("show_api_version", lambda: client.show_api_version(m.ShowApiVersionRequest(api_version="v2")).version.status)
+    check("show_domain_resource_reports", lambda: len(client.show_domain_resource_reports(
+        m.ShowDomainResourceReportsRequest(resource_type="store", frequency="daily")).body))
+    check("list_sync_regions", lambda: [r.region_id for r in client.list_sync_regions(m.ListSyncRegionsRequest()).body])
+
+    # ---- error mapping
+    def not_found():
+        try:
+            client.show_repository(m.ShowRepositoryRequest(namespace="demo", repository="missing"))
+        except Exception as e:
+            expect(getattr(e, "status_code", None) == 404 and e.error_code == "SVCSTG.SWR.4040010", e)
+            return f"{e.status_code} {e.error_code}"
+        raise AssertionError("no error")
+
+    check("404 error body", not_found)
+
+    # ---- IAM
+    if IamClient is not None:
+        domain_id = hashlib.sha256(b"domain:demo").hexdigest()[:32]
+        iam_client = (
+            IamClient.new_builder()
+            .with_http_config(config)
+            .with_credentials(GlobalCredentials(ak, sk, domain_id))
+            .with_endpoints([url])
+            .build()
+        )
+
+        def token():
+            body = iam.KeystoneCreateUserTokenByPasswordRequestBody(auth=iam.PwdAuth(
+                identity=iam.PwdIdentity(methods=["password"], password=iam.PwdPassword(user=iam.PwdPasswordUser(
+                    domain=iam.PwdPasswordUserDomain(name="demo"), name="alice", password="demo-password"))),
+                scope=iam.AuthScope(project=iam.AuthScopeProject(name="cn-north-4"))))
+            r = iam_client.keystone_create_user_token_by_password(iam.KeystoneCreateUserTokenByPasswordRequest(body=body))
+            expect(r.x_subject_token and r.token.user.name == "alice", r)
+            return f"token {r.x_subject_token[:12]}… expires {r.token.expires_at}"
+
+        check("keystone_create_user_token_by_password", token)
+        check("keystone_list_users", lambda: [u.name for u in iam_client.keystone_list_users(
+            iam.KeystoneListUsersRequest()).users])
+    else:
+        print("skip IAM (huaweicloudsdkiam not installed)")
+
+    proc.terminate()
+    proc.wait(timeout=10)
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
