@@ -38,6 +38,8 @@ pub struct Context {
     /// Registry host for pull commands when a tag carries no path.
     pub registry: String,
     pub read_only: bool,
+    /// No colours (`NO_COLOR`, or the monochrome theme).
+    pub monochrome: bool,
 }
 
 /// A dialog or menu over the panes; it takes the keys while open.
