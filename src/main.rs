@@ -1,9 +1,30 @@
 use clap::{Parser, Subcommand};
 
+use swr_tui::config::{self, Flags, ProcessEnv};
+use swr_tui::startup::{self, Options};
+
 /// swr-tui: a terminal console for Huawei Cloud SWR.
 #[derive(Debug, Parser)]
 #[command(name = "swr-tui", version, about)]
 struct Cli {
+    /// Run against a built-in emulator with demo data: no account, no network.
+    #[arg(long)]
+    demo: bool,
+    /// Profile from the config file.
+    #[arg(long)]
+    profile: Option<String>,
+    /// Region, e.g. cn-north-4 (endpoint and registry derive from it).
+    #[arg(long)]
+    region: Option<String>,
+    /// SWR API endpoint URL (private deployments, the emulator).
+    #[arg(long)]
+    endpoint: Option<String>,
+    /// Hide every write action.
+    #[arg(long)]
+    read_only: bool,
+    /// Log filter for the log file, e.g. info, debug, swr_tui=trace.
+    #[arg(long, default_value = "info")]
+    log_level: String,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -12,20 +33,57 @@ struct Cli {
 enum Command {
     /// Serve the SWR API emulator alone.
     Emulator(swr_tui::emulator::cli::EmulatorArgs),
+    /// Configuration file helpers.
+    Config {
+        #[command(subcommand)]
+        what: ConfigCommand,
+    },
 }
 
-fn main() -> anyhow::Result<()> {
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Print where the config file is read from.
+    Path,
+    /// Print a commented example config file.
+    Example,
+}
+
+fn main() {
     let cli = Cli::parse();
+    if let Err(e) = run(cli) {
+        eprintln!("swr-tui: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Runtime::new()?;
     match cli.command {
-        Some(Command::Emulator(args)) => {
-            let runtime = tokio::runtime::Runtime::new()?;
-            runtime.block_on(swr_tui::emulator::cli::run(args))
+        Some(Command::Emulator(args)) => runtime.block_on(swr_tui::emulator::cli::run(args)),
+        Some(Command::Config {
+            what: ConfigCommand::Path,
+        }) => {
+            match config::config_path(&ProcessEnv) {
+                Some(path) => println!("{}", path.display()),
+                None => anyhow::bail!("no home directory to keep a config file in"),
+            }
+            Ok(())
         }
-        None => {
-            eprintln!(
-                "The terminal UI is not built yet; try `swr-tui emulator --listen 127.0.0.1:0`."
-            );
-            std::process::exit(2);
+        Some(Command::Config {
+            what: ConfigCommand::Example,
+        }) => {
+            print!("{}", include_str!("../assets/config.example.toml"));
+            Ok(())
         }
+        None => runtime.block_on(startup::run(Options {
+            demo: cli.demo,
+            flags: Flags {
+                profile: cli.profile,
+                region: cli.region,
+                endpoint: cli.endpoint,
+                read_only: cli.read_only,
+            },
+            log_level: cli.log_level,
+        })),
     }
 }

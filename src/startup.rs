@@ -1,0 +1,132 @@
+//! From command-line choices to a running session: settings, logging, the client, and for
+//! `--demo` the in-process emulator.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use ratatui::layout::Rect;
+use tokio::sync::mpsc;
+
+use crate::app::{Context, Model};
+use crate::config::{self, Flags, ProcessEnv, Settings};
+use crate::emulator::{self, Emulator, EmulatorConfig};
+use crate::swr::{ClientConfig, Credentials, Secret, SwrClient, regions};
+use crate::tui::{self, Exit, terminal::TerminalGuard};
+use crate::worker::Worker;
+
+/// What the user asked for on the command line (besides subcommands).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub demo: bool,
+    pub flags: Flags,
+    pub log_level: String,
+}
+
+/// Settings for `--demo`: the embedded emulator and its demo key pair.
+pub fn demo_settings(emu: &Emulator, read_only: bool) -> Settings {
+    Settings {
+        profile: "demo".into(),
+        region: emulator::DEMO_REGION.into(),
+        endpoint: emu.url(),
+        iam_endpoint: emu.url(),
+        registry: regions::registry_host(emulator::DEMO_REGION),
+        project_id: Some(emulator::DEMO_PROJECT_ID.into()),
+        credentials: Credentials::AkSk {
+            access_key: emulator::DEMO_ACCESS_KEY.into(),
+            secret_key: Secret::new(emulator::DEMO_SECRET_KEY),
+            security_token: None,
+        },
+        read_only,
+        monochrome: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        delete_concurrency: config::settings::DEFAULT_DELETE_CONCURRENCY,
+    }
+}
+
+/// Settings from the config file, the environment and the flags; a clear error otherwise.
+pub fn real_settings(flags: &Flags) -> anyhow::Result<Settings> {
+    let path = config::config_path(&ProcessEnv);
+    let file = match &path {
+        Some(p) => config::file::load(p)?,
+        None => config::ConfigFile::default(),
+    };
+    if let Some(warning) = path
+        .as_ref()
+        .and_then(|p| config::file::permission_warning(p, &file))
+    {
+        eprintln!("warning: {warning}");
+        tracing::warn!("{warning}");
+    }
+    Ok(config::resolve(flags, &ProcessEnv, &file)?)
+}
+
+pub fn client(settings: &Settings) -> anyhow::Result<SwrClient> {
+    let mut config =
+        ClientConfig::with_endpoints(&settings.region, &settings.endpoint, &settings.iam_endpoint);
+    config.project_id = settings.project_id.clone();
+    Ok(SwrClient::new(config, settings.credentials.clone())?)
+}
+
+pub fn context(settings: &Settings) -> Context {
+    Context {
+        profile: settings.profile.clone(),
+        region: settings.region.clone(),
+        endpoint: settings.endpoint.clone(),
+        registry: settings.registry.clone(),
+        read_only: settings.read_only,
+        monochrome: settings.monochrome,
+    }
+}
+
+/// Logs go to a file, never to the terminal the UI owns.
+pub fn init_logging(level: &str) -> Option<PathBuf> {
+    let dir = config::log_dir()?;
+    std::fs::create_dir_all(&dir).ok()?;
+    let path = dir.join("swr-tui.log");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+        .ok()?;
+    let filter = tracing_subscriber::EnvFilter::try_new(level)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init()
+        .ok()?;
+    Some(path)
+}
+
+/// Runs the terminal UI; returns when the user quits.
+pub async fn run(options: Options) -> anyhow::Result<()> {
+    let log = init_logging(&options.log_level);
+    let (settings, emulator) = if options.demo {
+        let emu = Emulator::start(([127, 0, 0, 1], 0).into(), EmulatorConfig::demo())
+            .await
+            .context("starting the demo emulator")?;
+        (demo_settings(&emu, options.flags.read_only), Some(emu))
+    } else {
+        (real_settings(&options.flags)?, None)
+    };
+    tracing::info!(profile = %settings.profile, region = %settings.region, endpoint = %settings.endpoint, log = ?log, "starting");
+    let client = client(&settings)?;
+    let (results_tx, results_rx) = mpsc::unbounded_channel();
+    let worker = Worker::new(client, results_tx, crate::worker::DEFAULT_CONCURRENCY);
+    let model = Model::new(context(&settings), Rect::default(), chrono::Utc::now());
+
+    let mut guard = TerminalGuard::enter().context("this needs an interactive terminal")?;
+    let events = crossterm::event::EventStream::new();
+    let exit = tui::run(&mut guard, model, events, worker, results_rx).await;
+    drop(guard);
+    if let Some(emu) = emulator {
+        emu.shutdown().await;
+    }
+    match exit? {
+        Exit::Quit => Ok(()),
+        Exit::Signal(name) => {
+            tracing::info!("stopped by {name}");
+            Ok(())
+        }
+    }
+}

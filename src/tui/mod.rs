@@ -1,0 +1,138 @@
+//! The runtime: one tokio loop that feeds terminal events, worker results and ticks to
+//! `update`, performs the commands it returns, and redraws only when something changed.
+
+pub mod terminal;
+
+use std::time::Duration;
+
+use chrono::{Timelike, Utc};
+use crossterm::event::{Event, KeyEventKind};
+use futures_util::{Stream, StreamExt};
+use tokio::sync::mpsc;
+
+use crate::app::{self, Cmd, Model, Msg};
+use crate::worker::{Worker, clipboard::osc52};
+use terminal::TerminalGuard;
+
+const TICK: Duration = Duration::from_millis(200);
+
+/// A terminal event as a message; key releases and focus changes are not messages.
+pub fn event_to_msg(event: Event) -> Option<Msg> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+        Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
+        Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        _ => None,
+    }
+}
+
+/// Why the loop ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Signal(&'static str),
+}
+
+/// Runs the UI until the user quits, a signal arrives, or a background task panics.
+pub async fn run<E>(
+    guard: &mut TerminalGuard,
+    mut model: Model,
+    mut events: E,
+    mut worker: Worker,
+    mut results: mpsc::UnboundedReceiver<Msg>,
+) -> anyhow::Result<Exit>
+where
+    E: Stream<Item = std::io::Result<Event>> + Unpin,
+{
+    let size = guard.terminal.size()?;
+    model.screen = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let mut signals = Signals::new()?;
+    let mut tick = tokio::time::interval(TICK);
+    let mut pending = app::init(&mut model);
+    let mut dirty = true;
+    loop {
+        for cmd in pending.drain(..) {
+            if perform(cmd, guard, &mut worker) {
+                return Ok(Exit::Quit);
+            }
+        }
+        if dirty {
+            guard
+                .terminal
+                .draw(|frame| crate::ui::view(&model, frame))?;
+            dirty = false;
+        }
+        let msg = tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(event)) => event_to_msg(event),
+                Some(Err(e)) => return Err(e.into()),
+                None => return Ok(Exit::Quit),
+            },
+            Some(msg) = results.recv() => Some(msg),
+            _ = tick.tick() => Some(Msg::Tick { now: Utc::now() }),
+            failure = worker.failure() => anyhow::bail!(failure),
+            name = signals.next() => return Ok(Exit::Signal(name)),
+        };
+        let Some(msg) = msg else { continue };
+        dirty |= changes_the_screen(&model, &msg);
+        pending = app::update(&mut model, msg);
+    }
+}
+
+/// A tick only matters while a spinner turns or when the minute (relative times) changes.
+fn changes_the_screen(model: &Model, msg: &Msg) -> bool {
+    match msg {
+        Msg::Tick { now } => model.is_loading() || now.minute() != model.now.minute(),
+        _ => true,
+    }
+}
+
+/// Performs one command; true when it is time to leave.
+fn perform(cmd: Cmd, guard: &mut TerminalGuard, worker: &mut Worker) -> bool {
+    match cmd {
+        Cmd::Quit => return true,
+        Cmd::Fetch { request, fetch } => worker.fetch(request, fetch),
+        Cmd::Copy { text } => {
+            let sent = osc52(&text).is_some_and(|seq| guard.write_raw(&seq).is_ok());
+            worker.copy(text, sent);
+        }
+    }
+    false
+}
+
+/// SIGTERM and SIGHUP end the session cleanly (the terminal is restored on the way out).
+struct Signals {
+    #[cfg(unix)]
+    term: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    hup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    #[cfg(unix)]
+    fn new() -> std::io::Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Self {
+            term: signal(SignalKind::terminate())?,
+            hup: signal(SignalKind::hangup())?,
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn new() -> std::io::Result<Self> {
+        Ok(Self {})
+    }
+
+    #[cfg(unix)]
+    async fn next(&mut self) -> &'static str {
+        tokio::select! {
+            _ = self.term.recv() => "SIGTERM",
+            _ = self.hup.recv() => "SIGHUP",
+        }
+    }
+
+    #[cfg(not(unix))]
+    async fn next(&mut self) -> &'static str {
+        std::future::pending().await
+    }
+}

@@ -1,0 +1,89 @@
+//! The worker: performs the `Cmd`s that need the network or the clipboard on tokio tasks, with
+//! bounded concurrency, and sends each result back as a `Msg` carrying its request id.
+
+pub mod clipboard;
+
+use std::sync::Arc;
+
+use tokio::sync::{Semaphore, mpsc};
+use tokio::task::JoinSet;
+
+use crate::app::{CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
+use crate::swr::{ApiError, SwrClient};
+use clipboard::SystemClipboard;
+
+/// Requests in flight at once.
+pub const DEFAULT_CONCURRENCY: usize = 8;
+
+pub struct Worker {
+    client: SwrClient,
+    results: mpsc::UnboundedSender<Msg>,
+    limit: Arc<Semaphore>,
+    clipboard: Arc<SystemClipboard>,
+    tasks: JoinSet<()>,
+}
+
+impl Worker {
+    pub fn new(client: SwrClient, results: mpsc::UnboundedSender<Msg>, concurrency: usize) -> Self {
+        Self {
+            client,
+            results,
+            limit: Arc::new(Semaphore::new(concurrency.max(1))),
+            clipboard: Arc::new(SystemClipboard::start()),
+            tasks: JoinSet::new(),
+        }
+    }
+
+    pub fn fetch(&mut self, request: RequestId, what: Fetch) {
+        let client = self.client.clone();
+        let results = self.results.clone();
+        let limit = self.limit.clone();
+        self.tasks.spawn(async move {
+            let Ok(_permit) = limit.acquire_owned().await else {
+                return;
+            };
+            let result = load(&client, what).await.map_err(|e| ErrorInfo::from(&e));
+            // The UI may be gone (quitting): nothing to do then.
+            let _ = results.send(Msg::Fetched { request, result });
+        });
+    }
+
+    /// Copies through the system clipboard; the runtime has already sent OSC 52 to the terminal.
+    pub fn copy(&mut self, text: String, osc52_sent: bool) {
+        let clipboard = self.clipboard.clone();
+        let results = self.results.clone();
+        self.tasks.spawn(async move {
+            let result = match clipboard.set(text.clone()).await {
+                Ok(()) => Ok(CopyMethod::System),
+                Err(_) if osc52_sent => Ok(CopyMethod::Osc52),
+                Err(e) => Err(e),
+            };
+            let _ = results.send(Msg::Copied { text, result });
+        });
+    }
+
+    /// Waits for a task to end abnormally; a panicked task is fatal to the session.
+    pub async fn failure(&mut self) -> String {
+        loop {
+            match self.tasks.join_next().await {
+                Some(Err(e)) if e.is_panic() => return format!("a background task panicked: {e}"),
+                Some(_) => {}
+                None => std::future::pending::<()>().await,
+            }
+        }
+    }
+}
+
+async fn load(client: &SwrClient, what: Fetch) -> Result<Fetched, ApiError> {
+    Ok(match what {
+        Fetch::Orgs => Fetched::Orgs(client.list_namespaces().await?),
+        Fetch::Repos { org } => Fetched::Repos(client.list_all_repos(Some(&org)).await?),
+        Fetch::Tags { org, repo } => Fetched::Tags(client.list_all_tags(&org, &repo).await?),
+        Fetch::Perms(PermTarget::Org(org)) => {
+            Fetched::Perms(client.show_namespace_access(&org).await?)
+        }
+        Fetch::Perms(PermTarget::Repo { org, repo }) => {
+            Fetched::Perms(client.show_repo_access(&org, &repo).await?)
+        }
+    })
+}
