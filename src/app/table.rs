@@ -38,6 +38,10 @@ pub struct Table<T> {
     filter: String,
     sort: Sort,
     marked: BTreeSet<String>,
+    /// Every row's search text, `\0`-separated, in item order: one contiguous scan per keystroke.
+    search_buf: String,
+    /// Where each item's text starts in `search_buf`.
+    search_starts: Vec<u32>,
     pub load: Load,
 }
 
@@ -52,6 +56,8 @@ impl<T: Row> Table<T> {
             filter: String::new(),
             sort,
             marked: BTreeSet::new(),
+            search_buf: String::new(),
+            search_starts: Vec::new(),
             load: Load::Idle,
         }
     }
@@ -63,6 +69,7 @@ impl<T: Row> Table<T> {
         self.items = items;
         let keys: BTreeSet<&str> = self.items.iter().map(Row::key).collect();
         self.marked.retain(|k| keys.contains(k.as_str()));
+        self.rebuild_search();
         self.resort();
         self.cursor = current.and_then(|k| self.position_of(&k)).unwrap_or(0);
         self.load = Load::Loaded;
@@ -77,6 +84,8 @@ impl<T: Row> Table<T> {
         self.offset = 0;
         self.filter.clear();
         self.marked.clear();
+        self.search_buf.clear();
+        self.search_starts.clear();
         self.load = Load::Idle;
     }
 
@@ -101,27 +110,64 @@ impl<T: Row> Table<T> {
         self.refilter();
     }
 
+    fn rebuild_search(&mut self) {
+        self.search_buf.clear();
+        self.search_starts.clear();
+        for item in &self.items {
+            self.search_starts.push(self.search_buf.len() as u32);
+            self.search_buf.push_str(item.search_text());
+            self.search_buf.push('\0');
+        }
+    }
+
+    /// Which items contain `needle`: one pass of a substring search over the joined texts.
+    fn matches(&self, needle: &str) -> Vec<bool> {
+        let mut hits = vec![false; self.items.len()];
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        let haystack = self.search_buf.as_bytes();
+        let mut from = 0;
+        let mut item = 0;
+        while let Some(found) = finder.find(&haystack[from..]) {
+            // Matches come in order, so the owning item only ever moves forward.
+            while self
+                .search_starts
+                .get(item + 1)
+                .is_some_and(|&next| next as usize <= from + found)
+            {
+                item += 1;
+            }
+            hits[item] = true;
+            // Skip the rest of this item's text: one hit per row is enough.
+            match self.search_starts.get(item + 1) {
+                Some(&next) => from = next as usize,
+                None => break,
+            }
+        }
+        hits
+    }
+
     fn refilter(&mut self) {
         let needle = self.filter.to_lowercase();
         if needle.is_empty() {
             self.view.clone_from(&self.order);
         } else {
-            let items = &self.items;
+            let hits = self.matches(&needle);
             self.view = self
                 .order
                 .iter()
                 .copied()
-                .filter(|&i| items[i as usize].search_text().contains(&needle))
+                .filter(|&i| hits[i as usize])
                 .collect();
         }
         self.cursor = self.cursor.min(self.view.len().saturating_sub(1));
     }
 
     pub fn set_filter(&mut self, filter: &str) {
-        let current = self.current().map(|r| r.key().to_string());
+        // Follow the row by item index: comparing keys would touch every row's memory.
+        let current = self.view.get(self.cursor).copied();
         self.filter = filter.to_string();
         self.refilter();
-        if let Some(pos) = current.and_then(|k| self.position_of(&k)) {
+        if let Some(pos) = current.and_then(|c| self.view.iter().position(|&i| i == c)) {
             self.cursor = pos;
         }
     }
@@ -146,9 +192,9 @@ impl<T: Row> Table<T> {
     }
 
     fn apply_sort(&mut self) {
-        let current = self.current().map(|r| r.key().to_string());
+        let current = self.view.get(self.cursor).copied();
         self.resort();
-        if let Some(pos) = current.and_then(|k| self.position_of(&k)) {
+        if let Some(pos) = current.and_then(|c| self.view.iter().position(|&i| i == c)) {
             self.cursor = pos;
         }
     }

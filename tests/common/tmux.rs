@@ -1,0 +1,157 @@
+//! Drives the real binary in a private tmux server: `send-keys` in, `capture-pane` out.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_swr-tui");
+
+/// Whether tmux can run here. CI installs it; elsewhere a missing tmux skips the test loudly.
+pub fn available() -> bool {
+    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        eprintln!("SKIPPED: tmux is not installed (apt-get install tmux)");
+    }
+    ok
+}
+
+/// `swr-tui emulator` as a child process; killed on drop.
+pub struct EmulatorProcess {
+    child: Child,
+    pub url: String,
+    pub ak: String,
+    pub sk: String,
+    pub project_id: String,
+}
+
+impl EmulatorProcess {
+    pub fn start(extra: &[&str]) -> Self {
+        let mut child = Command::new(BIN)
+            .args(["emulator", "--listen", "127.0.0.1:0", "--seed", "demo"])
+            .args(extra)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("emulator starts");
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout piped")).lines();
+        let first = lines.next().expect("a first line").expect("readable");
+        let url = first.strip_prefix("listening on ").expect("listening line").to_string();
+        let second = lines.next().expect("a second line").expect("readable");
+        let value = |key: &str| {
+            second
+                .split_whitespace()
+                .find_map(|kv| kv.strip_prefix(&format!("{key}=")))
+                .unwrap_or_default()
+                .to_string()
+        };
+        Self {
+            url,
+            ak: value("HUAWEICLOUD_SDK_AK"),
+            sk: value("HUAWEICLOUD_SDK_SK"),
+            project_id: value("HUAWEICLOUD_SDK_PROJECT_ID"),
+            child,
+        }
+    }
+}
+
+impl Drop for EmulatorProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A tmux server of its own (`-L`), one session running the app.
+pub struct Tmux {
+    socket: String,
+    pub dir: PathBuf,
+}
+
+impl Tmux {
+    /// Starts `swr-tui ARGS` against the emulator in a `width`x`height` window; the exit status
+    /// is written to `exit-status` in the test's directory.
+    pub fn start(name: &str, emu: &EmulatorProcess, args: &str, width: u16, height: u16) -> Self {
+        let dir = std::env::temp_dir().join(format!("swr-tui-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let tmux = Self { socket: format!("swr-tui-{name}-{}", std::process::id()), dir };
+        let status = tmux.dir.join("exit-status");
+        let script = format!(
+            "env HUAWEICLOUD_SDK_AK={ak} HUAWEICLOUD_SDK_SK={sk} HUAWEICLOUD_SDK_PROJECT_ID={pid} \
+             HUAWEICLOUD_SDK_IAM_ENDPOINT={url} SWR_TUI_CONFIG={dir}/none.toml XDG_DATA_HOME={dir} \
+             {BIN} --endpoint {url} --region cn-north-4 {args}; echo $? > {status}; sleep 60",
+            ak = emu.ak,
+            sk = emu.sk,
+            pid = emu.project_id,
+            url = emu.url,
+            dir = tmux.dir.display(),
+            status = status.display(),
+        );
+        tmux.run(&["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", &width.to_string(), "-y", &height.to_string()]);
+        tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+        tmux.run(&["respawn-pane", "-k", "-t", "e2e", &script]);
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "e2e", key]);
+        }
+    }
+
+    /// Literal text, typed character by character.
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "e2e"])
+    }
+
+    pub fn buffer(&self) -> String {
+        self.run(&["show-buffer"])
+    }
+
+    /// Waits until the screen contains `text`; panics with the screen after 15 s.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "waited for {text:?}; screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The exit status once the program has ended.
+    pub fn exit_status(&self) -> i32 {
+        let path = self.dir.join("exit-status");
+        let start = Instant::now();
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&path)
+                && let Ok(code) = text.trim().parse()
+            {
+                return code;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "the program did not exit; screen:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}

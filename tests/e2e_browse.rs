@@ -1,0 +1,40 @@
+//! End to end: the real binary in tmux against `swr-tui emulator`: open an organization and a
+//! repository by filtering, see the tags, copy a pull command (OSC 52 lands in tmux's buffer),
+//! quit with `q` and exit status 0.
+
+mod common;
+
+use common::tmux::{EmulatorProcess, Tmux, available};
+
+#[test]
+fn browse_filter_copy_and_quit() {
+    if !available() {
+        return;
+    }
+    let emu = EmulatorProcess::start(&[]);
+    let t = Tmux::start("browse", &emu, "", 100, 30);
+    t.wait_for("Organizations (4)");
+    t.keys(&["/"]);
+    t.type_text("platf");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Repositories (5)");
+    t.keys(&["/"]);
+    t.type_text("runner");
+    t.keys(&["Enter"]);
+    t.wait_for("Repositories (1/5)");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Tags (2401)");
+    assert!(
+        screen.contains("latest"),
+        "newest first puts latest on top:\n{screen}"
+    );
+    t.keys(&["y"]);
+    t.wait_for("Copied");
+    let copied = t.buffer();
+    assert_eq!(
+        copied,
+        "docker pull swr.cn-north-4.myhuaweicloud.com/platform/tools/ci/runner:latest"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), 0);
+}
