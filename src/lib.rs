@@ -3,3 +3,4 @@
 pub mod app;
 pub mod emulator;
 pub mod swr;
+pub mod ui;

@@ -64,9 +64,7 @@ impl<T: Row> Table<T> {
         let keys: BTreeSet<&str> = self.items.iter().map(Row::key).collect();
         self.marked.retain(|k| keys.contains(k.as_str()));
         self.resort();
-        self.cursor = current
-            .and_then(|k| self.position_of(&k))
-            .unwrap_or(0);
+        self.cursor = current.and_then(|k| self.position_of(&k)).unwrap_or(0);
         self.load = Load::Loaded;
     }
 
@@ -94,7 +92,11 @@ impl<T: Row> Table<T> {
         self.order = (0..items.len() as u32).collect();
         self.order.sort_by(|&a, &b| {
             let ord = items[a as usize].compare(&items[b as usize], column);
-            if self.sort.descending { ord.reverse() } else { ord }
+            if self.sort.descending {
+                ord.reverse()
+            } else {
+                ord
+            }
         });
         self.refilter();
     }
@@ -260,7 +262,10 @@ mod tests {
     }
 
     fn newest_first() -> Table<TagRow> {
-        Table::new(Sort { column: 0, descending: true })
+        Table::new(Sort {
+            column: 0,
+            descending: true,
+        })
     }
 
     #[test]
