@@ -81,20 +81,14 @@ mod tests {
         assert_eq!(relative(at("2026-03-10T11:59:30Z"), now), "30s ago");
         assert_eq!(relative(at("2026-03-10T09:00:00Z"), now), "3h ago");
         assert_eq!(relative(at("2026-03-01T12:00:00Z"), now), "9d ago");
-        assert_eq!(
-            relative(at("2024-03-01T12:00:00.915153267Z"), now),
-            "2y ago"
-        );
+        assert_eq!(relative(at("2024-03-01T12:00:00.915153267Z"), now), "2y ago");
         assert_eq!(relative(None, now), "-");
         assert_eq!(exact(at("2026-03-10T09:00:00Z")), "2026-03-10 09:00:00 UTC");
     }
 
     #[test]
     fn digests() {
-        assert_eq!(
-            short_digest("sha256:57b60584aabbccddeeff"),
-            "sha256:57b60584aabb"
-        );
+        assert_eq!(short_digest("sha256:57b60584aabbccddeeff"), "sha256:57b60584aabb");
         assert_eq!(short_digest("sha256:ab"), "sha256:ab");
     }
 }

@@ -79,138 +79,30 @@ const fn bind(
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 const BINDINGS: &[Binding] = &[
-    bind(
-        &[Char('j'), Down],
-        "j/↓",
-        Action::Down,
-        "move down",
-        Scope::Lists,
-    ),
+    bind(&[Char('j'), Down], "j/↓", Action::Down, "move down", Scope::Lists),
     bind(&[Char('k'), Up], "k/↑", Action::Up, "move up", Scope::Lists),
-    bind(
-        &[PageDown],
-        "PgDn",
-        Action::PageDown,
-        "page down",
-        Scope::Lists,
-    ),
+    bind(&[PageDown], "PgDn", Action::PageDown, "page down", Scope::Lists),
     bind(&[PageUp], "PgUp", Action::PageUp, "page up", Scope::Lists),
-    bind(
-        &[Char('g'), Home],
-        "g",
-        Action::Top,
-        "first row",
-        Scope::Lists,
-    ),
-    bind(
-        &[Char('G'), End],
-        "G",
-        Action::Bottom,
-        "last row",
-        Scope::Lists,
-    ),
-    bind(
-        &[Enter, Char('l'), Right],
-        "Enter/l/→",
-        Action::Open,
-        "open (organization → repositories → tags; tag → details)",
-        Scope::NotPerms,
-    ),
-    bind(
-        &[Esc, Char('h'), Left],
-        "Esc/h/←",
-        Action::Back,
-        "close dialog, clear filter, or go back",
-        Scope::All,
-    ),
+    bind(&[Char('g'), Home], "g", Action::Top, "first row", Scope::Lists),
+    bind(&[Char('G'), End], "G", Action::Bottom, "last row", Scope::Lists),
+    bind(&[Enter, Char('l'), Right], "Enter/l/→", Action::Open, "open (organization → repositories → tags; tag → details)", Scope::NotPerms),
+    bind(&[Esc, Char('h'), Left], "Esc/h/←", Action::Back, "close dialog, clear filter, or go back", Scope::All),
     bind(&[Tab], "Tab", Action::NextPane, "next pane", Scope::All),
-    bind(
-        &[BackTab],
-        "Shift-Tab",
-        Action::PrevPane,
-        "previous pane",
-        Scope::All,
-    ),
-    bind(
-        &[Char('1')],
-        "1",
-        Action::JumpOrgs,
-        "organizations",
-        Scope::All,
-    ),
-    bind(
-        &[Char('2')],
-        "2",
-        Action::JumpRepos,
-        "repositories",
-        Scope::All,
-    ),
+    bind(&[BackTab], "Shift-Tab", Action::PrevPane, "previous pane", Scope::All),
+    bind(&[Char('1')], "1", Action::JumpOrgs, "organizations", Scope::All),
+    bind(&[Char('2')], "2", Action::JumpRepos, "repositories", Scope::All),
     bind(&[Char('3')], "3", Action::JumpTags, "tags", Scope::All),
-    bind(
-        &[Char('4')],
-        "4",
-        Action::JumpPerms,
-        "permissions",
-        Scope::All,
-    ),
-    bind(
-        &[Char('/')],
-        "/",
-        Action::Filter,
-        "filter (Enter keeps, Esc clears)",
-        Scope::Lists,
-    ),
-    bind(
-        &[Char('s')],
-        "s",
-        Action::SortNext,
-        "sort by the next column",
-        Scope::Lists,
-    ),
-    bind(
-        &[Char('S')],
-        "S",
-        Action::SortReverse,
-        "reverse the sort order",
-        Scope::Lists,
-    ),
+    bind(&[Char('4')], "4", Action::JumpPerms, "permissions", Scope::All),
+    bind(&[Char('/')], "/", Action::Filter, "filter (Enter keeps, Esc clears)", Scope::Lists),
+    bind(&[Char('s')], "s", Action::SortNext, "sort by the next column", Scope::Lists),
+    bind(&[Char('S')], "S", Action::SortReverse, "reverse the sort order", Scope::Lists),
     bind(&[Char('r')], "r", Action::Refresh, "refresh", Scope::Lists),
-    bind(
-        &[Char(' ')],
-        "Space",
-        Action::Mark,
-        "mark / unmark the row",
-        Scope::Tags,
-    ),
-    bind(
-        &[Char('y')],
-        "y",
-        Action::Copy,
-        "copy the docker pull command",
-        Scope::Tags,
-    ),
-    bind(
-        &[Char('Y')],
-        "Y",
-        Action::CopyMenu,
-        "pull-command menu (podman, digest, …)",
-        Scope::Tags,
-    ),
-    bind(
-        &[Char('p')],
-        "p",
-        Action::Permissions,
-        "permissions of this organization / repository",
-        Scope::NotPerms,
-    ),
+    bind(&[Char(' ')], "Space", Action::Mark, "mark / unmark the row", Scope::Tags),
+    bind(&[Char('y')], "y", Action::Copy, "copy the docker pull command", Scope::Tags),
+    bind(&[Char('Y')], "Y", Action::CopyMenu, "pull-command menu (podman, digest, …)", Scope::Tags),
+    bind(&[Char('p')], "p", Action::Permissions, "permissions of this organization / repository", Scope::NotPerms),
     bind(&[Char('?')], "?", Action::Help, "this help", Scope::All),
-    bind(
-        &[Char('q')],
-        "q",
-        Action::Quit,
-        "quit (Ctrl-C always)",
-        Scope::All,
-    ),
+    bind(&[Char('q')], "q", Action::Quit, "quit (Ctrl-C always)", Scope::All),
 ];
 
 /// The action of a key press outside text input, if any.
@@ -218,10 +110,7 @@ pub fn action(key: KeyEvent) -> Option<Action> {
     if is_ctrl_c(key) {
         return Some(Action::Quit);
     }
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
+    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
         return None;
     }
     BINDINGS
@@ -258,14 +147,8 @@ mod tests {
         assert_eq!(action(key(Char('l'))), Some(Action::Open));
         assert_eq!(action(key(Left)), Some(Action::Back));
         assert_eq!(action(key(Char('Y'))), Some(Action::CopyMenu));
-        assert_eq!(
-            action(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            action(KeyEvent::new(Char('j'), KeyModifiers::CONTROL)),
-            None
-        );
+        assert_eq!(action(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)), Some(Action::Quit));
+        assert_eq!(action(KeyEvent::new(Char('j'), KeyModifiers::CONTROL)), None);
         assert_eq!(action(key(Char('x'))), None);
     }
 

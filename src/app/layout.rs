@@ -47,8 +47,7 @@ pub fn areas(screen: Rect, focus: PaneId) -> Areas {
     };
     if is_wide(screen.width) {
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
-                .areas(body);
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body);
         let [orgs, repos] =
             Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(left);
         let [list, detail] =
@@ -83,10 +82,7 @@ mod tests {
         let a = areas(Rect::new(0, 0, 80, 24), PaneId::Tags);
         assert!(a.orgs.is_none() && a.repos.is_none() && a.detail.is_none());
         assert_eq!(a.right, Some(Rect::new(0, 1, 80, 22)));
-        assert_eq!(
-            list_rows(Rect::new(0, 0, 80, 24), PaneId::Tags, PaneId::Tags),
-            19
-        );
+        assert_eq!(list_rows(Rect::new(0, 0, 80, 24), PaneId::Tags, PaneId::Tags), 19);
     }
 
     #[test]

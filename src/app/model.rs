@@ -46,9 +46,7 @@ pub struct Context {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    PullMenu {
-        cursor: usize,
-    },
+    PullMenu { cursor: usize },
     /// The current tag's details (narrow terminals, where no detail panel fits).
     TagDetail,
 }

@@ -74,13 +74,8 @@ pub enum CopyMethod {
 pub enum Msg {
     Key(KeyEvent),
     Mouse(MouseEvent),
-    Resize {
-        width: u16,
-        height: u16,
-    },
-    Tick {
-        now: DateTime<Utc>,
-    },
+    Resize { width: u16, height: u16 },
+    Tick { now: DateTime<Utc> },
     Fetched {
         request: RequestId,
         result: Result<Fetched, ErrorInfo>,

@@ -55,24 +55,12 @@ impl ImageRef<'_> {
 
     /// `<registry>/<org>/<repo>:<tag>`
     pub fn by_tag(&self) -> String {
-        format!(
-            "{}/{}/{}:{}",
-            self.registry(),
-            self.org,
-            self.repo,
-            self.tag.tag
-        )
+        format!("{}/{}/{}:{}", self.registry(), self.org, self.repo, self.tag.tag)
     }
 
     /// `<registry>/<org>/<repo>@sha256:…`
     pub fn by_digest(&self) -> String {
-        format!(
-            "{}/{}/{}@{}",
-            self.registry(),
-            self.org,
-            self.repo,
-            self.tag.digest
-        )
+        format!("{}/{}/{}@{}", self.registry(), self.org, self.repo, self.tag.digest)
     }
 
     pub fn command(&self, kind: PullKind) -> String {
@@ -108,12 +96,7 @@ mod tests {
     #[test]
     fn commands_for_every_kind() {
         let t = tag("swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0");
-        let r = ImageRef {
-            registry: "swr.cn-north-4.myhuaweicloud.com",
-            org: "demo",
-            repo: "team/web",
-            tag: &t,
-        };
+        let r = ImageRef { registry: "swr.cn-north-4.myhuaweicloud.com", org: "demo", repo: "team/web", tag: &t };
         let all: Vec<String> = PullKind::ALL.iter().map(|&k| r.command(k)).collect();
         assert_eq!(
             all,
@@ -131,15 +114,7 @@ mod tests {
     #[test]
     fn falls_back_to_the_profile_registry() {
         let t = tag("");
-        let r = ImageRef {
-            registry: "swr.cn-north-4.myhuaweicloud.com",
-            org: "demo",
-            repo: "nginx",
-            tag: &t,
-        };
-        assert_eq!(
-            r.command(PullKind::Docker),
-            "docker pull swr.cn-north-4.myhuaweicloud.com/demo/nginx:1.0"
-        );
+        let r = ImageRef { registry: "swr.cn-north-4.myhuaweicloud.com", org: "demo", repo: "nginx", tag: &t };
+        assert_eq!(r.command(PullKind::Docker), "docker pull swr.cn-north-4.myhuaweicloud.com/demo/nginx:1.0");
     }
 }

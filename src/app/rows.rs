@@ -267,48 +267,19 @@ mod tests {
     #[test]
     fn manifest_layers_are_read_and_garbage_ignored() {
         let m = r#"{"schemaVersion":2,"layers":[{"digest":"sha256:aa","size":10},{"digest":"sha256:bb","size":20}]}"#;
-        let t = TagRow::from(Tag {
-            manifest: m.into(),
-            ..Tag::default()
-        });
+        let t = TagRow::from(Tag { manifest: m.into(), ..Tag::default() });
         assert_eq!(t.layers.len(), 2);
-        assert_eq!(
-            t.layers[1],
-            Layer {
-                digest: "sha256:bb".into(),
-                size: 20
-            }
-        );
-        assert!(
-            TagRow::from(Tag {
-                manifest: "not json".into(),
-                ..Tag::default()
-            })
-            .layers
-            .is_empty()
-        );
+        assert_eq!(t.layers[1], Layer { digest: "sha256:bb".into(), size: 20 });
+        assert!(TagRow::from(Tag { manifest: "not json".into(), ..Tag::default() }).layers.is_empty());
     }
 
     #[test]
     fn the_caller_comes_first_in_permissions() {
         let rows = PermRow::from_access(AccessInfo {
-            self_auth: UserAuth {
-                user_id: "me".into(),
-                user_name: "me".into(),
-                auth: 7,
-            },
-            others_auths: vec![UserAuth {
-                user_id: "u1".into(),
-                user_name: "alice".into(),
-                auth: 1,
-            }],
+            self_auth: UserAuth { user_id: "me".into(), user_name: "me".into(), auth: 7 },
+            others_auths: vec![UserAuth { user_id: "u1".into(), user_name: "alice".into(), auth: 1 }],
             ..AccessInfo::default()
         });
-        assert_eq!(
-            rows.iter()
-                .map(|r| (r.user_name.as_str(), r.is_self))
-                .collect::<Vec<_>>(),
-            vec![("me", true), ("alice", false)]
-        );
+        assert_eq!(rows.iter().map(|r| (r.user_name.as_str(), r.is_self)).collect::<Vec<_>>(), vec![("me", true), ("alice", false)]);
     }
 }

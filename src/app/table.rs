@@ -64,7 +64,9 @@ impl<T: Row> Table<T> {
         let keys: BTreeSet<&str> = self.items.iter().map(Row::key).collect();
         self.marked.retain(|k| keys.contains(k.as_str()));
         self.resort();
-        self.cursor = current.and_then(|k| self.position_of(&k)).unwrap_or(0);
+        self.cursor = current
+            .and_then(|k| self.position_of(&k))
+            .unwrap_or(0);
         self.load = Load::Loaded;
     }
 
@@ -92,11 +94,7 @@ impl<T: Row> Table<T> {
         self.order = (0..items.len() as u32).collect();
         self.order.sort_by(|&a, &b| {
             let ord = items[a as usize].compare(&items[b as usize], column);
-            if self.sort.descending {
-                ord.reverse()
-            } else {
-                ord
-            }
+            if self.sort.descending { ord.reverse() } else { ord }
         });
         self.refilter();
     }
@@ -236,6 +234,49 @@ impl<T: Row> Table<T> {
     }
 }
 
+/// What `update` does to whichever list has the focus, whatever its row type.
+pub trait ListOps {
+    fn move_by(&mut self, delta: isize, height: usize);
+    fn move_to(&mut self, position: usize, height: usize);
+    fn scroll_to_cursor(&mut self, height: usize);
+    fn set_filter(&mut self, filter: &str);
+    fn filter(&self) -> &str;
+    fn cycle_sort(&mut self);
+    fn reverse_sort(&mut self);
+    fn visible_len(&self) -> usize;
+    fn offset(&self) -> usize;
+}
+
+impl<T: Row> ListOps for Table<T> {
+    fn move_by(&mut self, delta: isize, height: usize) {
+        Table::move_by(self, delta, height)
+    }
+    fn move_to(&mut self, position: usize, height: usize) {
+        Table::move_to(self, position, height)
+    }
+    fn scroll_to_cursor(&mut self, height: usize) {
+        Table::scroll_to_cursor(self, height)
+    }
+    fn set_filter(&mut self, filter: &str) {
+        Table::set_filter(self, filter)
+    }
+    fn filter(&self) -> &str {
+        Table::filter(self)
+    }
+    fn cycle_sort(&mut self) {
+        Table::cycle_sort(self)
+    }
+    fn reverse_sort(&mut self) {
+        Table::reverse_sort(self)
+    }
+    fn visible_len(&self) -> usize {
+        Table::visible_len(self)
+    }
+    fn offset(&self) -> usize {
+        Table::offset(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,10 +303,7 @@ mod tests {
     }
 
     fn newest_first() -> Table<TagRow> {
-        Table::new(Sort {
-            column: 0,
-            descending: true,
-        })
+        Table::new(Sort { column: 0, descending: true })
     }
 
     #[test]
@@ -330,48 +368,5 @@ mod tests {
         t.set_filter("x");
         assert!(t.current().is_none());
         assert_eq!(t.visible_len(), 0);
-    }
-}
-
-/// What `update` does to whichever list has the focus, whatever its row type.
-pub trait ListOps {
-    fn move_by(&mut self, delta: isize, height: usize);
-    fn move_to(&mut self, position: usize, height: usize);
-    fn scroll_to_cursor(&mut self, height: usize);
-    fn set_filter(&mut self, filter: &str);
-    fn filter(&self) -> &str;
-    fn cycle_sort(&mut self);
-    fn reverse_sort(&mut self);
-    fn visible_len(&self) -> usize;
-    fn offset(&self) -> usize;
-}
-
-impl<T: Row> ListOps for Table<T> {
-    fn move_by(&mut self, delta: isize, height: usize) {
-        Table::move_by(self, delta, height)
-    }
-    fn move_to(&mut self, position: usize, height: usize) {
-        Table::move_to(self, position, height)
-    }
-    fn scroll_to_cursor(&mut self, height: usize) {
-        Table::scroll_to_cursor(self, height)
-    }
-    fn set_filter(&mut self, filter: &str) {
-        Table::set_filter(self, filter)
-    }
-    fn filter(&self) -> &str {
-        Table::filter(self)
-    }
-    fn cycle_sort(&mut self) {
-        Table::cycle_sort(self)
-    }
-    fn reverse_sort(&mut self) {
-        Table::reverse_sort(self)
-    }
-    fn visible_len(&self) -> usize {
-        Table::visible_len(self)
-    }
-    fn offset(&self) -> usize {
-        Table::offset(self)
     }
 }

@@ -49,11 +49,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
                     kind: StatusKind::Success,
                     text: format!(
                         "Copied{}: {text}",
-                        if method == CopyMethod::Osc52 {
-                            " (terminal clipboard)"
-                        } else {
-                            ""
-                        }
+                        if method == CopyMethod::Osc52 { " (terminal clipboard)" } else { "" }
                     ),
                 },
                 Err(why) => Status {
@@ -228,10 +224,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
             if model.focus == PaneId::Tags && model.tags.current().is_some() {
                 model.overlay = Some(Overlay::PullMenu { cursor: 0 });
             } else {
-                info(
-                    model,
-                    "Open a repository and pick a tag to copy its pull command",
-                );
+                info(model, "Open a repository and pick a tag to copy its pull command");
             }
         }
         Action::Permissions => return permissions(model),
@@ -257,10 +250,7 @@ fn focus_pane(model: &mut Model, pane: PaneId) {
 }
 
 fn cycle_focus(model: &mut Model, step: usize) {
-    let index = PaneId::ALL
-        .iter()
-        .position(|&p| p == model.focus)
-        .unwrap_or(0);
+    let index = PaneId::ALL.iter().position(|&p| p == model.focus).unwrap_or(0);
     focus_pane(model, PaneId::ALL[(index + step) % PaneId::ALL.len()]);
 }
 
@@ -280,10 +270,8 @@ fn open(model: &mut Model) -> Vec<Cmd> {
             vec![fetch(model, Fetch::Repos { org })]
         }
         PaneId::Repos => {
-            let (Some(org), Some(repo)) = (
-                model.org.clone(),
-                model.repos.current().map(|r| r.name.clone()),
-            ) else {
+            let (Some(org), Some(repo)) = (model.org.clone(), model.repos.current().map(|r| r.name.clone()))
+            else {
                 return Vec::new();
             };
             if model.repo.as_deref() != Some(repo.as_str()) {
@@ -336,10 +324,7 @@ fn refresh(model: &mut Model) -> Vec<Cmd> {
 /// The permissions of what the cursor is on: an organization, a repository, or the open repository.
 fn permissions(model: &mut Model) -> Vec<Cmd> {
     let target = match model.focus {
-        PaneId::Orgs => model
-            .orgs
-            .current()
-            .map(|r| PermTarget::Org(r.name.clone())),
+        PaneId::Orgs => model.orgs.current().map(|r| PermTarget::Org(r.name.clone())),
         PaneId::Repos => match (model.org.clone(), model.repos.current()) {
             (Some(org), Some(r)) => Some(PermTarget::Repo {
                 org,
@@ -368,17 +353,11 @@ fn permissions(model: &mut Model) -> Vec<Cmd> {
 
 fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
     let (Some(org), Some(repo), Some(tag)) = (&model.org, &model.repo, model.tags.current()) else {
-        info(
-            model,
-            "Open a repository and pick a tag to copy its pull command",
-        );
+        info(model, "Open a repository and pick a tag to copy its pull command");
         return Vec::new();
     };
     if model.focus != PaneId::Tags {
-        info(
-            model,
-            "Open a repository and pick a tag to copy its pull command",
-        );
+        info(model, "Open a repository and pick a tag to copy its pull command");
         return Vec::new();
     }
     let text = ImageRef {
@@ -431,19 +410,13 @@ fn on_fetched(model: &mut Model, request: RequestId, result: Result<Fetched, Err
     };
     match result {
         Ok(Fetched::Orgs(list)) if pane == PaneId::Orgs => {
-            model
-                .orgs
-                .set_items(list.into_iter().map(OrgRow::from).collect());
+            model.orgs.set_items(list.into_iter().map(OrgRow::from).collect());
         }
         Ok(Fetched::Repos(list)) if pane == PaneId::Repos => {
-            model
-                .repos
-                .set_items(list.into_iter().map(RepoRow::from).collect());
+            model.repos.set_items(list.into_iter().map(RepoRow::from).collect());
         }
         Ok(Fetched::Tags(list)) if pane == PaneId::Tags => {
-            model
-                .tags
-                .set_items(list.into_iter().map(TagRow::from).collect());
+            model.tags.set_items(list.into_iter().map(TagRow::from).collect());
         }
         Ok(Fetched::Perms(info)) if pane == PaneId::Perms => {
             model.perms.set_items(PermRow::from_access(info));
@@ -486,11 +459,7 @@ fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
     };
     match mouse.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-            let delta = if mouse.kind == MouseEventKind::ScrollDown {
-                WHEEL_ROWS
-            } else {
-                -WHEEL_ROWS
-            };
+            let delta = if mouse.kind == MouseEventKind::ScrollDown { WHEEL_ROWS } else { -WHEEL_ROWS };
             let rows = list_rows(model.screen, model.focus, pane);
             list_mut(model, pane).move_by(delta, rows);
         }

@@ -45,7 +45,7 @@ impl Column {
         self
     }
 
-    pub const fn from_width(mut self, min_pane: u16) -> Self {
+    pub const fn min_pane(mut self, min_pane: u16) -> Self {
         self.min_pane = min_pane;
         self
     }

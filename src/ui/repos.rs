@@ -17,9 +17,9 @@ const COLUMNS: [Column; 7] = [
     Column::new("SIZE", Constraint::Length(9)).sorts(2),
     Column::new("DOWNLOADS", Constraint::Length(11))
         .sorts(3)
-        .from_width(76),
-    Column::new("ACCESS", Constraint::Length(7)).from_width(76),
-    Column::new("CATEGORY", Constraint::Length(9)).from_width(76),
+        .min_pane(76),
+    Column::new("ACCESS", Constraint::Length(7)).min_pane(76),
+    Column::new("CATEGORY", Constraint::Length(9)).min_pane(76),
     Column::new("UPDATED", Constraint::Length(9)).sorts(4),
 ];
 
