@@ -32,7 +32,14 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
     } else {
         split.max(lines.len() - split)
     };
-    let rect = popup::centered(screen, outer_w, (height + 2) as u16);
+    // One column needs only as much width as its longest line.
+    let used = if columns == 1 {
+        widest(&entries) + 2
+    } else {
+        usize::from(outer_w)
+    };
+    let width = u16::try_from(used).unwrap_or(outer_w).min(outer_w);
+    let rect = popup::centered(screen, width, (height + 2) as u16);
     let title = format!("Keys: {}", model.focus.title());
     let inner = popup::frame(frame, rect, &title, "Esc close", theme);
     if columns == 1 {
@@ -74,6 +81,14 @@ fn lay_out(entries: &[(&str, &str)], col_w: usize, theme: Theme) -> Vec<Line<'st
         }
     }
     lines
+}
+
+fn widest(entries: &[(&str, &str)]) -> usize {
+    entries
+        .iter()
+        .map(|(_, help)| KEY + width(help))
+        .max()
+        .unwrap_or(KEY)
 }
 
 fn pad(s: &str, cells: usize) -> String {

@@ -18,7 +18,7 @@ const COLUMNS: [Column; 7] = [
     Column::new("DOWNLOADS", Constraint::Length(11))
         .sorts(3)
         .min_pane(76),
-    Column::new("ACCESS", Constraint::Length(7)).min_pane(76),
+    Column::new("ACCESS", Constraint::Length(7)).min_pane(60),
     Column::new("CATEGORY", Constraint::Length(9)).min_pane(76),
     Column::new("UPDATED", Constraint::Length(9)).sorts(4),
 ];

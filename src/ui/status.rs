@@ -2,7 +2,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -30,7 +29,7 @@ fn filter_line(model: &Model, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(" /", theme.key()),
         Span::raw(model.focused_filter().to_string()),
-        Span::styled(" ", theme.key().add_modifier(Modifier::REVERSED)),
+        Span::styled("█", theme.key()),
         Span::styled("   Enter keep · Esc clear", theme.dim()),
     ])
 }
