@@ -375,23 +375,29 @@ fn empty_states_give_hints() {
 fn control_characters_never_reach_the_terminal() {
     for (w, h) in SIZES {
         let mut evil = orgs();
-        evil[0].name = "evil\x1b[31m".into();
+        // ratatui itself drops control and zero-width graphemes; a tab or newline, though,
+        // must become a space (sanitize) rather than vanish and glue words together.
+        evil[0].name = "evil\x1b[31m\u{202E}".into();
         evil[0].creator_name = "bell\x07\u{9b}2J".into();
         let mut model = with_orgs(Rect::new(0, 0, w, h), evil);
         let cmds = press(&mut model, KeyCode::Enter);
-        let error = ErrorInfo("boom\x1b]0;pwned\x07".into());
+        let error = ErrorInfo("boom\x1b]0;pwned\x07\u{202E}\tgnp.exe\nnext".into());
         answer(&mut model, &cmds, Err(error));
         press(&mut model, KeyCode::Char('1'));
         let buffer = draw(&model);
         let shown = text(&buffer);
         assert!(shown.contains("evil[31m"), "{shown}");
         assert!(shown.contains("bell2J"), "{shown}");
+        assert!(shown.contains("boom]0;pwned gnp.exe next"), "{shown}");
+        let unsafe_char = |c: char| {
+            c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        };
         assert!(
             buffer
                 .content()
                 .iter()
-                .all(|c| !c.symbol().chars().any(char::is_control)),
-            "a control character reached the buffer:\n{shown}"
+                .all(|c| !c.symbol().chars().any(unsafe_char)),
+            "an unsafe character reached the buffer:\n{shown}"
         );
     }
 }
