@@ -519,3 +519,31 @@ fn cursor_row_is_drawn_where_clicks_land() {
         }
     }
 }
+
+#[test]
+fn focused_border_and_error_status_are_coloured() {
+    use ratatui::style::Color;
+    let (mut model, cmds) = fresh(Rect::new(0, 0, 160, 45), false, false);
+    answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
+    let cmds = press(&mut model, KeyCode::Enter);
+    answer(&mut model, &cmds, Err(ErrorInfo("denied".into())));
+    let buffer = draw(&model);
+    let areas = layout::areas(model.screen, model.focus);
+    let (orgs, repos) = (areas.orgs.unwrap(), areas.repos.unwrap());
+    assert_eq!(
+        buffer[(repos.x, repos.y)].fg,
+        Color::Cyan,
+        "focused pane border"
+    );
+    assert_eq!(
+        buffer[(orgs.x, orgs.y)].fg,
+        Color::DarkGray,
+        "other pane border"
+    );
+    let status = areas.status;
+    assert_eq!(
+        buffer[(status.x + 1, status.y)].fg,
+        Color::Red,
+        "error status"
+    );
+}
