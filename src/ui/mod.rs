@@ -1,11 +1,81 @@
-//! Drawing (placeholder until the view layer lands).
+//! The view: draws a `Model` into a frame. Pure: no I/O and no clock (times are relative to
+//! `Model::now`). Panes are drawn exactly in the rects `app::layout` gives, which `update`
+//! also uses to page and to map mouse clicks to rows.
+
+mod detail;
+mod header;
+mod help;
+mod list;
+mod orgs;
+mod perms;
+mod popup;
+mod pull_menu;
+mod repos;
+mod status;
+mod tags;
+mod theme;
 
 use ratatui::Frame;
-use ratatui::widgets::Paragraph;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::app::Model;
+use crate::app::{Model, Overlay, PaneId, layout};
+use theme::Theme;
+
+pub use header::breadcrumb;
 
 pub fn view(model: &Model, frame: &mut Frame) {
-    let text = format!("swr-tui — {} organizations", model.orgs.len());
-    frame.render_widget(Paragraph::new(text), frame.area());
+    let theme = Theme::new(model.context.monochrome);
+    let screen = frame.area();
+    let areas = layout::areas(screen, model.focus);
+    header::draw(frame, areas.header, model, theme);
+    if let Some(area) = areas.orgs {
+        orgs::draw(frame, area, model, theme);
+    }
+    if let Some(area) = areas.repos {
+        repos::draw(frame, area, model, theme);
+    }
+    // The right-hand list follows the focus: permissions while they have it, else tags.
+    if let Some(area) = areas.right {
+        if model.focus == PaneId::Perms {
+            perms::draw(frame, area, model, theme);
+        } else {
+            tags::draw(frame, area, model, theme);
+        }
+    }
+    if let Some(area) = areas.detail {
+        detail::draw(frame, area, model, theme);
+    }
+    status::draw(frame, areas.status, model, theme);
+    if let Some(overlay) = &model.overlay {
+        draw_overlay(frame, screen, model, overlay, theme);
+    }
+}
+
+fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, theme: Theme) {
+    match overlay {
+        Overlay::Help => help::draw(frame, screen, model, theme),
+        Overlay::PullMenu { cursor } => pull_menu::draw(frame, screen, model, *cursor, theme),
+        Overlay::TagDetail => tag_detail(frame, screen, model, theme),
+    }
+}
+
+/// The current tag's details in a popup (narrow screens have no detail panel).
+fn tag_detail(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
+    let lines: Vec<Line> = match model.tags.current() {
+        Some(tag) => detail::tag_lines(tag, model, theme),
+        None => vec![Line::styled("No tag selected.", theme.dim())],
+    };
+    let width = screen.width.saturating_sub(4).min(100);
+    let inner_w = usize::from(width.saturating_sub(2)).max(1);
+    // Long values (digests, addresses) wrap: size the popup for the wrapped lines.
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_w))
+        .sum();
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let rect = popup::centered(screen, width, height);
+    let inner = popup::frame(frame, rect, "Tag details", "y copy · Esc close", theme);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }

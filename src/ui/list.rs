@@ -1,0 +1,245 @@
+//! The shared list pane: a bordered table drawn from a `Table<T>`, only the rows in view.
+//!
+//! Geometry must match `app::layout`: border on top, one column-header line, then the data
+//! rows, so the row `update` computes from a mouse click is the row drawn there.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, Wrap};
+
+use super::theme::Theme;
+use crate::app::rows::Row;
+use crate::app::table::{Load, Table as List};
+use crate::app::text::{sanitize, truncate, width};
+
+/// Braille spinner frames, advanced by `Model::spinner`.
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+pub fn spinner_frame(tick: usize) -> &'static str {
+    SPINNER[tick % SPINNER.len()]
+}
+
+/// One column of a list.
+pub struct Column {
+    pub title: &'static str,
+    pub width: Constraint,
+    /// Index into `Row::SORT_COLUMNS` when this column is the one sorted by.
+    pub sort: Option<usize>,
+    /// Hidden when the pane is narrower than this, so small panes keep the key columns.
+    pub min_pane: u16,
+}
+
+impl Column {
+    pub const fn new(title: &'static str, width: Constraint) -> Self {
+        Self {
+            title,
+            width,
+            sort: None,
+            min_pane: 0,
+        }
+    }
+
+    pub const fn sorts(mut self, index: usize) -> Self {
+        self.sort = Some(index);
+        self
+    }
+
+    pub const fn min_pane(mut self, min_pane: u16) -> Self {
+        self.min_pane = min_pane;
+        self
+    }
+}
+
+/// Everything a pane needs besides its rows.
+pub struct Pane<'a> {
+    /// The pane name and any qualifier, e.g. `Tags` or `Permissions: demo/web`.
+    pub name: String,
+    pub columns: &'a [Column],
+    /// Tags can be marked: they get a `●` column.
+    pub markable: bool,
+    pub focused: bool,
+    /// Shown when the table is empty and not loading.
+    pub empty_hint: &'a str,
+    pub spinner: usize,
+    pub theme: Theme,
+}
+
+/// Draws the pane; `cells` gives a row's column texts, in `columns` order.
+pub fn draw<T: Row>(
+    frame: &mut Frame,
+    area: Rect,
+    pane: &Pane,
+    list: &List<T>,
+    cells: impl Fn(&T) -> Vec<String>,
+) {
+    let block = Block::bordered()
+        .border_style(pane.theme.border(pane.focused))
+        .title(title(pane, list));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    match &list.load {
+        Load::Failed(message) => message_body(frame, inner, pane, &failure(message), true),
+        Load::Loading { .. } if list.is_empty() => {
+            let text = format!("{} Loading…", spinner_frame(pane.spinner));
+            message_body(frame, inner, pane, &text, false);
+        }
+        _ if list.visible_len() == 0 => {
+            let hint = empty_text(pane, list);
+            message_body(frame, inner, pane, &hint, false);
+        }
+        _ => rows(frame, inner, pane, list, cells),
+    }
+}
+
+fn failure(message: &str) -> String {
+    // Error text may come from the service: strip controls again rather than trust the caller.
+    format!("Loading failed: {}\nPress r to retry.", sanitize(message))
+}
+
+fn empty_text<T: Row>(pane: &Pane, list: &List<T>) -> String {
+    if list.is_empty() {
+        pane.empty_hint.to_string()
+    } else {
+        format!("Nothing matches /{} — Esc clears the filter", list.filter())
+    }
+}
+
+/// `Tags (12/2401) /web [2 marked] ⠋`
+pub fn title<T: Row>(pane: &Pane, list: &List<T>) -> Line<'static> {
+    let count = if list.filter().is_empty() {
+        format!("({})", list.len())
+    } else {
+        format!("({}/{})", list.visible_len(), list.len())
+    };
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(pane.name.clone(), pane.theme.title(pane.focused)),
+        Span::raw(format!(" {count}")),
+    ];
+    if !list.filter().is_empty() {
+        spans.push(Span::styled(
+            format!(" /{}", list.filter()),
+            pane.theme.label(),
+        ));
+    }
+    if list.marked_count() > 0 {
+        let marked = format!(" [{} marked]", list.marked_count());
+        spans.push(Span::styled(marked, pane.theme.mark()));
+    }
+    if matches!(list.load, Load::Loading { .. }) {
+        spans.push(Span::raw(format!(" {}", spinner_frame(pane.spinner))));
+    }
+    spans.push(Span::raw(" "));
+    Line::from(spans)
+}
+
+/// A message in the body, below where the column header would be.
+fn message_body(frame: &mut Frame, inner: Rect, pane: &Pane, text: &str, error: bool) {
+    let style = if error {
+        pane.theme.error()
+    } else {
+        pane.theme.dim()
+    };
+    let area = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        ..inner
+    };
+    let paragraph = Paragraph::new(text.to_string())
+        .style(style)
+        .wrap(Wrap { trim: false });
+    frame.render_widget(paragraph, area);
+}
+
+/// Each column's width in this pane, or `None` when it is hidden for lack of room. Widths are
+/// resolved here once so cells can be cut to size before the table lays them out.
+fn fitted(pane: &Pane, width: u16) -> Vec<Option<u16>> {
+    let shown = |c: &Column| width.saturating_add(2) >= c.min_pane;
+    let mut constraints: Vec<Constraint> = Vec::new();
+    if pane.markable {
+        constraints.push(Constraint::Length(1));
+    }
+    constraints.extend(pane.columns.iter().filter(|c| shown(c)).map(|c| c.width));
+    let rects = Layout::horizontal(constraints)
+        .spacing(1)
+        .split(Rect::new(0, 0, width, 1));
+    let mut resolved = rects
+        .iter()
+        .skip(usize::from(pane.markable))
+        .map(|r| r.width);
+    pane.columns
+        .iter()
+        .map(|c| if shown(c) { resolved.next() } else { None })
+        .collect()
+}
+
+fn rows<T: Row>(
+    frame: &mut Frame,
+    inner: Rect,
+    pane: &Pane,
+    list: &List<T>,
+    cells: impl Fn(&T) -> Vec<String>,
+) {
+    let widths = fitted(pane, inner.width);
+    let header = header_row(pane, list, &widths);
+    let height = usize::from(inner.height.saturating_sub(1));
+    let cursor = list.cursor().checked_sub(list.offset());
+    let body = list.visible_rows(height).enumerate().map(|(i, row)| {
+        let cut = cells(row)
+            .into_iter()
+            .zip(&widths)
+            .filter_map(|(text, w)| w.map(|w| Cell::from(fit(&text, w))));
+        let mark = if list.is_marked(row) { "●" } else { "" };
+        let line: Vec<Cell> = mark_cell(pane, mark).into_iter().chain(cut).collect();
+        let styled = TableRow::new(line);
+        if cursor == Some(i) {
+            styled.style(pane.theme.cursor(pane.focused))
+        } else {
+            styled
+        }
+    });
+    let mut constraints: Vec<Constraint> = Vec::new();
+    if pane.markable {
+        constraints.push(Constraint::Length(1));
+    }
+    constraints.extend(widths.iter().flatten().map(|&w| Constraint::Length(w)));
+    let table = Table::new(body, constraints)
+        .header(header)
+        .column_spacing(1);
+    frame.render_widget(table, inner);
+}
+
+/// Column titles, the sorted one with its direction: `UPDATED ↓`.
+fn header_row<T: Row>(pane: &Pane, list: &List<T>, widths: &[Option<u16>]) -> TableRow<'static> {
+    let sort = list.sort();
+    let titles = pane.columns.iter().zip(widths).filter_map(|(c, w)| {
+        let w = (*w)?;
+        let mut text = c.title.to_string();
+        if c.sort == Some(sort.column) {
+            text.push_str(if sort.descending { " ↓" } else { " ↑" });
+        }
+        Some(Cell::from(fit(&text, w)))
+    });
+    let cells: Vec<Cell> = mark_cell(pane, "").into_iter().chain(titles).collect();
+    TableRow::new(cells).style(pane.theme.column_header())
+}
+
+fn mark_cell(pane: &Pane, mark: &'static str) -> Option<Cell<'static>> {
+    pane.markable
+        .then(|| Cell::from(Span::styled(mark, pane.theme.mark())))
+}
+
+/// Cuts a cell to its column by display width, so wide (CJK) text ends with `…` rather than
+/// half a character, and columns to its right stay put.
+fn fit(text: &str, columns: u16) -> String {
+    let columns = usize::from(columns);
+    if width(text) <= columns {
+        text.to_string()
+    } else {
+        truncate(text, columns)
+    }
+}

@@ -1,0 +1,54 @@
+//! Centered popups over the panes.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear};
+
+use super::theme::Theme;
+use crate::app::text::width;
+
+/// A `width` × `height` rect centered in `area`, shrunk to fit it.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// Clears `rect` (so the panes below do not show through), draws a focused border with
+/// `title` and an optional bottom `footer`, and returns the inside.
+pub fn frame(frame: &mut Frame, rect: Rect, title: &str, footer: &str, theme: Theme) -> Rect {
+    cut_wide_spill(frame.buffer_mut(), rect);
+    frame.render_widget(Clear, rect);
+    let mut block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Line::styled(format!(" {title} "), theme.title(true)));
+    if !footer.is_empty() {
+        block =
+            block.title_bottom(Line::styled(format!(" {footer} "), theme.dim()).right_aligned());
+    }
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// A wide (CJK) character just left of the popup covers the popup's first column too: the
+/// terminal would draw it over the left border. Blank it so the border stays whole.
+fn cut_wide_spill(buffer: &mut Buffer, rect: Rect) {
+    let Some(x) = rect.x.checked_sub(1) else {
+        return;
+    };
+    for y in rect.top()..rect.bottom() {
+        if let Some(cell) = buffer.cell_mut((x, y))
+            && width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The pull-command menu: the six variants, numbered, each with the exact text `y`/Enter
+//! copies for the current tag.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::popup;
+use super::theme::Theme;
+use crate::app::Model;
+use crate::app::pull::{ImageRef, PullKind};
+use crate::app::text::{truncate, width};
+
+/// Narrowest menu worth drawing, so short commands do not make a cramped box.
+const MIN_WIDTH: u16 = 60;
+/// Indent of a command under its label.
+const INDENT: usize = 4;
+
+pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme: Theme) {
+    let image = match (&model.org, &model.repo, model.tags.current()) {
+        (Some(org), Some(repo), Some(tag)) => Some(ImageRef {
+            registry: &model.context.registry,
+            org,
+            repo,
+            tag,
+        }),
+        _ => None,
+    };
+    // As wide as the longest command (so it shows whole when the screen allows), never
+    // wider than the screen.
+    let longest = image.as_ref().map_or(0, |i| {
+        PullKind::ALL
+            .iter()
+            .map(|&k| width(&i.command(k)))
+            .max()
+            .unwrap_or(0)
+    });
+    let wanted = u16::try_from(longest + INDENT + 3)
+        .unwrap_or(u16::MAX)
+        .max(MIN_WIDTH);
+    let outer_w = wanted.min(screen.width.saturating_sub(4));
+    let inner_w = usize::from(outer_w.saturating_sub(2));
+    let lines = match &image {
+        Some(image) => options(image, cursor, inner_w, theme),
+        None => vec![Line::styled("Pick a tag first.", theme.dim())],
+    };
+    let title = match model.tags.current() {
+        Some(tag) => format!("Copy pull command: {}", truncate(&tag.tag, inner_w / 2)),
+        None => "Copy pull command".to_string(),
+    };
+    let rect = popup::centered(screen, outer_w, lines.len() as u16 + 2);
+    let inner = popup::frame(frame, rect, &title, "1-6/Enter copy · Esc close", theme);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Two lines per option: `1  docker pull` and its command, indented.
+fn options(image: &ImageRef, cursor: usize, inner_w: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::with_capacity(PullKind::ALL.len() * 2);
+    for (i, kind) in PullKind::ALL.iter().enumerate() {
+        let selected = i == cursor;
+        let base = if selected {
+            theme.cursor(true)
+        } else {
+            ratatui::style::Style::new()
+        };
+        let label = format!(" {}  {}", i + 1, kind.label());
+        let label = format!("{label:<inner_w$}");
+        lines.push(Line::from(Span::styled(label, base.patch(theme.key()))).style(base));
+        let command = truncate(&image.command(*kind), inner_w.saturating_sub(INDENT + 1));
+        let preview = format!("{:INDENT$}{command}", "");
+        let style = if selected { base } else { theme.dim() };
+        lines.push(Line::styled(format!("{preview:<inner_w$}"), style));
+    }
+    lines
+}

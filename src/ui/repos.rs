@@ -1,0 +1,61 @@
+//! The repositories pane.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+
+use super::list::{self, Column, Pane};
+use super::theme::Theme;
+use crate::app::format::{relative, size};
+use crate::app::rows::RepoRow;
+use crate::app::{Model, PaneId};
+
+/// Name, tags, size and updated always show; the rest join as the pane widens (the wide
+/// layout gives this pane 40% of the screen, the narrow one all 80 columns).
+const COLUMNS: [Column; 7] = [
+    Column::new("NAME", Constraint::Fill(1)).sorts(0),
+    Column::new("TAGS", Constraint::Length(6)).sorts(1),
+    Column::new("SIZE", Constraint::Length(9)).sorts(2),
+    Column::new("DOWNLOADS", Constraint::Length(11))
+        .sorts(3)
+        .min_pane(76),
+    Column::new("ACCESS", Constraint::Length(7)).min_pane(60),
+    Column::new("CATEGORY", Constraint::Length(9)).min_pane(76),
+    Column::new("UPDATED", Constraint::Length(9)).sorts(4),
+];
+
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let pane = Pane {
+        name: PaneId::Repos.title().to_string(),
+        columns: &COLUMNS,
+        markable: false,
+        focused: model.focus == PaneId::Repos,
+        empty_hint: empty_hint(model),
+        spinner: model.spinner,
+        theme,
+    };
+    list::draw(frame, area, &pane, &model.repos, |row| cells(row, model));
+}
+
+fn empty_hint(model: &Model) -> &'static str {
+    if model.org.is_some() {
+        "No repositories in this organization."
+    } else {
+        "Open an organization (Enter) to list its repositories."
+    }
+}
+
+fn cells(row: &RepoRow, model: &Model) -> Vec<String> {
+    vec![
+        row.name.clone(),
+        row.tags.to_string(),
+        size(row.size),
+        row.downloads.to_string(),
+        visibility(row.is_public).to_string(),
+        row.category.clone(),
+        relative(row.updated, model.now),
+    ]
+}
+
+pub fn visibility(is_public: bool) -> &'static str {
+    if is_public { "public" } else { "private" }
+}

@@ -1,0 +1,50 @@
+//! The tags pane.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+
+use super::list::{self, Column, Pane};
+use super::theme::Theme;
+use crate::app::format::{relative, short_digest, size};
+use crate::app::rows::TagRow;
+use crate::app::{Model, PaneId};
+
+const COLUMNS: [Column; 5] = [
+    Column::new("TAG", Constraint::Fill(1)).sorts(1),
+    // `sha256:` and 12 hex digits.
+    Column::new("DIGEST", Constraint::Length(19)),
+    Column::new("SIZE", Constraint::Length(9)).sorts(2),
+    Column::new("CREATED", Constraint::Length(9)).sorts(3),
+    Column::new("UPDATED", Constraint::Length(9)).sorts(0),
+];
+
+pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
+    let pane = Pane {
+        name: PaneId::Tags.title().to_string(),
+        columns: &COLUMNS,
+        markable: true,
+        focused: model.focus == PaneId::Tags,
+        empty_hint: empty_hint(model),
+        spinner: model.spinner,
+        theme,
+    };
+    list::draw(frame, area, &pane, &model.tags, |row| cells(row, model));
+}
+
+fn empty_hint(model: &Model) -> &'static str {
+    if model.repo.is_some() {
+        "This repository has no tags."
+    } else {
+        "Open a repository (Enter) to list its tags."
+    }
+}
+
+fn cells(row: &TagRow, model: &Model) -> Vec<String> {
+    vec![
+        row.tag.clone(),
+        short_digest(&row.digest),
+        size(row.size),
+        relative(row.created, model.now),
+        relative(row.updated, model.now),
+    ]
+}

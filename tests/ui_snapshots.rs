@@ -1,0 +1,549 @@
+//! The view, drawn into a test terminal: snapshots of every pane and dialog at 80x24 and
+//! 160x45, plus checks that remote text cannot drive the terminal and that the cursor row is
+//! drawn where `update` maps mouse clicks.
+
+use chrono::{DateTime, Duration, Utc};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use swr_tui::app::{
+    Cmd, Context, ErrorInfo, Fetched, Model, Msg, Overlay, PaneId, init, layout, update,
+};
+use swr_tui::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
+use unicode_width::UnicodeWidthStr;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+
+fn now() -> DateTime<Utc> {
+    "2026-03-10T12:00:00Z".parse().unwrap()
+}
+
+fn context(read_only: bool, monochrome: bool) -> Context {
+    Context {
+        profile: "demo".into(),
+        region: "cn-north-4".into(),
+        endpoint: "http://127.0.0.1:8080".into(),
+        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
+        read_only,
+        monochrome,
+    }
+}
+
+fn key(code: KeyCode) -> Msg {
+    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn press(model: &mut Model, code: KeyCode) -> Vec<Cmd> {
+    update(model, key(code))
+}
+
+fn type_text(model: &mut Model, text: &str) {
+    for c in text.chars() {
+        press(model, KeyCode::Char(c));
+    }
+}
+
+/// Answers the fetch among `cmds` with `result`.
+fn answer(model: &mut Model, cmds: &[Cmd], result: Result<Fetched, ErrorInfo>) {
+    let request = cmds
+        .iter()
+        .find_map(|c| match c {
+            Cmd::Fetch { request, .. } => Some(*request),
+            _ => None,
+        })
+        .expect("a fetch was asked for");
+    update(model, Msg::Fetched { request, result });
+}
+
+// --- data ---------------------------------------------------------------------------------
+
+fn ts(hours_ago: i64) -> String {
+    (now() - Duration::hours(hours_ago)).to_rfc3339()
+}
+
+fn orgs() -> Vec<Namespace> {
+    let ns = |name: &str, auth, creator: &str| Namespace {
+        name: name.into(),
+        auth,
+        creator_name: creator.into(),
+        ..Namespace::default()
+    };
+    vec![
+        ns("demo", 7, "alice"),
+        ns("team-a", 3, "bob"),
+        ns("研发部", 1, "王伟"),
+        ns("readonly-org", 1, "carol"),
+    ]
+}
+
+fn repos() -> Vec<RepoV2> {
+    let repo = |name: &str, tags, size, public, category: &str, desc: &str, age| RepoV2 {
+        name: name.into(),
+        num_images: tags,
+        size,
+        num_download: tags * 97,
+        is_public: public,
+        category: category.into(),
+        description: desc.into(),
+        created_at: ts(age + 2000),
+        updated_at: ts(age),
+        path: format!("swr.cn-north-4.myhuaweicloud.com/demo/{name}"),
+        internal_path: format!("10.125.0.198:20202/demo/{name}"),
+        ..RepoV2::default()
+    };
+    vec![
+        repo(
+            "team/web",
+            30,
+            200_977_474,
+            false,
+            "app_server",
+            "The web front end.",
+            20,
+        ),
+        repo("nginx", 4, 58_000_000, true, "linux", "", 400),
+        repo(
+            "基础镜像/alpine",
+            12,
+            3_400_000,
+            false,
+            "linux",
+            "基础镜像，每周更新。\n包含 busybox 与 ca-certificates。",
+            90,
+        ),
+    ]
+}
+
+fn digest(i: usize) -> String {
+    format!("sha256:{}", format!("{i:02x}").repeat(32))
+}
+
+fn tags(n: usize) -> Vec<Tag> {
+    (0..n)
+        .map(|i| {
+            let layers = format!(
+                r#"{{"schemaVersion":2,"layers":[{{"digest":"{}","size":{}}},{{"digest":"{}","size":2048}}]}}"#,
+                digest(200),
+                3_000_000 + i,
+                digest(i + 100),
+            );
+            Tag {
+                tag: format!("v1.{i}"),
+                digest: digest(i),
+                size: 10_000_000 + (i as i64) * 123_456,
+                created: ts((n - i) as i64 * 30),
+                updated: ts((n - i) as i64 * 24),
+                path: format!("swr.cn-north-4.myhuaweicloud.com/demo/team/web:v1.{i}"),
+                internal_path: format!("10.125.0.198:20202/demo/team/web:v1.{i}"),
+                manifest: layers,
+                ..Tag::default()
+            }
+        })
+        .collect()
+}
+
+fn access(others: usize) -> AccessInfo {
+    let user = |id: String, name: String, auth| UserAuth {
+        user_id: id,
+        user_name: name,
+        auth,
+    };
+    let names = ["alice", "bob", "carol", "dave"];
+    AccessInfo {
+        self_auth: user("0a1b2c3d4e5f".into(), "demo-admin".into(), 7),
+        others_auths: (0..others)
+            .map(|i| {
+                let name = format!("{}{}", names[i % names.len()], i / names.len());
+                user(format!("u-{i:04}"), name, [1, 3, 7][i % 3])
+            })
+            .collect(),
+        ..AccessInfo::default()
+    }
+}
+
+// --- scenarios ----------------------------------------------------------------------------
+
+fn fresh(screen: Rect, read_only: bool, monochrome: bool) -> (Model, Vec<Cmd>) {
+    let mut model = Model::new(context(read_only, monochrome), screen, now());
+    let cmds = init(&mut model);
+    (model, cmds)
+}
+
+fn with_orgs(screen: Rect, list: Vec<Namespace>) -> Model {
+    let (mut model, cmds) = fresh(screen, false, false);
+    answer(&mut model, &cmds, Ok(Fetched::Orgs(list)));
+    model
+}
+
+/// Organizations loaded, `demo` opened, its repositories loaded.
+fn with_repos(screen: Rect, list: Vec<RepoV2>) -> Model {
+    let mut model = with_orgs(screen, orgs());
+    let cmds = press(&mut model, KeyCode::Enter);
+    answer(&mut model, &cmds, Ok(Fetched::Repos(list)));
+    model
+}
+
+/// `team/web` opened and its tags loaded.
+fn with_tags(screen: Rect, n: usize) -> Model {
+    let mut model = with_repos(screen, repos());
+    press(&mut model, KeyCode::Char('j')); // nginx → team/web
+    let cmds = press(&mut model, KeyCode::Enter);
+    answer(&mut model, &cmds, Ok(Fetched::Tags(tags(n))));
+    model
+}
+
+// --- rendering ----------------------------------------------------------------------------
+
+fn draw(model: &Model) -> Buffer {
+    let screen = model.screen;
+    let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
+    terminal.draw(|f| swr_tui::ui::view(model, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as text, one line per row. A wide (CJK) symbol covers the cell after it, which
+/// is skipped so the text reads as the terminal shows it.
+fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in area.top()..area.bottom() {
+        out.push_str(&line(buffer, y, area.left(), area.right()));
+        out.push('\n');
+    }
+    out
+}
+
+fn line(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
+    let mut s = String::new();
+    let mut skip = 0;
+    for x in from..to {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        skip = symbol.width().saturating_sub(1);
+        s.push_str(symbol);
+    }
+    s.trim_end().to_string()
+}
+
+fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model) {
+    for (w, h) in SIZES {
+        let model = build(Rect::new(0, 0, w, h));
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&draw(&model)));
+    }
+}
+
+// --- snapshots ----------------------------------------------------------------------------
+
+#[test]
+fn organizations_loaded() {
+    snapshot_both("orgs", |screen| with_orgs(screen, orgs()));
+}
+
+#[test]
+fn repositories_with_cjk_and_slashes() {
+    snapshot_both("repos", |screen| {
+        let mut model = with_repos(screen, repos());
+        // Onto the CJK repository, so the wide detail panel shows its description.
+        press(&mut model, KeyCode::Char('G'));
+        model
+    });
+}
+
+#[test]
+fn tags_filtered_with_two_marked() {
+    snapshot_both("tags_filter_marked", |screen| {
+        let mut model = with_tags(screen, 30);
+        press(&mut model, KeyCode::Char(' '));
+        press(&mut model, KeyCode::Char(' '));
+        press(&mut model, KeyCode::Char('/'));
+        type_text(&mut model, "2");
+        assert!(model.filtering);
+        model
+    });
+}
+
+#[test]
+fn tags_filter_kept() {
+    snapshot_both("tags_filter_kept", |screen| {
+        let mut model = with_tags(screen, 30);
+        press(&mut model, KeyCode::Char(' '));
+        press(&mut model, KeyCode::Char(' '));
+        press(&mut model, KeyCode::Char('/'));
+        type_text(&mut model, "1.2");
+        press(&mut model, KeyCode::Enter);
+        assert!(!model.filtering);
+        model
+    });
+}
+
+#[test]
+fn permissions_of_a_repository() {
+    snapshot_both("perms", |screen| {
+        let mut model = with_tags(screen, 30);
+        let cmds = press(&mut model, KeyCode::Char('p'));
+        answer(&mut model, &cmds, Ok(Fetched::Perms(access(2))));
+        assert_eq!(model.focus, PaneId::Perms);
+        model
+    });
+}
+
+#[test]
+fn help_overlay() {
+    snapshot_both("help_tags", |screen| {
+        let mut model = with_tags(screen, 30);
+        press(&mut model, KeyCode::Char('?'));
+        assert_eq!(model.overlay, Some(Overlay::Help));
+        model
+    });
+    snapshot_both("help_orgs", |screen| {
+        let mut model = with_orgs(screen, orgs());
+        press(&mut model, KeyCode::Char('?'));
+        model
+    });
+}
+
+#[test]
+fn pull_menu() {
+    snapshot_both("pull_menu", |screen| {
+        let mut model = with_tags(screen, 30);
+        press(&mut model, KeyCode::Char('Y'));
+        press(&mut model, KeyCode::Char('j'));
+        press(&mut model, KeyCode::Char('j'));
+        press(&mut model, KeyCode::Char('j'));
+        assert_eq!(model.overlay, Some(Overlay::PullMenu { cursor: 3 }));
+        model
+    });
+}
+
+#[test]
+fn tag_detail_overlay() {
+    snapshot_both("tag_detail", |screen| {
+        let mut model = with_tags(screen, 30);
+        press(&mut model, KeyCode::Enter);
+        assert_eq!(model.overlay, Some(Overlay::TagDetail));
+        model
+    });
+}
+
+#[test]
+fn loading() {
+    snapshot_both("loading", |screen| {
+        let (mut model, _) = fresh(screen, false, false);
+        update(&mut model, Msg::Tick { now: now() });
+        model
+    });
+    snapshot_both("loading_tags", |screen| {
+        let mut model = with_repos(screen, repos());
+        press(&mut model, KeyCode::Enter);
+        model
+    });
+}
+
+#[test]
+fn failed_load_shows_the_message() {
+    snapshot_both("failed", |screen| {
+        let (mut model, cmds) = fresh(screen, false, false);
+        let error = ErrorInfo("SVCSTG.SWR.4010001: Unauthorized (HTTP 401)".into());
+        answer(&mut model, &cmds, Err(error));
+        model
+    });
+}
+
+#[test]
+fn read_only_header() {
+    snapshot_both("read_only", |screen| {
+        let (mut model, cmds) = fresh(screen, true, false);
+        answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
+        model
+    });
+}
+
+#[test]
+fn empty_states_give_hints() {
+    snapshot_both("empty_repos", |screen| with_repos(screen, Vec::new()));
+}
+
+// --- safety and geometry ------------------------------------------------------------------
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    for (w, h) in SIZES {
+        let mut evil = orgs();
+        // ratatui itself drops control and zero-width graphemes; a tab or newline, though,
+        // must become a space (sanitize) rather than vanish and glue words together.
+        evil[0].name = "evil\x1b[31m\u{202E}".into();
+        evil[0].creator_name = "bell\x07\u{9b}2J".into();
+        let mut model = with_orgs(Rect::new(0, 0, w, h), evil);
+        let cmds = press(&mut model, KeyCode::Enter);
+        let error = ErrorInfo("boom\x1b]0;pwned\x07\u{202E}\tgnp.exe\nnext".into());
+        answer(&mut model, &cmds, Err(error));
+        press(&mut model, KeyCode::Char('1'));
+        let buffer = draw(&model);
+        let shown = text(&buffer);
+        assert!(shown.contains("evil[31m"), "{shown}");
+        assert!(shown.contains("bell2J"), "{shown}");
+        assert!(shown.contains("boom]0;pwned gnp.exe next"), "{shown}");
+        let unsafe_char = |c: char| {
+            c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        };
+        assert!(
+            buffer
+                .content()
+                .iter()
+                .all(|c| !c.symbol().chars().any(unsafe_char)),
+            "an unsafe character reached the buffer:\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn monochrome_sets_no_colours() {
+    let (mut model, cmds) = fresh(Rect::new(0, 0, 160, 45), true, true);
+    answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
+    press(&mut model, KeyCode::Char('?'));
+    let buffer = draw(&model);
+    let reset = ratatui::style::Color::Reset;
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == reset && c.bg == reset)
+    );
+}
+
+/// Builds a model focused on `pane` with 40 rows in it and the cursor away from both ends.
+fn scrolled(pane: PaneId, screen: Rect) -> Model {
+    let many_orgs: Vec<Namespace> = (0..40)
+        .map(|i| Namespace {
+            name: format!("org-{i:02}"),
+            auth: 7,
+            ..Namespace::default()
+        })
+        .collect();
+    let many_repos: Vec<RepoV2> = (0..40)
+        .map(|i| RepoV2 {
+            name: format!("repo-{i:02}"),
+            ..RepoV2::default()
+        })
+        .collect();
+    let mut model = with_orgs(screen, many_orgs);
+    if pane != PaneId::Orgs {
+        let cmds = press(&mut model, KeyCode::Enter);
+        answer(&mut model, &cmds, Ok(Fetched::Repos(many_repos)));
+    }
+    if matches!(pane, PaneId::Tags | PaneId::Perms) {
+        let cmds = press(&mut model, KeyCode::Enter);
+        answer(&mut model, &cmds, Ok(Fetched::Tags(tags(40))));
+    }
+    if pane == PaneId::Perms {
+        let cmds = press(&mut model, KeyCode::Char('p'));
+        answer(&mut model, &cmds, Ok(Fetched::Perms(access(39))));
+    }
+    assert_eq!(model.focus, pane);
+    model.context.monochrome = true;
+    press(&mut model, KeyCode::Char('G'));
+    for _ in 0..5 {
+        press(&mut model, KeyCode::Char('k'));
+    }
+    model
+}
+
+/// Lines of `pane`'s body drawn as the focused cursor (reversed).
+fn reversed_rows(buffer: &Buffer, area: Rect) -> Vec<u16> {
+    (area.y + 1..area.bottom() - 1)
+        .filter(|&y| {
+            buffer[(area.x + 2, y)]
+                .modifier
+                .contains(Modifier::REVERSED)
+        })
+        .collect()
+}
+
+fn current_key(model: &Model) -> String {
+    match model.focus {
+        PaneId::Orgs => model.orgs.current().unwrap().name.clone(),
+        PaneId::Repos => model.repos.current().unwrap().name.clone(),
+        PaneId::Tags => model.tags.current().unwrap().tag.clone(),
+        PaneId::Perms => model.perms.current().unwrap().user_name.clone(),
+    }
+}
+
+fn cursor_offset(model: &Model) -> (usize, usize) {
+    match model.focus {
+        PaneId::Orgs => (model.orgs.cursor(), model.orgs.offset()),
+        PaneId::Repos => (model.repos.cursor(), model.repos.offset()),
+        PaneId::Tags => (model.tags.cursor(), model.tags.offset()),
+        PaneId::Perms => (model.perms.cursor(), model.perms.offset()),
+    }
+}
+
+fn assert_cursor_drawn_where_expected(model: &Model) -> u16 {
+    let area = layout::areas(model.screen, model.focus)
+        .pane(model.focus)
+        .unwrap();
+    let (cursor, offset) = cursor_offset(model);
+    assert!(offset > 0, "the test wants a scrolled list");
+    let y = area.y + 2 + (cursor - offset) as u16;
+    let buffer = draw(model);
+    assert_eq!(reversed_rows(&buffer, area), vec![y], "{}", text(&buffer));
+    let drawn = line(&buffer, y, area.x, area.right());
+    assert!(drawn.contains(&current_key(model)), "{drawn}");
+    y
+}
+
+#[test]
+fn cursor_row_is_drawn_where_clicks_land() {
+    for (w, h) in SIZES {
+        for pane in PaneId::ALL {
+            let mut model = scrolled(pane, Rect::new(0, 0, w, h));
+            let y = assert_cursor_drawn_where_expected(&model);
+            // A click on the line above the cursor row selects the row drawn there.
+            let area = layout::areas(model.screen, pane).pane(pane).unwrap();
+            let expected = line(&draw(&model), y - 1, area.x, area.right());
+            let click = MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: area.x + 3,
+                row: y - 1,
+                modifiers: KeyModifiers::NONE,
+            };
+            update(&mut model, Msg::Mouse(click));
+            let y2 = assert_cursor_drawn_where_expected(&model);
+            assert_eq!(y2, y - 1, "{pane:?} at {w}x{h}");
+            assert!(expected.contains(&current_key(&model)), "{expected}");
+        }
+    }
+}
+
+#[test]
+fn focused_border_and_error_status_are_coloured() {
+    use ratatui::style::Color;
+    let (mut model, cmds) = fresh(Rect::new(0, 0, 160, 45), false, false);
+    answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
+    let cmds = press(&mut model, KeyCode::Enter);
+    answer(&mut model, &cmds, Err(ErrorInfo("denied".into())));
+    let buffer = draw(&model);
+    let areas = layout::areas(model.screen, model.focus);
+    let (orgs, repos) = (areas.orgs.unwrap(), areas.repos.unwrap());
+    assert_eq!(
+        buffer[(repos.x, repos.y)].fg,
+        Color::Cyan,
+        "focused pane border"
+    );
+    assert_eq!(
+        buffer[(orgs.x, orgs.y)].fg,
+        Color::DarkGray,
+        "other pane border"
+    );
+    let status = areas.status;
+    assert_eq!(
+        buffer[(status.x + 1, status.y)].fg,
+        Color::Red,
+        "error status"
+    );
+}
