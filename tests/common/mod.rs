@@ -1,6 +1,8 @@
 //! Shared set-up for tests that run the client against an in-process emulator over loopback.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::time::Duration;
 
 use swr_tui::emulator::{DEMO_PROJECT_ID, DEMO_REGION, Emulator, EmulatorConfig, Seed};

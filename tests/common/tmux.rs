@@ -10,7 +10,10 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_swr-tui");
 
 /// Whether tmux can run here. CI installs it; elsewhere a missing tmux skips the test loudly.
 pub fn available() -> bool {
-    let ok = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
     if !ok {
         assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
         eprintln!("SKIPPED: tmux is not installed (apt-get install tmux)");
@@ -38,7 +41,10 @@ impl EmulatorProcess {
             .expect("emulator starts");
         let mut lines = BufReader::new(child.stdout.take().expect("stdout piped")).lines();
         let first = lines.next().expect("a first line").expect("readable");
-        let url = first.strip_prefix("listening on ").expect("listening line").to_string();
+        let url = first
+            .strip_prefix("listening on ")
+            .expect("listening line")
+            .to_string();
         let second = lines.next().expect("a second line").expect("readable");
         let value = |key: &str| {
             second
@@ -77,7 +83,10 @@ impl Tmux {
         let dir = std::env::temp_dir().join(format!("swr-tui-e2e-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temp dir");
-        let tmux = Self { socket: format!("swr-tui-{name}-{}", std::process::id()), dir };
+        let tmux = Self {
+            socket: format!("swr-tui-{name}-{}", std::process::id()),
+            dir,
+        };
         let status = tmux.dir.join("exit-status");
         let script = format!(
             "env HUAWEICLOUD_SDK_AK={ak} HUAWEICLOUD_SDK_SK={sk} HUAWEICLOUD_SDK_PROJECT_ID={pid} \
@@ -90,14 +99,30 @@ impl Tmux {
             dir = tmux.dir.display(),
             status = status.display(),
         );
-        tmux.run(&["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", &width.to_string(), "-y", &height.to_string()]);
+        tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+        ]);
         tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
         tmux.run(&["respawn-pane", "-k", "-t", "e2e", &script]);
         tmux
     }
 
     fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -128,7 +153,10 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(15), "waited for {text:?}; screen:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {text:?}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -143,7 +171,11 @@ impl Tmux {
             {
                 return code;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "the program did not exit; screen:\n{}", self.screen());
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the program did not exit; screen:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
