@@ -38,3 +38,17 @@ fn browse_filter_copy_and_quit() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), 0);
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !available() {
+        return;
+    }
+    let emu = EmulatorProcess::start(&[]);
+    let t = Tmux::start("sigterm", &emu, "", 100, 30);
+    t.wait_for("Organizations (4)");
+    t.signal("TERM");
+    assert_eq!(t.exit_status(), 0);
+    let screen = t.screen();
+    assert!(!screen.contains("Organizations"), "the alternate screen was left:\n{screen}");
+}

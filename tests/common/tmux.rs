@@ -141,6 +141,16 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", "e2e"])
     }
 
+    /// Sends a signal to the program (the child of the pane's shell).
+    pub fn signal(&self, signal: &str) {
+        let shell = self.run(&["list-panes", "-t", "e2e", "-F", "#{pane_pid}"]);
+        let status = Command::new("pkill")
+            .args([&format!("-{signal}"), "-P", shell.trim(), "-f", "swr-tui"])
+            .status()
+            .expect("pkill runs");
+        assert!(status.success(), "no swr-tui process to signal");
+    }
+
     pub fn buffer(&self) -> String {
         self.run(&["show-buffer"])
     }
