@@ -50,5 +50,8 @@ fn sigterm_restores_the_terminal() {
     t.signal("TERM");
     assert_eq!(t.exit_status(), 0);
     let screen = t.screen();
-    assert!(!screen.contains("Organizations"), "the alternate screen was left:\n{screen}");
+    assert!(
+        !screen.contains("Organizations"),
+        "the alternate screen was left:\n{screen}"
+    );
 }

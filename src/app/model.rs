@@ -3,7 +3,11 @@
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
-use super::msg::{PermTarget, RequestId};
+use std::collections::BTreeSet;
+
+use super::field::Field;
+use super::marking::MarkRule;
+use super::msg::{Fetch, JobId, PermTarget, RequestId};
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::{Sort, Table};
 
@@ -51,6 +55,84 @@ pub enum Overlay {
     },
     /// The current tag's details (narrow terminals, where no detail panel fits).
     TagDetail,
+    MarkMenu {
+        cursor: usize,
+    },
+    /// Input for a marking rule.
+    MarkPrompt {
+        rule: MarkRule,
+        field: Field,
+        error: Option<String>,
+    },
+    ConfirmDelete(ConfirmDelete),
+    /// Progress, then the summary, of `Model::delete`.
+    DeleteProgress,
+    Retag(RetagForm),
+}
+
+/// "Delete N tags?": what exactly would be deleted, before anything is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfirmDelete {
+    pub org: String,
+    pub repo: String,
+    pub tags: Vec<String>,
+    /// Lines warning that a tag's image is also reachable under a tag not being deleted.
+    pub shared: Vec<String>,
+    pub scroll: usize,
+    /// The focus starts on Cancel.
+    pub delete_focused: bool,
+}
+
+/// A running or finished batch of tag deletes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeleteJob {
+    pub id: JobId,
+    pub org: String,
+    pub repo: String,
+    pub tags: Vec<String>,
+    pub deleted: Vec<String>,
+    /// Tag and the service's error.
+    pub failed: Vec<(String, String)>,
+    pub started: DateTime<Utc>,
+    pub finished: bool,
+    pub stop_requested: bool,
+    /// Showing "stop?" after Esc.
+    pub asking_stop: bool,
+    pub concurrency: usize,
+}
+
+impl DeleteJob {
+    pub fn ended(&self) -> usize {
+        self.deleted.len() + self.failed.len()
+    }
+
+    /// Tags never attempted because the user stopped the job.
+    pub fn not_started(&self) -> usize {
+        if self.finished {
+            self.tags.len().saturating_sub(self.ended())
+        } else {
+            0
+        }
+    }
+}
+
+/// `c` in the tag pane: give the current tag's image another tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetagForm {
+    pub source: String,
+    pub destination: Field,
+    pub overwrite: bool,
+    /// 0 = destination, 1 = overwrite.
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+/// A write in flight: what it was and which list to reload when it succeeds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingWrite {
+    pub request: RequestId,
+    pub done: String,
+    pub refresh: Fetch,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +173,11 @@ pub struct Model {
     pub spinner: usize,
     pub next_request: RequestId,
     pub quit: bool,
+    pub delete: Option<DeleteJob>,
+    pub delete_concurrency: usize,
+    pub pending_write: Option<PendingWrite>,
+    /// Marked tags whose image another, unmarked tag also names; with the marks' revision.
+    pub shared_marked: (u64, BTreeSet<String>),
 }
 
 impl Model {
@@ -122,6 +209,10 @@ impl Model {
             spinner: 0,
             next_request: 1,
             quit: false,
+            delete: None,
+            delete_concurrency: 8,
+            pending_write: None,
+            shared_marked: (u64::MAX, BTreeSet::new()),
         }
     }
 

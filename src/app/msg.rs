@@ -9,6 +9,21 @@ use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag};
 /// Identifies one request; a result whose id no pane waits for any more is dropped.
 pub type RequestId = u64;
 
+/// Identifies one batch of deletes.
+pub type JobId = u64;
+
+/// A change to make on the service (one request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    Retag {
+        org: String,
+        repo: String,
+        source: String,
+        destination: String,
+        overwrite: bool,
+    },
+}
+
 /// Whose permissions a permissions pane shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PermTarget {
@@ -89,11 +104,48 @@ pub enum Msg {
         text: String,
         result: Result<CopyMethod, String>,
     },
+    /// Text pasted into the terminal (bracketed paste).
+    Paste(String),
+    /// One tag of a delete job is done (deleted, or failed with the error).
+    TagDeleted {
+        job: JobId,
+        tag: String,
+        result: Result<(), ErrorInfo>,
+    },
+    /// Every delete of a job that was going to start has ended.
+    JobFinished {
+        job: JobId,
+    },
+    Written {
+        request: RequestId,
+        result: Result<(), ErrorInfo>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cmd {
-    Fetch { request: RequestId, fetch: Fetch },
-    Copy { text: String },
+    Fetch {
+        request: RequestId,
+        fetch: Fetch,
+    },
+    Copy {
+        text: String,
+    },
+    /// Delete these tags (and only these), at most `concurrency` at a time.
+    DeleteTags {
+        job: JobId,
+        org: String,
+        repo: String,
+        tags: Vec<String>,
+        concurrency: usize,
+    },
+    /// Start no further deletes of the job; those in flight finish.
+    StopJob {
+        job: JobId,
+    },
+    Write {
+        request: RequestId,
+        write: Write,
+    },
     Quit,
 }

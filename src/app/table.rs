@@ -42,6 +42,7 @@ pub struct Table<T> {
     search_buf: String,
     /// Where each item's text starts in `search_buf`.
     search_starts: Vec<u32>,
+    revision: u64,
     pub load: Load,
 }
 
@@ -58,6 +59,7 @@ impl<T: Row> Table<T> {
             marked: BTreeSet::new(),
             search_buf: String::new(),
             search_starts: Vec::new(),
+            revision: 0,
             load: Load::Idle,
         }
     }
@@ -70,6 +72,7 @@ impl<T: Row> Table<T> {
         let keys: BTreeSet<&str> = self.items.iter().map(Row::key).collect();
         self.marked.retain(|k| keys.contains(k.as_str()));
         self.rebuild_search();
+        self.marks_changed();
         self.resort();
         self.cursor = current.and_then(|k| self.position_of(&k)).unwrap_or(0);
         self.load = Load::Loaded;
@@ -86,6 +89,7 @@ impl<T: Row> Table<T> {
         self.marked.clear();
         self.search_buf.clear();
         self.search_starts.clear();
+        self.marks_changed();
         self.load = Load::Idle;
     }
 
@@ -275,6 +279,58 @@ impl<T: Row> Table<T> {
         {
             self.marked.insert(key);
         }
+        self.marks_changed();
+    }
+
+    /// Rows that pass the filter, in display order.
+    pub fn visible(&self) -> impl Iterator<Item = &T> {
+        self.view.iter().map(|&i| &self.items[i as usize])
+    }
+
+    /// Marks every visible row for which `pick` holds; returns how many were newly marked.
+    pub fn mark_where(&mut self, mut pick: impl FnMut(&T) -> bool) -> usize {
+        let keys: Vec<String> = self
+            .visible()
+            .filter(|r| pick(r))
+            .map(|r| r.key().to_string())
+            .collect();
+        let before = self.marked.len();
+        self.marked.extend(keys);
+        self.marks_changed();
+        self.marked.len() - before
+    }
+
+    /// Unmarks the given keys.
+    pub fn unmark(&mut self, keys: &[String]) {
+        for key in keys {
+            self.marked.remove(key);
+        }
+        self.marks_changed();
+    }
+
+    /// Flips the mark of every visible row.
+    pub fn invert_visible(&mut self) {
+        let keys: Vec<String> = self.visible().map(|r| r.key().to_string()).collect();
+        for key in keys {
+            if !self.marked.remove(&key) {
+                self.marked.insert(key);
+            }
+        }
+        self.marks_changed();
+    }
+
+    pub fn clear_marks(&mut self) {
+        self.marked.clear();
+        self.marks_changed();
+    }
+
+    /// Changes whenever the rows or the marks change, so derived data knows when to recompute.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn marks_changed(&mut self) {
+        self.revision = self.revision.wrapping_add(1);
     }
 
     pub fn rows(&self) -> &[T] {

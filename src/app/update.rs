@@ -4,11 +4,15 @@
 use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use super::delete;
+use super::field::Field;
 use super::keys::{self, Action};
 use super::layout::{self, list_rows};
+use super::marking::{self, MarkRule};
 use super::model::{Model, Overlay, PaneId, Status, StatusKind};
 use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
 use super::pull::{ImageRef, PullKind};
+use super::retag;
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::{ListOps, Load};
 
@@ -21,6 +25,12 @@ pub fn init(model: &mut Model) -> Vec<Cmd> {
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
+    let cmds = dispatch(model, msg);
+    delete::refresh_shared_marks(model);
+    cmds
+}
+
+fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(key) => on_key(model, key),
         Msg::Mouse(mouse) => on_mouse(model, mouse),
@@ -43,6 +53,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
             on_fetched(model, request, result);
             Vec::new()
         }
+        Msg::Paste(text) => {
+            on_paste(model, &text);
+            Vec::new()
+        }
+        Msg::TagDeleted { job, tag, result } => {
+            delete::on_tag_deleted(model, job, tag, result);
+            Vec::new()
+        }
+        Msg::JobFinished { job } => delete::on_finished(model, job),
+        Msg::Written { request, result } => on_written(model, request, result),
         Msg::Copied { text, result } => {
             model.status = Some(match result {
                 Ok(method) => Status {
@@ -157,6 +177,133 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
             }
         },
         Overlay::PullMenu { cursor } => on_pull_menu_key(model, cursor, key, closes),
+        Overlay::MarkMenu { cursor } => on_mark_menu_key(model, cursor, key, closes),
+        Overlay::MarkPrompt { rule, field, .. } => on_mark_prompt_key(model, rule, field, key),
+        Overlay::ConfirmDelete(dialog) => delete::confirm_key(model, dialog, key),
+        Overlay::DeleteProgress => delete::progress_key(model, key),
+        Overlay::Retag(form) => retag::key(model, form, key),
+    }
+}
+
+fn on_mark_menu_key(model: &mut Model, cursor: usize, key: KeyEvent, closes: bool) -> Vec<Cmd> {
+    let last = MarkRule::ALL.len() - 1;
+    let chosen = match key.code {
+        KeyCode::Char('j') | KeyCode::Down => {
+            model.overlay = Some(Overlay::MarkMenu {
+                cursor: (cursor + 1).min(last),
+            });
+            None
+        }
+        KeyCode::Char('k') | KeyCode::Up => {
+            model.overlay = Some(Overlay::MarkMenu {
+                cursor: cursor.saturating_sub(1),
+            });
+            None
+        }
+        KeyCode::Enter => Some(cursor),
+        KeyCode::Char(c @ '1'..='5') => Some(usize::from(c as u8 - b'1')),
+        _ => {
+            if closes {
+                model.overlay = None;
+            }
+            None
+        }
+    };
+    if let Some(index) = chosen {
+        let rule = MarkRule::ALL[index];
+        if rule.prompt().is_some() {
+            model.overlay = Some(Overlay::MarkPrompt {
+                rule,
+                field: Field::single(""),
+                error: None,
+            });
+        } else {
+            model.overlay = None;
+            apply_mark_rule(model, rule, "");
+        }
+    }
+    Vec::new()
+}
+
+fn on_mark_prompt_key(
+    model: &mut Model,
+    rule: MarkRule,
+    mut field: Field,
+    key: KeyEvent,
+) -> Vec<Cmd> {
+    match key.code {
+        KeyCode::Esc => model.overlay = None,
+        KeyCode::Enter => {
+            let input = field.text();
+            match marking::apply(rule, &input, &mut model.tags, model.now) {
+                Ok(text) => {
+                    model.overlay = None;
+                    info(model, text);
+                }
+                Err(why) => {
+                    model.overlay = Some(Overlay::MarkPrompt {
+                        rule,
+                        field,
+                        error: Some(why),
+                    })
+                }
+            }
+        }
+        _ => {
+            field.key(key);
+            model.overlay = Some(Overlay::MarkPrompt {
+                rule,
+                field,
+                error: None,
+            });
+        }
+    }
+    Vec::new()
+}
+
+fn apply_mark_rule(model: &mut Model, rule: MarkRule, input: &str) {
+    match marking::apply(rule, input, &mut model.tags, model.now) {
+        Ok(text) => info(model, text),
+        Err(why) => info(model, why),
+    }
+}
+
+fn on_paste(model: &mut Model, text: &str) {
+    match model.overlay.as_mut() {
+        Some(Overlay::MarkPrompt { field, .. }) => field.paste(text),
+        Some(Overlay::Retag(form)) if form.focus == 0 => form.destination.paste(text),
+        None if model.filtering => {
+            let focus = model.focus;
+            let filter = format!(
+                "{}{}",
+                list_mut(model, focus).filter(),
+                text.lines().next().unwrap_or_default()
+            );
+            list_mut(model, focus).set_filter(&filter);
+        }
+        _ => {}
+    }
+}
+
+fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInfo>) -> Vec<Cmd> {
+    let Some(pending) = model.pending_write.take_if(|p| p.request == request) else {
+        return Vec::new();
+    };
+    match result {
+        Ok(()) => {
+            model.status = Some(Status {
+                kind: StatusKind::Success,
+                text: pending.done,
+            });
+            vec![fetch(model, pending.refresh)]
+        }
+        Err(ErrorInfo(e)) => {
+            model.status = Some(Status {
+                kind: StatusKind::Error,
+                text: format!("Failed: {e}"),
+            });
+            Vec::new()
+        }
     }
 }
 
@@ -223,6 +370,19 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
                 model.tags.move_by(1, rows);
             }
         }
+        Action::MarkAll | Action::Invert | Action::MarkMenu | Action::Delete | Action::Create
+            if focus != PaneId::Tags =>
+        {
+            info(model, "Marking, deleting and creating work in the tag pane");
+        }
+        Action::MarkAll => {
+            let n = model.tags.mark_where(|_| true);
+            info(model, format!("Marked {n} more tags"));
+        }
+        Action::Invert => model.tags.invert_visible(),
+        Action::MarkMenu => model.overlay = Some(Overlay::MarkMenu { cursor: 0 }),
+        Action::Delete => return delete::ask(model),
+        Action::Create => return retag::open(model),
         Action::Copy => return copy_pull(model, PullKind::Docker),
         Action::CopyMenu => {
             if model.focus == PaneId::Tags && model.tags.current().is_some() {
@@ -394,7 +554,7 @@ fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
 // --- results --------------------------------------------------------------------------------
 
 /// Starts loading a list: the pane remembers the request id and ignores any other answer.
-fn fetch(model: &mut Model, what: Fetch) -> Cmd {
+pub(super) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
     let request = model.next_request;
     model.next_request += 1;
     let loading = Load::Loading { request };

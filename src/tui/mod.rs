@@ -22,6 +22,7 @@ pub fn event_to_msg(event: Event) -> Option<Msg> {
         Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
         Event::Mouse(mouse) => Some(Msg::Mouse(mouse)),
         Event::Resize(width, height) => Some(Msg::Resize { width, height }),
+        Event::Paste(text) => Some(Msg::Paste(text)),
         _ => None,
     }
 }
@@ -92,6 +93,15 @@ fn perform(cmd: Cmd, guard: &mut TerminalGuard, worker: &mut Worker) -> bool {
     match cmd {
         Cmd::Quit => return true,
         Cmd::Fetch { request, fetch } => worker.fetch(request, fetch),
+        Cmd::DeleteTags {
+            job,
+            org,
+            repo,
+            tags,
+            concurrency,
+        } => worker.delete_tags(job, org, repo, tags, concurrency),
+        Cmd::StopJob { job } => worker.stop_job(job),
+        Cmd::Write { request, write } => worker.write(request, write),
         Cmd::Copy { text } => {
             let sent = osc52(&text).is_some_and(|seq| guard.write_raw(&seq).is_ok());
             worker.copy(text, sent);

@@ -2,15 +2,18 @@
 //! `Model::now`). Panes are drawn exactly in the rects `app::layout` gives, which `update`
 //! also uses to page and to map mouse clicks to rows.
 
+mod delete;
 mod detail;
 mod header;
 mod help;
 mod list;
+mod marking;
 mod orgs;
 mod perms;
 mod popup;
 mod pull_menu;
 mod repos;
+mod retag;
 mod status;
 mod tags;
 mod theme;
@@ -58,6 +61,17 @@ fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overla
         Overlay::Help => help::draw(frame, screen, model, theme),
         Overlay::PullMenu { cursor } => pull_menu::draw(frame, screen, model, *cursor, theme),
         Overlay::TagDetail => tag_detail(frame, screen, model, theme),
+        Overlay::MarkMenu { cursor } => marking::draw_menu(frame, screen, *cursor, theme),
+        Overlay::MarkPrompt { rule, field, error } => {
+            marking::draw_prompt(frame, screen, *rule, field, error.as_deref(), theme)
+        }
+        Overlay::ConfirmDelete(dialog) => delete::draw_confirm(frame, screen, dialog, theme),
+        Overlay::DeleteProgress => {
+            if let Some(job) = &model.delete {
+                delete::draw_progress(frame, screen, job, model.now, theme);
+            }
+        }
+        Overlay::Retag(form) => retag::draw(frame, screen, form, theme),
     }
 }
 

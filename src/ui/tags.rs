@@ -40,8 +40,14 @@ fn empty_hint(model: &Model) -> &'static str {
 }
 
 fn cells(row: &TagRow, model: &Model) -> Vec<String> {
+    // A marked tag whose image an unmarked tag also names: deleting it may matter to the other.
+    let name = if model.shared_marked.1.contains(&row.tag) {
+        format!("{} [shared]", row.tag)
+    } else {
+        row.tag.clone()
+    };
     vec![
-        row.tag.clone(),
+        name,
         short_digest(&row.digest),
         size(row.size),
         relative(row.created, model.now),

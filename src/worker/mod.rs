@@ -2,13 +2,17 @@
 //! bounded concurrency, and sends each result back as a `Msg` carrying its request id.
 
 pub mod clipboard;
+pub mod delete;
 
+use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
-use crate::app::{CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
+use crate::app::{CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, RequestId, Write};
+use crate::swr::model::CreateTag;
 use crate::swr::{ApiError, SwrClient};
 use clipboard::SystemClipboard;
 
@@ -21,6 +25,8 @@ pub struct Worker {
     limit: Arc<Semaphore>,
     clipboard: Arc<SystemClipboard>,
     tasks: JoinSet<()>,
+    /// Stop flags of delete jobs.
+    jobs: HashMap<JobId, Arc<AtomicBool>>,
 }
 
 impl Worker {
@@ -31,7 +37,52 @@ impl Worker {
             limit: Arc::new(Semaphore::new(concurrency.max(1))),
             clipboard: Arc::new(SystemClipboard::start()),
             tasks: JoinSet::new(),
+            jobs: HashMap::new(),
         }
+    }
+
+    /// Deletes exactly `tags`, reporting each result, then that the job has ended.
+    pub fn delete_tags(
+        &mut self,
+        job: JobId,
+        org: String,
+        repo: String,
+        tags: Vec<String>,
+        concurrency: usize,
+    ) {
+        let stop = Arc::new(AtomicBool::new(false));
+        self.jobs.insert(job, stop.clone());
+        let client = self.client.clone();
+        let results = self.results.clone();
+        self.tasks.spawn(async move {
+            let report = |tag, result: Result<(), crate::swr::ApiError>| {
+                let result = result.map_err(|e| ErrorInfo::from(&e));
+                let _ = results.send(Msg::TagDeleted { job, tag, result });
+            };
+            let delete = |tag: String| {
+                let (client, org, repo) = (client.clone(), org.clone(), repo.clone());
+                async move { client.delete_tag(&org, &repo, &tag).await }
+            };
+            delete::run(tags, concurrency, stop, delete, report).await;
+            let _ = results.send(Msg::JobFinished { job });
+        });
+    }
+
+    pub fn stop_job(&mut self, job: JobId) {
+        if let Some(stop) = self.jobs.get(&job) {
+            stop.store(true, Ordering::SeqCst);
+        }
+    }
+
+    pub fn write(&mut self, request: RequestId, write: Write) {
+        let client = self.client.clone();
+        let results = self.results.clone();
+        self.tasks.spawn(async move {
+            let result = perform_write(&client, write)
+                .await
+                .map_err(|e| ErrorInfo::from(&e));
+            let _ = results.send(Msg::Written { request, result });
+        });
     }
 
     pub fn fetch(&mut self, request: RequestId, what: Fetch) {
@@ -86,4 +137,23 @@ async fn load(client: &SwrClient, what: Fetch) -> Result<Fetched, ApiError> {
             Fetched::Perms(client.show_repo_access(&org, &repo).await?)
         }
     })
+}
+
+async fn perform_write(client: &SwrClient, write: Write) -> Result<(), ApiError> {
+    match write {
+        Write::Retag {
+            org,
+            repo,
+            source,
+            destination,
+            overwrite,
+        } => {
+            let body = CreateTag {
+                source_tag: source,
+                destination_tag: destination,
+                r#override: Some(overwrite),
+            };
+            client.create_tag(&org, &repo, &body).await
+        }
+    }
 }

@@ -1,0 +1,203 @@
+//! Bulk marking of tags: by glob or regular expression, keep the newest N, older than D days.
+//! Each works on the visible rows, so a filter narrows what it touches.
+
+use chrono::{DateTime, Duration, Utc};
+use regex::Regex;
+
+use super::rows::TagRow;
+use super::table::Table;
+
+/// The entries of the marking menu (`m`), in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkRule {
+    Glob,
+    Regex,
+    KeepNewest,
+    OlderThan,
+    Clear,
+}
+
+impl MarkRule {
+    pub const ALL: [MarkRule; 5] = [
+        Self::Glob,
+        Self::Regex,
+        Self::KeepNewest,
+        Self::OlderThan,
+        Self::Clear,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Glob => "Mark by glob pattern (build-*, v1.?)",
+            Self::Regex => "Mark by regular expression",
+            Self::KeepNewest => "Keep the newest N, mark the rest",
+            Self::OlderThan => "Mark tags older than D days",
+            Self::Clear => "Clear all marks",
+        }
+    }
+
+    /// What the prompt asks for, for rules that need input.
+    pub fn prompt(self) -> Option<&'static str> {
+        match self {
+            Self::Glob => Some("Glob (* any, ? one character)"),
+            Self::Regex => Some("Regular expression"),
+            Self::KeepNewest => Some("Keep how many of the newest?"),
+            Self::OlderThan => Some("Older than how many days?"),
+            Self::Clear => None,
+        }
+    }
+}
+
+/// A glob as an anchored regular expression: `*` any run, `?` one character, the rest literal.
+pub fn glob_regex(glob: &str) -> Result<Regex, String> {
+    let mut pattern = String::from("^");
+    for c in glob.chars() {
+        match c {
+            '*' => pattern.push_str(".*"),
+            '?' => pattern.push('.'),
+            c => pattern.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    pattern.push('$');
+    Regex::new(&pattern).map_err(|e| e.to_string())
+}
+
+fn count(input: &str, what: &str) -> Result<u64, String> {
+    input
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| format!("{what} must be a whole number, not {:?}", input.trim()))
+}
+
+/// Applies a rule to the visible rows; returns the status line to show.
+pub fn apply(
+    rule: MarkRule,
+    input: &str,
+    tags: &mut Table<TagRow>,
+    now: DateTime<Utc>,
+) -> Result<String, String> {
+    match rule {
+        MarkRule::Glob | MarkRule::Regex => {
+            if input.is_empty() {
+                return Err("type a pattern".into());
+            }
+            let re = if rule == MarkRule::Glob {
+                glob_regex(input)?
+            } else {
+                Regex::new(input).map_err(|e| format!("invalid regular expression: {e}"))?
+            };
+            let n = tags.mark_where(|t| re.is_match(&t.tag));
+            Ok(format!("Marked {n} more tags matching {input:?}"))
+        }
+        MarkRule::KeepNewest => {
+            let keep = count(input, "N")? as usize;
+            let mut visible: Vec<&TagRow> = tags.visible().collect();
+            visible.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.tag.cmp(&a.tag)));
+            let kept: Vec<String> = visible.iter().take(keep).map(|t| t.tag.clone()).collect();
+            let rest: std::collections::BTreeSet<String> =
+                visible.iter().skip(keep).map(|t| t.tag.clone()).collect();
+            // Keeping means keeping: the newest N lose any mark they had.
+            tags.unmark(&kept);
+            let n = tags.mark_where(|t| rest.contains(&t.tag));
+            Ok(format!("Kept the newest {}, marked {n} more", kept.len()))
+        }
+        MarkRule::OlderThan => {
+            let days = count(input, "D")?;
+            let cutoff = now - Duration::days(days.min(365_000) as i64);
+            // A tag without a readable time is never marked by age.
+            let n = tags.mark_where(|t| t.updated.is_some_and(|u| u < cutoff));
+            Ok(format!("Marked {n} more tags older than {days} days"))
+        }
+        MarkRule::Clear => {
+            tags.clear_marks();
+            Ok("Cleared all marks".into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::table::Sort;
+    use crate::swr::model::Tag;
+
+    fn table() -> Table<TagRow> {
+        let mut t = Table::new(Sort {
+            column: 0,
+            descending: true,
+        });
+        t.set_items(
+            (1..=10)
+                .map(|i| {
+                    TagRow::from(Tag {
+                        tag: format!("build-{i}"),
+                        updated: format!("2026-03-{i:02}T00:00:00Z"),
+                        ..Tag::default()
+                    })
+                })
+                .chain([TagRow::from(Tag {
+                    tag: "latest".into(),
+                    updated: "bad".into(),
+                    ..Tag::default()
+                })])
+                .collect(),
+        );
+        t
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2026-03-11T00:00:00Z".parse().unwrap()
+    }
+
+    fn marked(t: &Table<TagRow>) -> Vec<String> {
+        t.marked().iter().cloned().collect()
+    }
+
+    #[test]
+    fn glob_and_regex() {
+        let mut t = table();
+        apply(MarkRule::Glob, "build-?", &mut t, now()).unwrap();
+        assert_eq!(t.marked_count(), 9);
+        let mut t = table();
+        apply(MarkRule::Regex, "-(1|10)$", &mut t, now()).unwrap();
+        assert_eq!(marked(&t), ["build-1", "build-10"]);
+        assert!(apply(MarkRule::Regex, "(", &mut t, now()).is_err());
+        assert!(
+            glob_regex("a.b").unwrap().is_match("a.b")
+                && !glob_regex("a.b").unwrap().is_match("axb")
+        );
+    }
+
+    #[test]
+    fn keep_newest_marks_the_rest_and_unmarks_the_kept() {
+        let mut t = table();
+        apply(MarkRule::Glob, "*", &mut t, now()).unwrap();
+        apply(MarkRule::KeepNewest, "3", &mut t, now()).unwrap();
+        let m = marked(&t);
+        assert_eq!(m.len(), 8);
+        for kept in ["build-10", "build-9", "build-8"] {
+            assert!(!m.contains(&kept.to_string()), "{kept}");
+        }
+        assert!(apply(MarkRule::KeepNewest, "three", &mut t, now()).is_err());
+    }
+
+    #[test]
+    fn older_than_skips_unknown_times() {
+        let mut t = table();
+        apply(MarkRule::OlderThan, "5", &mut t, now()).unwrap();
+        assert_eq!(
+            marked(&t),
+            ["build-1", "build-2", "build-3", "build-4", "build-5"]
+        );
+    }
+
+    #[test]
+    fn rules_touch_only_visible_rows() {
+        let mut t = table();
+        t.set_filter("build-1");
+        apply(MarkRule::Glob, "*", &mut t, now()).unwrap();
+        assert_eq!(marked(&t), ["build-1", "build-10"]);
+        apply(MarkRule::Clear, "", &mut t, now()).unwrap();
+        assert_eq!(t.marked_count(), 0);
+    }
+}

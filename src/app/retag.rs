@@ -1,0 +1,88 @@
+//! `c` in the tag pane: a new tag for the current tag's image (the service calls it retag).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::field::Field;
+use super::model::{Model, Overlay, PendingWrite, RetagForm, Status, StatusKind};
+use super::msg::{Cmd, Fetch, Write};
+use crate::swr::validate;
+
+pub fn open(model: &mut Model) -> Vec<Cmd> {
+    if model.context.read_only {
+        model.status = Some(Status {
+            kind: StatusKind::Error,
+            text: "Read-only: creating tags is disabled".into(),
+        });
+        return Vec::new();
+    }
+    let Some(source) = model.tags.current().map(|t| t.tag.clone()) else {
+        return Vec::new();
+    };
+    model.overlay = Some(Overlay::Retag(RetagForm {
+        source,
+        destination: Field::single(""),
+        overwrite: false,
+        focus: 0,
+        error: None,
+    }));
+    Vec::new()
+}
+
+pub fn key(model: &mut Model, mut form: RetagForm, key: KeyEvent) -> Vec<Cmd> {
+    let save = key.code == KeyCode::Enter
+        || (key.code == KeyCode::Char('s') && key.modifiers.contains(KeyModifiers::CONTROL));
+    match key.code {
+        _ if save => return submit(model, form),
+        KeyCode::Esc => {
+            model.overlay = None;
+            return Vec::new();
+        }
+        KeyCode::Tab | KeyCode::BackTab => form.focus = 1 - form.focus.min(1),
+        KeyCode::Char(' ') if form.focus == 1 => form.overwrite = !form.overwrite,
+        _ if form.focus == 0 => {
+            form.destination.key(key);
+            form.error = None;
+        }
+        _ => {}
+    }
+    model.overlay = Some(Overlay::Retag(form));
+    Vec::new()
+}
+
+fn submit(model: &mut Model, mut form: RetagForm) -> Vec<Cmd> {
+    let destination = form.destination.text().trim().to_string();
+    if let Err(why) = validate::tag_name(&destination) {
+        form.error = Some(why);
+        model.overlay = Some(Overlay::Retag(form));
+        return Vec::new();
+    }
+    let (Some(org), Some(repo)) = (model.org.clone(), model.repo.clone()) else {
+        model.overlay = None;
+        return Vec::new();
+    };
+    let request = model.next_request;
+    model.next_request += 1;
+    model.overlay = None;
+    model.pending_write = Some(PendingWrite {
+        request,
+        done: format!("Tagged {}:{} as {destination}", repo, form.source),
+        refresh: Fetch::Tags {
+            org: org.clone(),
+            repo: repo.clone(),
+        },
+    });
+    model.status = Some(Status {
+        kind: StatusKind::Info,
+        text: format!("Tagging {} as {destination}…", form.source),
+    });
+    vec![Cmd::Write {
+        request,
+        write: Write::Retag {
+            org,
+            repo,
+            source: form.source,
+            destination,
+            overwrite: form.overwrite,
+        },
+    }]
+}
