@@ -165,6 +165,7 @@ fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Ve
         failed: Vec::new(),
         started: model.now,
         finished: false,
+        elapsed_ms: None,
         stop_requested: false,
         asking_stop: false,
         concurrency,
@@ -226,11 +227,12 @@ pub fn on_tag_deleted(model: &mut Model, id: JobId, tag: String, result: Result<
 }
 
 /// The job ended: the summary stays up, and the tag list reloads.
-pub fn on_finished(model: &mut Model, id: JobId) -> Vec<Cmd> {
+pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     let Some(job) = model.delete.as_mut().filter(|j| j.id == id && !j.finished) else {
         return Vec::new();
     };
     job.finished = true;
+    job.elapsed_ms = Some(elapsed_ms);
     job.asking_stop = false;
     let text = format!(
         "Deleted {} of {} tags from {}/{}{}{}",

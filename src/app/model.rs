@@ -95,6 +95,7 @@ pub struct DeleteJob {
     pub failed: Vec<(String, String)>,
     pub started: DateTime<Utc>,
     pub finished: bool,
+    pub elapsed_ms: Option<u64>,
     pub stop_requested: bool,
     /// Showing "stop?" after Esc.
     pub asking_stop: bool,
@@ -104,6 +105,18 @@ pub struct DeleteJob {
 impl DeleteJob {
     pub fn ended(&self) -> usize {
         self.deleted.len() + self.failed.len()
+    }
+
+    /// Tags ended per second: measured by the worker once finished, else from the ticks.
+    pub fn rate(&self, now: DateTime<Utc>) -> f64 {
+        let ms = self
+            .elapsed_ms
+            .unwrap_or_else(|| (now - self.started).num_milliseconds().max(0) as u64);
+        if ms == 0 {
+            0.0
+        } else {
+            self.ended() as f64 * 1000.0 / ms as f64
+        }
     }
 
     /// Tags never attempted because the user stopped the job.

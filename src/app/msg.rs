@@ -115,6 +115,8 @@ pub enum Msg {
     /// Every delete of a job that was going to start has ended.
     JobFinished {
         job: JobId,
+        /// Measured by the worker, for the rate in the summary.
+        elapsed_ms: u64,
     },
     Written {
         request: RequestId,

@@ -61,7 +61,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
             delete::on_tag_deleted(model, job, tag, result);
             Vec::new()
         }
-        Msg::JobFinished { job } => delete::on_finished(model, job),
+        Msg::JobFinished { job, elapsed_ms } => delete::on_finished(model, job, elapsed_ms),
         Msg::Written { request, result } => on_written(model, request, result),
         Msg::Copied { text, result } => {
             model.status = Some(match result {

@@ -150,8 +150,7 @@ pub fn draw_progress(
             .label(format!("{}/{}", job.ended(), job.tags.len())),
         gauge,
     );
-    let elapsed = (now - job.started).num_milliseconds().max(1) as f64 / 1000.0;
-    let rate = job.ended() as f64 / elapsed;
+    let rate = job.rate(now);
     let counts_line = format!(
         "deleted {}  failed {}  total {}  {:.1} tags/s{}",
         job.deleted.len(),

@@ -55,6 +55,7 @@ impl Worker {
         let client = self.client.clone();
         let results = self.results.clone();
         self.tasks.spawn(async move {
+            let started = std::time::Instant::now();
             let report = |tag, result: Result<(), crate::swr::ApiError>| {
                 let result = result.map_err(|e| ErrorInfo::from(&e));
                 let _ = results.send(Msg::TagDeleted { job, tag, result });
@@ -64,7 +65,8 @@ impl Worker {
                 async move { client.delete_tag(&org, &repo, &tag).await }
             };
             delete::run(tags, concurrency, stop, delete, report).await;
-            let _ = results.send(Msg::JobFinished { job });
+            let elapsed_ms = started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64;
+            let _ = results.send(Msg::JobFinished { job, elapsed_ms });
         });
     }
 
