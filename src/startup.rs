@@ -113,7 +113,8 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
     let client = client(&settings)?;
     let (results_tx, results_rx) = mpsc::unbounded_channel();
     let worker = Worker::new(client, results_tx, crate::worker::DEFAULT_CONCURRENCY);
-    let model = Model::new(context(&settings), Rect::default(), chrono::Utc::now());
+    let mut model = Model::new(context(&settings), Rect::default(), chrono::Utc::now());
+    model.delete_concurrency = settings.delete_concurrency;
 
     let mut guard = TerminalGuard::enter().context("this needs an interactive terminal")?;
     let events = crossterm::event::EventStream::new();

@@ -30,8 +30,21 @@ fn job(m: &Model) -> &DeleteJob {
 }
 
 fn deleted(m: &mut Model, job: JobId, tag: &str, ok: bool) {
-    let result = if ok { Ok(()) } else { Err(ErrorInfo(format!("SVCSTG.SWR.5000001: internal error (HTTP 500) {tag}"))) };
-    update(m, Msg::TagDeleted { job, tag: tag.into(), result });
+    let result = if ok {
+        Ok(())
+    } else {
+        Err(ErrorInfo(format!(
+            "SVCSTG.SWR.5000001: internal error (HTTP 500) {tag}"
+        )))
+    };
+    update(
+        m,
+        Msg::TagDeleted {
+            job,
+            tag: tag.into(),
+            result,
+        },
+    );
 }
 
 #[test]
@@ -64,7 +77,9 @@ fn marking_menu_glob_regex_and_errors() {
     press(&mut m, "(");
     update(&mut m, key(KeyCode::Enter));
     match &m.overlay {
-        Some(Overlay::MarkPrompt { error: Some(e), .. }) => assert!(e.contains("regular expression"), "{e}"),
+        Some(Overlay::MarkPrompt { error: Some(e), .. }) => {
+            assert!(e.contains("regular expression"), "{e}")
+        }
         other => panic!("the prompt stays open with the error: {other:?}"),
     }
     update(&mut m, key(KeyCode::Esc));
@@ -86,7 +101,11 @@ fn keep_newest_and_older_than_from_the_menu() {
     press(&mut m, "m5m4");
     press(&mut m, "5");
     update(&mut m, key(KeyCode::Enter));
-    assert_eq!(marked(&m), set(&["v0", "v1", "v2", "v3", "v4"]), "updated before 03-05 12:00");
+    assert_eq!(
+        marked(&m),
+        set(&["v0", "v1", "v2", "v3", "v4"]),
+        "updated before 03-05 12:00"
+    );
 }
 
 #[test]
@@ -134,15 +153,34 @@ fn confirming_deletes_exactly_the_marked_tags() {
     press(&mut m, "/v9");
     update(&mut m, key(KeyCode::Enter));
     press(&mut m, "d");
-    let Some(Overlay::ConfirmDelete(dialog)) = m.overlay.clone() else { panic!() };
+    let Some(Overlay::ConfirmDelete(dialog)) = m.overlay.clone() else {
+        panic!()
+    };
     // Newest first: v8 v7 v6 v5 …; " jj " marked v8 and v5, both hidden by the filter now.
-    assert_eq!(dialog.tags.iter().cloned().collect::<BTreeSet<_>>(), set(&["v8", "v5"]));
+    assert_eq!(
+        dialog.tags.iter().cloned().collect::<BTreeSet<_>>(),
+        set(&["v8", "v5"])
+    );
     update(&mut m, key(KeyCode::Tab));
     let cmds = update(&mut m, key(KeyCode::Enter));
     match cmds.as_slice() {
-        [Cmd::DeleteTags { org, repo, tags, concurrency, .. }] => {
-            assert_eq!((org.as_str(), repo.as_str(), *concurrency), ("demo", "team/web", 3));
-            assert_eq!(tags.iter().cloned().collect::<BTreeSet<_>>(), set(&["v8", "v5"]));
+        [
+            Cmd::DeleteTags {
+                org,
+                repo,
+                tags,
+                concurrency,
+                ..
+            },
+        ] => {
+            assert_eq!(
+                (org.as_str(), repo.as_str(), *concurrency),
+                ("demo", "team/web", 3)
+            );
+            assert_eq!(
+                tags.iter().cloned().collect::<BTreeSet<_>>(),
+                set(&["v8", "v5"])
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -152,21 +190,38 @@ fn confirming_deletes_exactly_the_marked_tags() {
 #[test]
 fn shared_digests_are_flagged_and_warned_about() {
     let mut m = with_orgs();
-    let id = fetch_id(&update(&mut m, key(KeyCode::Enter)), &Fetch::Repos { org: "demo".into() });
+    let id = fetch_id(
+        &update(&mut m, key(KeyCode::Enter)),
+        &Fetch::Repos { org: "demo".into() },
+    );
     loaded(&mut m, id, Fetched::Repos(repos()));
     let id = match update(&mut m, key(KeyCode::Enter)).as_slice() {
         [Cmd::Fetch { request, .. }] => *request,
         other => panic!("{other:?}"),
     };
-    let tag = |name: &str, digest: &str| Tag { tag: name.into(), digest: digest.into(), ..Tag::default() };
-    loaded(&mut m, id, Fetched::Tags(vec![tag("latest", "sha256:a"), tag("1.2", "sha256:a"), tag("1.1", "sha256:b")]));
+    let tag = |name: &str, digest: &str| Tag {
+        tag: name.into(),
+        digest: digest.into(),
+        ..Tag::default()
+    };
+    loaded(
+        &mut m,
+        id,
+        Fetched::Tags(vec![
+            tag("latest", "sha256:a"),
+            tag("1.2", "sha256:a"),
+            tag("1.1", "sha256:b"),
+        ]),
+    );
     press(&mut m, "g");
     let first = m.tags.current().unwrap().tag.clone();
     press(&mut m, " ");
     let other = if first == "latest" { "1.2" } else { "latest" };
     assert!(m.shared_marked.1.contains(&first), "flagged in the list");
     press(&mut m, "d");
-    let Some(Overlay::ConfirmDelete(dialog)) = m.overlay.clone() else { panic!() };
+    let Some(Overlay::ConfirmDelete(dialog)) = m.overlay.clone() else {
+        panic!()
+    };
     assert_eq!(dialog.shared.len(), 1);
     assert!(dialog.shared[0].contains(other), "{:?}", dialog.shared);
     // Marking the other name too: nothing is shared outside the selection any more.
@@ -199,12 +254,21 @@ fn esc_asks_to_stop_and_y_stops() {
     update(&mut m, key(KeyCode::Esc));
     assert!(job(&m).asking_stop);
     press(&mut m, "n");
-    assert!(!job(&m).asking_stop && !job(&m).stop_requested, "n continues");
+    assert!(
+        !job(&m).asking_stop && !job(&m).stop_requested,
+        "n continues"
+    );
     update(&mut m, key(KeyCode::Esc));
     assert_eq!(press(&mut m, "y"), vec![Cmd::StopJob { job: job_id }]);
     assert!(job(&m).stop_requested);
     deleted(&mut m, job_id, "v5", true);
-    update(&mut m, Msg::JobFinished { job: job_id, elapsed_ms: 100 });
+    update(
+        &mut m,
+        Msg::JobFinished {
+            job: job_id,
+            elapsed_ms: 100,
+        },
+    );
     assert_eq!(job(&m).not_started(), 5);
     assert!(m.status.as_ref().unwrap().text.contains("5 not started"));
 }
@@ -217,14 +281,30 @@ fn finishing_refreshes_the_list_and_r_retries_only_the_failures() {
     for (i, tag) in tags.iter().enumerate() {
         deleted(&mut m, job_id, tag, i % 2 == 0);
     }
-    let cmds = update(&mut m, Msg::JobFinished { job: job_id, elapsed_ms: 2000 });
-    fetch_id(&cmds, &Fetch::Tags { org: "demo".into(), repo: "team/web".into() });
+    let cmds = update(
+        &mut m,
+        Msg::JobFinished {
+            job: job_id,
+            elapsed_ms: 2000,
+        },
+    );
+    fetch_id(
+        &cmds,
+        &Fetch::Tags {
+            org: "demo".into(),
+            repo: "team/web".into(),
+        },
+    );
     let j = job(&m);
     assert!(j.finished);
     assert_eq!(j.rate(now()), 2.0, "4 tags in 2 s");
     let failed: BTreeSet<String> = j.failed.iter().map(|(t, _)| t.clone()).collect();
     assert_eq!(failed.len(), 2);
-    assert!(j.failed.iter().all(|(t, e)| e.contains("SVCSTG.SWR.5000001") && e.contains(t.as_str())));
+    assert!(
+        j.failed
+            .iter()
+            .all(|(t, e)| e.contains("SVCSTG.SWR.5000001") && e.contains(t.as_str()))
+    );
     assert_eq!(m.status.as_ref().unwrap().kind, StatusKind::Error);
 
     let retry = press(&mut m, "r");
@@ -249,8 +329,20 @@ fn summary_closes_with_enter_and_marks_stay_only_on_surviving_tags() {
     deleted(&mut m, job_id, &tags[1], false);
     deleted(&mut m, job_id, &tags[2], true);
     deleted(&mut m, job_id, &tags[3], true);
-    let refresh = update(&mut m, Msg::JobFinished { job: job_id, elapsed_ms: 10 });
-    let id = fetch_id(&refresh, &Fetch::Tags { org: "demo".into(), repo: "team/web".into() });
+    let refresh = update(
+        &mut m,
+        Msg::JobFinished {
+            job: job_id,
+            elapsed_ms: 10,
+        },
+    );
+    let id = fetch_id(
+        &refresh,
+        &Fetch::Tags {
+            org: "demo".into(),
+            repo: "team/web".into(),
+        },
+    );
     update(&mut m, key(KeyCode::Enter));
     assert_eq!(m.overlay, None);
     let survivor = tags[1].clone();
@@ -259,7 +351,13 @@ fn summary_closes_with_enter_and_marks_stay_only_on_surviving_tags() {
 }
 
 fn tags_named(names: &[&str]) -> Vec<Tag> {
-    names.iter().map(|n| Tag { tag: n.to_string(), ..Tag::default() }).collect()
+    names
+        .iter()
+        .map(|n| Tag {
+            tag: n.to_string(),
+            ..Tag::default()
+        })
+        .collect()
 }
 
 #[test]
@@ -299,11 +397,15 @@ fn marking_keys_outside_the_tag_pane_only_explain() {
 fn retag_validates_then_writes_and_refreshes() {
     let mut m = with_tags(3);
     press(&mut m, "c");
-    let Some(Overlay::Retag(form)) = m.overlay.clone() else { panic!("{:?}", m.overlay) };
+    let Some(Overlay::Retag(form)) = m.overlay.clone() else {
+        panic!("{:?}", m.overlay)
+    };
     assert_eq!(form.source, "v2");
     press(&mut m, "-bad");
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
-    let Some(Overlay::Retag(form)) = m.overlay.clone() else { panic!() };
+    let Some(Overlay::Retag(form)) = m.overlay.clone() else {
+        panic!()
+    };
     assert!(form.error.is_some(), "invalid names are explained inline");
     for _ in 0..4 {
         update(&mut m, key(KeyCode::Backspace));
@@ -311,25 +413,72 @@ fn retag_validates_then_writes_and_refreshes() {
     press(&mut m, "stable");
     update(&mut m, key(KeyCode::Tab));
     press(&mut m, " ");
-    let cmds = update(&mut m, Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)));
+    let cmds = update(
+        &mut m,
+        Msg::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+    );
     let request = match cmds.as_slice() {
-        [Cmd::Write { request, write: Write::Retag { org, repo, source, destination, overwrite } }] => {
+        [
+            Cmd::Write {
+                request,
+                write:
+                    Write::Retag {
+                        org,
+                        repo,
+                        source,
+                        destination,
+                        overwrite,
+                    },
+            },
+        ] => {
             assert_eq!(
-                (org.as_str(), repo.as_str(), source.as_str(), destination.as_str(), *overwrite),
+                (
+                    org.as_str(),
+                    repo.as_str(),
+                    source.as_str(),
+                    destination.as_str(),
+                    *overwrite
+                ),
                 ("demo", "team/web", "v2", "stable", true)
             );
             *request
         }
         other => panic!("{other:?}"),
     };
-    let cmds = update(&mut m, Msg::Written { request, result: Ok(()) });
-    fetch_id(&cmds, &Fetch::Tags { org: "demo".into(), repo: "team/web".into() });
+    let cmds = update(
+        &mut m,
+        Msg::Written {
+            request,
+            result: Ok(()),
+        },
+    );
+    fetch_id(
+        &cmds,
+        &Fetch::Tags {
+            org: "demo".into(),
+            repo: "team/web".into(),
+        },
+    );
     assert_eq!(m.status.as_ref().unwrap().kind, StatusKind::Success);
 
     press(&mut m, "c");
     press(&mut m, "v1");
     let cmds = update(&mut m, key(KeyCode::Enter));
-    let [Cmd::Write { request, .. }] = cmds.as_slice() else { panic!() };
-    update(&mut m, Msg::Written { request: *request, result: Err(ErrorInfo("SVCSTG.SWR.4090006: exists (HTTP 409)".into())) });
-    assert!(m.status.as_ref().unwrap().text.contains("SVCSTG.SWR.4090006"));
+    let [Cmd::Write { request, .. }] = cmds.as_slice() else {
+        panic!()
+    };
+    update(
+        &mut m,
+        Msg::Written {
+            request: *request,
+            result: Err(ErrorInfo("SVCSTG.SWR.4090006: exists (HTTP 409)".into())),
+        },
+    );
+    assert!(
+        m.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("SVCSTG.SWR.4090006")
+    );
 }

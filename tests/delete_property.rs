@@ -6,8 +6,8 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex};
 use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
 
 use proptest::prelude::*;
 use support::*;
@@ -50,7 +50,13 @@ fn tags_with_digests(count: usize, digests: usize) -> Vec<Tag> {
 fn pane_with(tags: Vec<Tag>) -> Model {
     let mut m = with_tags(0);
     let cmds = press(&mut m, "r");
-    let id = fetch_id(&cmds, &Fetch::Tags { org: "demo".into(), repo: "team/web".into() });
+    let id = fetch_id(
+        &cmds,
+        &Fetch::Tags {
+            org: "demo".into(),
+            repo: "team/web".into(),
+        },
+    );
     loaded(&mut m, id, Fetched::Tags(tags));
     m
 }

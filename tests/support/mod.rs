@@ -2,7 +2,9 @@
 #![allow(dead_code, unused_imports)]
 
 pub use chrono::{DateTime, Utc};
-pub use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+pub use crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 pub use ratatui::layout::Rect;
 pub use swr_tui::app::layout;
 pub use swr_tui::app::table::Load;
@@ -130,4 +132,3 @@ pub fn with_tags(count: usize) -> Model {
     loaded(&mut m, id, Fetched::Tags(tags(count)));
     m
 }
-
