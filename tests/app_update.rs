@@ -6,7 +6,24 @@ mod support;
 use support::*;
 
 #[test]
-fn start_up_loads_organizations() {
+fn start_up_loads_organizations_and_the_quota() {
+    let mut fresh = model();
+    let cmds = init(&mut fresh);
+    assert_eq!(cmds.len(), 2);
+    let quota = find_fetch(&cmds, &Fetch::Quotas);
+    update(
+        &mut fresh,
+        Msg::Fetched {
+            request: quota,
+            result: Ok(Fetched::Quotas(vec![swr_tui::swr::model::Quota {
+                quota_key: "namespace".into(),
+                quota_limit: 5,
+                used: 4,
+                unit: String::new(),
+            }])),
+        },
+    );
+    assert_eq!(fresh.org_quota, Some((4, 5)));
     let m = with_orgs();
     assert_eq!(m.orgs.len(), 3);
     assert_eq!(m.orgs.load, Load::Loaded);
@@ -254,7 +271,7 @@ fn help_overlay_opens_and_closes() {
 #[test]
 fn failed_loads_show_the_swr_error_and_r_retries() {
     let mut m = model();
-    let id = fetch_id(&init(&mut m), &Fetch::Orgs);
+    let id = find_fetch(&init(&mut m), &Fetch::Orgs);
     update(
         &mut m,
         Msg::Fetched {

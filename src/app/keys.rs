@@ -31,6 +31,8 @@ pub enum Action {
     MarkMenu,
     Delete,
     Create,
+    Edit,
+    Login,
     Copy,
     CopyMenu,
     Permissions,
@@ -45,6 +47,10 @@ enum Scope {
     Lists,
     Tags,
     NotPerms,
+    /// Write actions: every pane, hidden when read-only.
+    Writes,
+    /// `e`: panes with something to edit.
+    Edits,
 }
 
 impl Scope {
@@ -53,6 +59,8 @@ impl Scope {
             Self::All | Self::Lists => true,
             Self::Tags => pane == PaneId::Tags,
             Self::NotPerms => pane != PaneId::Perms,
+            Self::Writes => true,
+            Self::Edits => matches!(pane, PaneId::Repos | PaneId::Perms),
         }
     }
 }
@@ -118,14 +126,14 @@ const BINDINGS: &[Binding] = &[
         &[Enter, Char('l'), Right],
         "Enter/l/→",
         Action::Open,
-        "open (organization → repositories → tags; tag → details)",
+        "open: org → repos → tags",
         Scope::NotPerms,
     ),
     bind(
         &[Esc, Char('h'), Left],
         "Esc/h/←",
         Action::Back,
-        "close dialog, clear filter, or go back",
+        "close, clear filter, back",
         Scope::All,
     ),
     bind(&[Tab], "Tab", Action::NextPane, "next pane", Scope::All),
@@ -162,7 +170,7 @@ const BINDINGS: &[Binding] = &[
         &[Char('/')],
         "/",
         Action::Filter,
-        "filter (Enter keeps, Esc clears)",
+        "filter (Enter keeps)",
         Scope::Lists,
     ),
     bind(
@@ -198,49 +206,63 @@ const BINDINGS: &[Binding] = &[
         &[Char('i')],
         "i",
         Action::Invert,
-        "invert the marks of visible rows",
+        "invert visible marks",
         Scope::Tags,
     ),
     bind(
         &[Char('m')],
         "m",
         Action::MarkMenu,
-        "marking menu: pattern, keep newest N, older than D days, clear",
+        "marking menu: pattern, age",
         Scope::Tags,
     ),
     bind(
         &[Char('d')],
         "d",
         Action::Delete,
-        "delete the marked tags (or the current one), after confirmation",
-        Scope::Tags,
+        "delete marked/current row",
+        Scope::Writes,
     ),
     bind(
         &[Char('c')],
         "c",
         Action::Create,
-        "create a tag from the current one (retag)",
-        Scope::Tags,
+        "create org/repo/tag/grant",
+        Scope::Writes,
+    ),
+    bind(
+        &[Char('e')],
+        "e",
+        Action::Edit,
+        "edit repository / level",
+        Scope::Edits,
+    ),
+    bind(
+        &[Char('L')],
+        "L",
+        Action::Login,
+        "copy docker login command",
+        Scope::Writes,
     ),
     bind(
         &[Char('y')],
         "y",
         Action::Copy,
-        "copy the docker pull command",
+        "copy docker pull command",
         Scope::Tags,
     ),
     bind(
         &[Char('Y')],
         "Y",
         Action::CopyMenu,
-        "pull-command menu (podman, digest, …)",
+        "pull-command menu",
         Scope::Tags,
     ),
     bind(
         &[Char('p')],
         "p",
         Action::Permissions,
-        "permissions of this organization / repository",
+        "permissions of this row",
         Scope::NotPerms,
     ),
     bind(&[Char('?')], "?", Action::Help, "this help", Scope::All),
@@ -275,10 +297,12 @@ pub fn is_ctrl_c(key: KeyEvent) -> bool {
 }
 
 /// Key label and description of every binding that applies in `pane`, in table order.
-pub fn help(pane: PaneId) -> Vec<(&'static str, &'static str)> {
+/// With `read_only`, write actions are left out: they are disabled.
+pub fn help(pane: PaneId, read_only: bool) -> Vec<(&'static str, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| b.scope.includes(pane))
+        .filter(|b| !(read_only && matches!(b.scope, Scope::Writes | Scope::Edits)))
         .map(|b| (b.label, b.help))
         .collect()
 }
@@ -311,11 +335,11 @@ mod tests {
 
     #[test]
     fn help_lists_only_what_applies() {
-        let tags = help(PaneId::Tags);
+        let tags = help(PaneId::Tags, false);
         assert!(tags.iter().any(|(k, _)| *k == "y"));
-        let orgs = help(PaneId::Orgs);
+        let orgs = help(PaneId::Orgs, false);
         assert!(!orgs.iter().any(|(k, _)| *k == "y"));
         assert!(orgs.iter().any(|(k, _)| *k == "p"));
-        assert!(!help(PaneId::Perms).iter().any(|(k, _)| *k == "p"));
+        assert!(!help(PaneId::Perms, false).iter().any(|(k, _)| *k == "p"));
     }
 }

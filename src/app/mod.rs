@@ -4,8 +4,10 @@
 pub mod delete;
 pub mod field;
 pub mod format;
+pub mod forms;
 pub mod keys;
 pub mod layout;
+pub mod manage;
 pub mod marking;
 pub mod model;
 pub mod msg;

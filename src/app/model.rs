@@ -6,10 +6,13 @@ use ratatui::layout::Rect;
 use std::collections::BTreeSet;
 
 use super::field::Field;
+use super::forms::Form;
+use super::manage::{GrantForm, LevelForm, RemoveConfirm, TypedConfirm};
 use super::marking::MarkRule;
 use super::msg::{Fetch, JobId, PermTarget, RequestId};
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::{Sort, Table};
+use crate::swr::model::LoginSecret;
 
 /// The four panes, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,8 @@ pub struct Context {
 }
 
 /// A dialog or menu over the panes; it takes the keys while open.
+// At most one exists at a time, so the size of the largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
@@ -68,6 +73,14 @@ pub enum Overlay {
     /// Progress, then the summary, of `Model::delete`.
     DeleteProgress,
     Retag(RetagForm),
+    Form(Form),
+    /// Deleting an organization or repository: its name must be typed.
+    Typed(TypedConfirm),
+    Grant(GrantForm),
+    Level(LevelForm),
+    Remove(RemoveConfirm),
+    /// "This holds a credential, valid until …: copy it?"
+    Login(LoginSecret),
 }
 
 /// "Delete N tags?": what exactly would be deleted, before anything is.
@@ -191,6 +204,10 @@ pub struct Model {
     pub pending_write: Option<PendingWrite>,
     /// Marked tags whose image another, unmarked tag also names; with the marks' revision.
     pub shared_marked: (u64, BTreeSet<String>),
+    /// Organizations used and allowed, from the quotas call.
+    pub org_quota: Option<(i64, i64)>,
+    pub quota_request: Option<RequestId>,
+    pub login_request: Option<RequestId>,
 }
 
 impl Model {
@@ -226,6 +243,9 @@ impl Model {
             delete_concurrency: 8,
             pending_write: None,
             shared_marked: (u64::MAX, BTreeSet::new()),
+            org_quota: None,
+            quota_request: None,
+            login_request: None,
         }
     }
 

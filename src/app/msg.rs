@@ -4,7 +4,10 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use crate::swr::ApiError;
-use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag};
+use crate::swr::model::{
+    AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag, UpdateRepo,
+    UserAuth,
+};
 
 /// Identifies one request; a result whose id no pane waits for any more is dropped.
 pub type RequestId = u64;
@@ -15,6 +18,37 @@ pub type JobId = u64;
 /// A change to make on the service (one request).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Write {
+    CreateOrg {
+        name: String,
+    },
+    DeleteOrg {
+        name: String,
+    },
+    CreateRepo {
+        org: String,
+        body: CreateRepo,
+    },
+    UpdateRepo {
+        org: String,
+        repo: String,
+        body: UpdateRepo,
+    },
+    DeleteRepo {
+        org: String,
+        repo: String,
+    },
+    AddPermission {
+        target: PermTarget,
+        user: UserAuth,
+    },
+    ChangePermission {
+        target: PermTarget,
+        user: UserAuth,
+    },
+    RemovePermission {
+        target: PermTarget,
+        user_id: String,
+    },
     Retag {
         org: String,
         repo: String,
@@ -44,9 +78,18 @@ impl PermTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fetch {
     Orgs,
-    Repos { org: String },
-    Tags { org: String, repo: String },
+    Repos {
+        org: String,
+    },
+    Tags {
+        org: String,
+        repo: String,
+    },
     Perms(PermTarget),
+    /// Organization quota use.
+    Quotas,
+    /// The account's IAM users, to pick a grantee from.
+    Users,
 }
 
 /// A loaded list.
@@ -56,6 +99,8 @@ pub enum Fetched {
     Repos(Vec<RepoV2>),
     Tags(Vec<Tag>),
     Perms(AccessInfo),
+    Quotas(Vec<Quota>),
+    Users(Vec<IamUser>),
 }
 
 /// An API failure as the UI shows it: SWR's code and message, and the HTTP status.
@@ -101,6 +146,7 @@ pub enum Msg {
         result: Result<Fetched, ErrorInfo>,
     },
     Copied {
+        /// What the status line may show of the copied text.
         text: String,
         result: Result<CopyMethod, String>,
     },
@@ -122,6 +168,11 @@ pub enum Msg {
         request: RequestId,
         result: Result<(), ErrorInfo>,
     },
+    /// A temporary docker login command arrived (it holds a credential: never drawn or logged).
+    LoginFetched {
+        request: RequestId,
+        result: Result<LoginSecret, ErrorInfo>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,6 +183,15 @@ pub enum Cmd {
     },
     Copy {
         text: String,
+    },
+    /// Copy a text that holds a credential; the status line shows `label`, never the text.
+    CopySecret {
+        text: String,
+        label: String,
+    },
+    /// Ask for a temporary docker login command.
+    FetchLogin {
+        request: RequestId,
     },
     /// Delete these tags (and only these), at most `concurrency` at a time.
     DeleteTags {

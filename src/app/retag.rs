@@ -3,7 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::field::Field;
-use super::model::{Model, Overlay, PendingWrite, RetagForm, Status, StatusKind};
+use super::model::{Model, Overlay, RetagForm, Status, StatusKind};
 use super::msg::{Cmd, Fetch, Write};
 use crate::swr::validate;
 
@@ -60,29 +60,18 @@ fn submit(model: &mut Model, mut form: RetagForm) -> Vec<Cmd> {
         model.overlay = None;
         return Vec::new();
     };
-    let request = model.next_request;
-    model.next_request += 1;
     model.overlay = None;
-    model.pending_write = Some(PendingWrite {
-        request,
-        done: format!("Tagged {}:{} as {destination}", repo, form.source),
-        refresh: Fetch::Tags {
-            org: org.clone(),
-            repo: repo.clone(),
-        },
-    });
-    model.status = Some(Status {
-        kind: StatusKind::Info,
-        text: format!("Tagging {} as {destination}…", form.source),
-    });
-    vec![Cmd::Write {
-        request,
-        write: Write::Retag {
-            org,
-            repo,
-            source: form.source,
-            destination,
-            overwrite: form.overwrite,
-        },
-    }]
+    let done = format!("Tagged {}:{} as {destination}", repo, form.source);
+    let refresh = Fetch::Tags {
+        org: org.clone(),
+        repo: repo.clone(),
+    };
+    let write = Write::Retag {
+        org,
+        repo,
+        source: form.source,
+        destination,
+        overwrite: form.overwrite,
+    };
+    vec![super::forms::send_write(model, write, done, refresh)]
 }

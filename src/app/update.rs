@@ -6,8 +6,10 @@ use ratatui::layout::{Position, Rect};
 
 use super::delete;
 use super::field::Field;
+use super::forms;
 use super::keys::{self, Action};
 use super::layout::{self, list_rows};
+use super::manage;
 use super::marking::{self, MarkRule};
 use super::model::{Model, Overlay, PaneId, Status, StatusKind};
 use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
@@ -21,7 +23,7 @@ const WHEEL_ROWS: isize = 3;
 
 /// The commands to run at start-up.
 pub fn init(model: &mut Model) -> Vec<Cmd> {
-    vec![fetch(model, Fetch::Orgs)]
+    vec![fetch(model, Fetch::Orgs), fetch(model, Fetch::Quotas)]
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
@@ -63,6 +65,10 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::JobFinished { job, elapsed_ms } => delete::on_finished(model, job, elapsed_ms),
         Msg::Written { request, result } => on_written(model, request, result),
+        Msg::LoginFetched { request, result } => {
+            manage::login_fetched(model, request, result);
+            Vec::new()
+        }
         Msg::Copied { text, result } => {
             model.status = Some(match result {
                 Ok(method) => Status {
@@ -182,6 +188,12 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
         Overlay::ConfirmDelete(dialog) => delete::confirm_key(model, dialog, key),
         Overlay::DeleteProgress => delete::progress_key(model, key),
         Overlay::Retag(form) => retag::key(model, form, key),
+        Overlay::Form(form) => forms::key(model, form, key),
+        Overlay::Typed(dialog) => manage::typed_key(model, dialog, key),
+        Overlay::Grant(form) => manage::grant_key(model, form, key),
+        Overlay::Level(form) => manage::level_key(model, form, key),
+        Overlay::Remove(dialog) => manage::remove_key(model, dialog, key),
+        Overlay::Login(secret) => manage::login_key(model, secret, key),
     }
 }
 
@@ -272,6 +284,14 @@ fn on_paste(model: &mut Model, text: &str) {
     match model.overlay.as_mut() {
         Some(Overlay::MarkPrompt { field, .. }) => field.paste(text),
         Some(Overlay::Retag(form)) if form.focus == 0 => form.destination.paste(text),
+        Some(Overlay::Form(form)) => forms::paste(form, text),
+        Some(Overlay::Typed(dialog)) => dialog.field.paste(text),
+        Some(Overlay::Grant(form)) => match (&form.users, form.focus) {
+            (manage::Users::Unavailable(_), 0) => form.manual_id.paste(text),
+            (manage::Users::Unavailable(_), 1) => form.manual_name.paste(text),
+            (_, 0) => form.query.paste(text),
+            _ => {}
+        },
         None if model.filtering => {
             let focus = model.focus;
             let filter = format!(
@@ -295,7 +315,10 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
                 kind: StatusKind::Success,
                 text: pending.done,
             });
-            vec![fetch(model, pending.refresh)]
+            let quota = (pending.refresh == Fetch::Orgs).then(|| fetch(model, Fetch::Quotas));
+            let mut cmds = vec![fetch(model, pending.refresh)];
+            cmds.extend(quota);
+            cmds
         }
         Err(ErrorInfo(e)) => {
             model.status = Some(Status {
@@ -370,10 +393,8 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
                 model.tags.move_by(1, rows);
             }
         }
-        Action::MarkAll | Action::Invert | Action::MarkMenu | Action::Delete | Action::Create
-            if focus != PaneId::Tags =>
-        {
-            info(model, "Marking, deleting and creating work in the tag pane");
+        Action::MarkAll | Action::Invert | Action::MarkMenu if focus != PaneId::Tags => {
+            info(model, "Marking works in the tag pane");
         }
         Action::MarkAll => {
             let n = model.tags.mark_where(|_| true);
@@ -381,8 +402,10 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         }
         Action::Invert => model.tags.invert_visible(),
         Action::MarkMenu => model.overlay = Some(Overlay::MarkMenu { cursor: 0 }),
-        Action::Delete => return delete::ask(model),
-        Action::Create => return retag::open(model),
+        Action::Delete => return manage::delete(model),
+        Action::Create => return manage::create(model),
+        Action::Edit => return manage::edit(model),
+        Action::Login => return manage::login(model),
         Action::Copy => return copy_pull(model, PullKind::Docker),
         Action::CopyMenu => {
             if model.focus == PaneId::Tags && model.tags.current().is_some() {
@@ -563,6 +586,9 @@ pub(super) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
         Fetch::Repos { .. } => model.repos.load = loading,
         Fetch::Tags { .. } => model.tags.load = loading,
         Fetch::Perms(_) => model.perms.load = loading,
+        Fetch::Quotas => model.quota_request = Some(request),
+        // The grant dialog that asked holds the id.
+        Fetch::Users => {}
     }
     Cmd::Fetch {
         request,
@@ -585,6 +611,30 @@ fn waiting_pane(model: &Model, request: RequestId) -> Option<PaneId> {
 }
 
 fn on_fetched(model: &mut Model, request: RequestId, result: Result<Fetched, ErrorInfo>) {
+    if model.quota_request == Some(request) {
+        model.quota_request = None;
+        // Quota use is a nicety: without it (no project id, no permission) nothing else suffers.
+        if let Ok(Fetched::Quotas(quotas)) = result {
+            model.org_quota = quotas
+                .iter()
+                .find(|q| q.quota_key == "namespace")
+                .map(|q| (q.used, q.quota_limit));
+        }
+        return;
+    }
+    let for_grant = matches!(&model.overlay, Some(Overlay::Grant(g)) if g.users == manage::Users::Loading(request));
+    match result {
+        Ok(Fetched::Users(users)) if for_grant => {
+            manage::users_loaded(model, request, Ok(users));
+        }
+        Err(e) if for_grant => {
+            manage::users_loaded(model, request, Err(e));
+        }
+        other => on_list_fetched(model, request, other),
+    }
+}
+
+fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched, ErrorInfo>) {
     // The user left that view, or asked again since: this answer is stale.
     let Some(pane) = waiting_pane(model, request) else {
         return;

@@ -138,7 +138,7 @@ pub struct RepoListV3 {
     pub next_marker: Option<i64>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateRepo {
     pub repository: String,
     pub is_public: bool,
@@ -149,7 +149,7 @@ pub struct CreateRepo {
 }
 
 /// PATCH body. `is_public` is required by the service even when only the description changes.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateRepo {
     pub is_public: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -294,8 +294,9 @@ pub struct AuthEntry {
     pub auth: String,
 }
 
-/// A temporary `docker login` command, assembled from headers and body.
-#[derive(Debug, Clone, PartialEq)]
+/// A temporary `docker login` command, assembled from headers and body. It holds a
+/// credential: its `Debug` shows only the registry and the expiry.
+#[derive(Clone, PartialEq, Eq)]
 pub struct LoginSecret {
     /// `X-Swr-Dockerlogin`: `docker login -u … -p …` without the registry.
     pub docker_login: String,
@@ -303,6 +304,15 @@ pub struct LoginSecret {
     pub expires_at: String,
     /// The registry host (the key of `auths`).
     pub registry: String,
+}
+
+impl std::fmt::Debug for LoginSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoginSecret")
+            .field("registry", &self.registry)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
 }
 
 impl LoginSecret {

@@ -104,8 +104,13 @@ fn perform(cmd: Cmd, guard: &mut TerminalGuard, worker: &mut Worker) -> bool {
         Cmd::Write { request, write } => worker.write(request, write),
         Cmd::Copy { text } => {
             let sent = osc52(&text).is_some_and(|seq| guard.write_raw(&seq).is_ok());
-            worker.copy(text, sent);
+            worker.copy(text.clone(), text, sent);
         }
+        Cmd::CopySecret { text, label } => {
+            let sent = osc52(&text).is_some_and(|seq| guard.write_raw(&seq).is_ok());
+            worker.copy(text, label, sent);
+        }
+        Cmd::FetchLogin { request } => worker.fetch_login(request),
     }
     false
 }

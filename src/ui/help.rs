@@ -18,7 +18,7 @@ const KEY: usize = 10;
 const MAX_WIDTH: u16 = 110;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
-    let entries = keys::help(model.focus);
+    let entries = keys::help(model.focus, model.context.read_only);
     let outer_w = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner_w = usize::from(outer_w.saturating_sub(2));
     let max_h = usize::from(screen.height.saturating_sub(2));

@@ -63,6 +63,8 @@ pub struct Pane<'a> {
     pub empty_hint: &'a str,
     pub spinner: usize,
     pub theme: Theme,
+    /// Shown after the count, e.g. the organization quota.
+    pub note: Option<String>,
 }
 
 /// Draws the pane; `cells` gives a row's column texts, in `columns` order.
@@ -120,6 +122,9 @@ pub fn title<T: Row>(pane: &Pane, list: &List<T>) -> Line<'static> {
         Span::styled(pane.name.clone(), pane.theme.title(pane.focused)),
         Span::raw(format!(" {count}")),
     ];
+    if let Some(note) = &pane.note {
+        spans.push(Span::styled(format!(" {note}"), pane.theme.dim()));
+    }
     if !list.filter().is_empty() {
         spans.push(Span::styled(
             format!(" /{}", list.filter()),

@@ -4,9 +4,11 @@
 
 mod delete;
 mod detail;
+mod form;
 mod header;
 mod help;
 mod list;
+mod manage;
 mod marking;
 mod orgs;
 mod perms;
@@ -72,6 +74,12 @@ fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overla
             }
         }
         Overlay::Retag(form) => retag::draw(frame, screen, form, theme),
+        Overlay::Form(form) => form::draw(frame, screen, form, theme),
+        Overlay::Typed(dialog) => manage::draw_typed(frame, screen, dialog, theme),
+        Overlay::Grant(form) => manage::draw_grant(frame, screen, form, theme),
+        Overlay::Level(form) => manage::draw_level(frame, screen, form, theme),
+        Overlay::Remove(dialog) => manage::draw_remove(frame, screen, dialog, theme),
+        Overlay::Login(secret) => manage::draw_login(frame, screen, secret, theme),
     }
 }
 

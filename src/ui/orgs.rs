@@ -23,6 +23,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         empty_hint: "No organizations yet.",
         spinner: model.spinner,
         theme,
+        note: model
+            .org_quota
+            .map(|(used, limit)| format!("quota {used}/{limit}")),
     };
     list::draw(frame, area, &pane, &model.orgs, cells);
 }

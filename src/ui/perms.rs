@@ -27,6 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         empty_hint: "Press p on an organization or repository to list its permissions.",
         spinner: model.spinner,
         theme,
+        note: None,
     };
     list::draw(frame, area, &pane, &model.perms, cells);
 }

@@ -27,6 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         empty_hint: empty_hint(model),
         spinner: model.spinner,
         theme,
+        note: None,
     };
     list::draw(frame, area, &pane, &model.tags, |row| cells(row, model));
 }

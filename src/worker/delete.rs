@@ -48,32 +48,37 @@ mod tests {
         let started = Arc::new(AtomicUsize::new(0));
         let ended = Arc::new(Mutex::new(Vec::new()));
         let tags: Vec<String> = (0..20).map(|i| format!("t{i}")).collect();
-        let (s, st) = (stop.clone(), started.clone());
+        let st = started.clone();
+        let (stop_on_report, ended_log) = (stop.clone(), ended.clone());
         run(
             tags,
             3,
             stop.clone(),
-            move |_tag| {
-                let started = st.clone();
-                let stop = s.clone();
+            move |tag| {
+                st.fetch_add(1, Ordering::SeqCst);
                 async move {
-                    // The fourth request asks to stop while three are in flight.
-                    if started.fetch_add(1, Ordering::SeqCst) == 3 {
-                        stop.store(true, Ordering::SeqCst);
-                    }
-                    tokio::time::sleep(Duration::from_millis(5)).await;
+                    // t0 answers first; the others are still in flight when the user stops.
+                    let ms = if tag == "t0" { 1 } else { 20 };
+                    tokio::time::sleep(Duration::from_millis(ms)).await;
                     Ok(())
                 }
             },
-            |tag, result| ended.lock().unwrap().push((tag, result.is_ok())),
+            move |tag, result| {
+                // The user presses stop on seeing the first result.
+                stop_on_report.store(true, Ordering::SeqCst);
+                ended_log.lock().unwrap().push((tag, result.is_ok()));
+            },
         )
         .await;
-        let ended = ended.lock().unwrap();
         assert_eq!(
             started.load(Ordering::SeqCst),
-            4,
-            "no request started after the stop"
+            3,
+            "only the three in flight were ever sent"
         );
-        assert_eq!(ended.len(), 4, "every started request reported");
+        assert_eq!(
+            ended.lock().unwrap().len(),
+            3,
+            "and all three finished and reported"
+        );
     }
 }

@@ -101,17 +101,34 @@ impl Worker {
         });
     }
 
+    /// A temporary docker login command; the secret never enters a log or a message.
+    pub fn fetch_login(&mut self, request: RequestId) {
+        let client = self.client.clone();
+        let results = self.results.clone();
+        self.tasks.spawn(async move {
+            let result = client
+                .create_login_secret()
+                .await
+                .map_err(|e| ErrorInfo::from(&e));
+            let _ = results.send(Msg::LoginFetched { request, result });
+        });
+    }
+
     /// Copies through the system clipboard; the runtime has already sent OSC 52 to the terminal.
-    pub fn copy(&mut self, text: String, osc52_sent: bool) {
+    /// The status line will show `shown`, which for a credential is a label, not the text.
+    pub fn copy(&mut self, text: String, shown: String, osc52_sent: bool) {
         let clipboard = self.clipboard.clone();
         let results = self.results.clone();
         self.tasks.spawn(async move {
-            let result = match clipboard.set(text.clone()).await {
+            let result = match clipboard.set(text).await {
                 Ok(()) => Ok(CopyMethod::System),
                 Err(_) if osc52_sent => Ok(CopyMethod::Osc52),
                 Err(e) => Err(e),
             };
-            let _ = results.send(Msg::Copied { text, result });
+            let _ = results.send(Msg::Copied {
+                text: shown,
+                result,
+            });
         });
     }
 
@@ -138,11 +155,32 @@ async fn load(client: &SwrClient, what: Fetch) -> Result<Fetched, ApiError> {
         Fetch::Perms(PermTarget::Repo { org, repo }) => {
             Fetched::Perms(client.show_repo_access(&org, &repo).await?)
         }
+        Fetch::Quotas => Fetched::Quotas(client.list_quotas().await?),
+        Fetch::Users => Fetched::Users(client.list_iam_users().await?),
     })
 }
 
 async fn perform_write(client: &SwrClient, write: Write) -> Result<(), ApiError> {
     match write {
+        Write::CreateOrg { name } => client.create_namespace(&name).await,
+        Write::DeleteOrg { name } => client.delete_namespace(&name).await,
+        Write::CreateRepo { org, body } => client.create_repo(&org, &body).await,
+        Write::UpdateRepo { org, repo, body } => client.update_repo(&org, &repo, &body).await,
+        Write::DeleteRepo { org, repo } => client.delete_repo(&org, &repo).await,
+        Write::AddPermission { target, user } => match target {
+            PermTarget::Org(org) => client.create_namespace_access(&org, &[user]).await,
+            PermTarget::Repo { org, repo } => client.create_repo_access(&org, &repo, &[user]).await,
+        },
+        Write::ChangePermission { target, user } => match target {
+            PermTarget::Org(org) => client.update_namespace_access(&org, &[user]).await,
+            PermTarget::Repo { org, repo } => client.update_repo_access(&org, &repo, &[user]).await,
+        },
+        Write::RemovePermission { target, user_id } => match target {
+            PermTarget::Org(org) => client.delete_namespace_access(&org, &[user_id]).await,
+            PermTarget::Repo { org, repo } => {
+                client.delete_repo_access(&org, &repo, &[user_id]).await
+            }
+        },
         Write::Retag {
             org,
             repo,

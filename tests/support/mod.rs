@@ -80,6 +80,16 @@ pub fn tags(count: usize) -> Vec<Tag> {
         .collect()
 }
 
+/// The request id of the fetch of `want` among `cmds` (others may come along).
+pub fn find_fetch(cmds: &[Cmd], want: &Fetch) -> u64 {
+    cmds.iter()
+        .find_map(|c| match c {
+            Cmd::Fetch { request, fetch } if fetch == want => Some(*request),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no fetch of {want:?} in {cmds:?}"))
+}
+
 /// The request id of the only fetch among `cmds`, checking what it asks for.
 pub fn fetch_id(cmds: &[Cmd], want: &Fetch) -> u64 {
     match cmds {
@@ -108,7 +118,7 @@ pub fn model() -> Model {
 /// A model with organizations loaded.
 pub fn with_orgs() -> Model {
     let mut m = model();
-    let id = fetch_id(&init(&mut m), &Fetch::Orgs);
+    let id = find_fetch(&init(&mut m), &Fetch::Orgs);
     loaded(&mut m, id, Fetched::Orgs(orgs()));
     m
 }

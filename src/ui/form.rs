@@ -1,0 +1,125 @@
+//! The create / edit form: one row per field, the focused one highlighted, errors inline.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::popup;
+use super::theme::Theme;
+use crate::app::forms::{Form, Input};
+
+const WIDTH: u16 = 72;
+/// Lines the description editor gets.
+const MULTI_ROWS: u16 = 6;
+
+fn rows(input: &Input) -> u16 {
+    match input {
+        Input::Text(_) => 3,
+        Input::Multi(_) => MULTI_ROWS + 2,
+        Input::Toggle(_) | Input::Choice { .. } => 1,
+    }
+}
+
+pub fn draw(frame: &mut Frame, screen: Rect, form: &Form, theme: Theme) {
+    let body: u16 = form.fields.iter().map(|f| rows(&f.input) + 1).sum();
+    let rect = popup::centered(screen, WIDTH.min(screen.width.saturating_sub(2)), body + 3);
+    let footer = if form.confirm_discard {
+        "Discard changes? y discard · any other key keeps editing"
+    } else {
+        "Ctrl-S save · Tab next field · Esc cancel"
+    };
+    let inner = popup::frame(frame, rect, &form.title(), footer, theme);
+    let mut constraints: Vec<Constraint> = form
+        .fields
+        .iter()
+        .map(|f| Constraint::Length(rows(&f.input) + 1))
+        .collect();
+    constraints.push(Constraint::Min(0));
+    let areas = Layout::vertical(constraints).split(inner);
+    for (i, field) in form.fields.iter().enumerate() {
+        let focused = i == form.focus && !form.confirm_discard;
+        let error = form
+            .error
+            .as_ref()
+            .filter(|(at, _)| *at == i)
+            .map(|(_, e)| e.as_str());
+        draw_field(
+            frame,
+            areas[i],
+            field.label,
+            &field.input,
+            focused,
+            error,
+            theme,
+        );
+    }
+    if form.confirm_discard {
+        let last = areas[areas.len() - 1];
+        frame.render_widget(
+            Paragraph::new(Line::styled("You have unsaved changes.", theme.error())),
+            last,
+        );
+    }
+}
+
+fn draw_field(
+    frame: &mut Frame,
+    area: Rect,
+    label: &str,
+    input: &Input,
+    focused: bool,
+    error: Option<&str>,
+    theme: Theme,
+) {
+    let [main, note] = Layout::vertical([
+        Constraint::Length(area.height.saturating_sub(1)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    match input {
+        Input::Text(field) | Input::Multi(field) => {
+            let block = Block::bordered()
+                .title(Line::styled(format!(" {label} "), theme.title(focused)))
+                .border_style(theme.border(focused));
+            let inside = block.inner(main);
+            frame.render_widget(block, main);
+            frame.render_widget(field.widget(), inside);
+        }
+        Input::Toggle(on) => {
+            let value = if *on {
+                "[x] public: anyone can pull"
+            } else {
+                "[ ] private: only users with permissions"
+            };
+            draw_line(frame, main, label, value, focused, theme);
+        }
+        Input::Choice { options, index } => {
+            let value = format!(
+                "◀ {} ▶",
+                options.get(*index).map(String::as_str).unwrap_or("")
+            );
+            draw_line(frame, main, label, &value, focused, theme);
+        }
+    }
+    if let Some(error) = error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(error.to_string(), theme.error())),
+            note,
+        );
+    }
+}
+
+fn draw_line(frame: &mut Frame, area: Rect, label: &str, value: &str, focused: bool, theme: Theme) {
+    let style = if focused {
+        theme.cursor(true)
+    } else {
+        Style::new()
+    };
+    let line = Line::from(vec![
+        Span::styled(format!("{label:<12}"), theme.label()),
+        Span::styled(value.to_string(), style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
