@@ -59,7 +59,18 @@ pub fn glob_regex(glob: &str) -> Result<Regex, String> {
         }
     }
     pattern.push('$');
-    Regex::new(&pattern).map_err(|e| e.to_string())
+    Regex::new(&pattern).map_err(|e| one_line(&e))
+}
+
+/// The regex crate's parse errors span lines (the pattern, a caret under the fault, then
+/// `error: reason`); a one-line prompt would show the pattern and cut the reason off.
+fn one_line(e: &regex::Error) -> String {
+    let text = e.to_string();
+    text.lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+        .map(str::to_string)
+        .unwrap_or_else(|| text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 fn count(input: &str, what: &str) -> Result<u64, String> {
@@ -84,7 +95,8 @@ pub fn apply(
             let re = if rule == MarkRule::Glob {
                 glob_regex(input)?
             } else {
-                Regex::new(input).map_err(|e| format!("invalid regular expression: {e}"))?
+                Regex::new(input)
+                    .map_err(|e| format!("invalid regular expression: {}", one_line(&e)))?
             };
             let n = tags.mark_where(|t| re.is_match(&t.tag));
             Ok(format!("Marked {n} more tags matching {input:?}"))
@@ -161,7 +173,10 @@ mod tests {
         let mut t = table();
         apply(MarkRule::Regex, "-(1|10)$", &mut t, now()).unwrap();
         assert_eq!(marked(&t), ["build-1", "build-10"]);
-        assert!(apply(MarkRule::Regex, "(", &mut t, now()).is_err());
+        assert_eq!(
+            apply(MarkRule::Regex, "(", &mut t, now()),
+            Err("invalid regular expression: unclosed group".into())
+        );
         assert!(
             glob_regex("a.b").unwrap().is_match("a.b")
                 && !glob_regex("a.b").unwrap().is_match("axb")

@@ -65,25 +65,23 @@ fn say(line: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Resolves on Ctrl-C or SIGTERM.
-async fn shutdown_signal() {
+/// Resolves on Ctrl-C or SIGTERM. The handlers are installed when this is called, not when the
+/// future is first polled: a script may send SIGTERM as soon as it has read the stdout lines.
+fn shutdown_signal() -> impl Future<Output = ()> {
     #[cfg(unix)]
-    {
+    let handlers = {
         use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
+        signal(SignalKind::terminate()).and_then(|t| Ok((t, signal(SignalKind::interrupt())?)))
+    };
+    async move {
+        #[cfg(unix)]
+        if let Ok((mut term, mut int)) = handlers {
+            tokio::select! {
+                _ = int.recv() => {}
+                _ = term.recv() => {}
             }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
-            }
+            return;
         }
-    }
-    #[cfg(not(unix))]
-    {
         let _ = tokio::signal::ctrl_c().await;
     }
 }
@@ -97,6 +95,7 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         )
         .try_init();
     let seed = load_seed(&args.seed)?;
+    let shutdown = shutdown_signal();
     let mut config = EmulatorConfig {
         seed,
         region: args.region.clone(),
@@ -124,7 +123,7 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         "credentials: HUAWEICLOUD_SDK_AK={} HUAWEICLOUD_SDK_SK={sk} HUAWEICLOUD_SDK_PROJECT_ID={}",
         config.access_key, config.project_id
     ))?;
-    shutdown_signal().await;
+    shutdown.await;
     tracing::info!("shutting down");
     emulator.shutdown().await;
     Ok(())

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::popup;
 use super::theme::Theme;
@@ -70,7 +70,8 @@ pub fn draw_prompt(
     frame.render_widget(field.widget(), input);
     if let Some(error) = error {
         frame.render_widget(
-            Paragraph::new(Line::styled(error.to_string(), theme.error())),
+            Paragraph::new(Line::styled(error.to_string(), theme.error()))
+                .wrap(Wrap { trim: true }),
             message,
         );
     }

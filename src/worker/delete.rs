@@ -20,16 +20,25 @@ pub async fn run<F, Fut>(
     F: Fn(String) -> Fut,
     Fut: Future<Output = Result<(), ApiError>>,
 {
+    let delete = &delete;
+    let stop = &stop;
     stream::iter(tags)
-        // Checked each time a slot frees up, before the next request starts.
+        // Checked each time a slot frees up: no more tags are taken after a stop.
         .take_while(|_| future::ready(!stop.load(Ordering::SeqCst)))
-        .map(|tag| {
-            let request = delete(tag.clone());
-            async move { (tag, request.await) }
+        .map(|tag| async move {
+            // A tag taken just before the stop has not started yet: the request is made on
+            // the future's first poll, which may come after the stop. Checked again here.
+            if stop.load(Ordering::SeqCst) {
+                return None;
+            }
+            let result = delete(tag.clone()).await;
+            Some((tag, result))
         })
         .buffer_unordered(concurrency.max(1))
-        .for_each(|(tag, result)| {
-            report(tag, result);
+        .for_each(|ended| {
+            if let Some((tag, result)) = ended {
+                report(tag, result);
+            }
             future::ready(())
         })
         .await;
