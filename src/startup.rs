@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use ratatui::layout::Rect;
 use tokio::sync::mpsc;
 
+use crate::app::keys::Keymap;
 use crate::app::{Context, Model};
 use crate::config::{self, Flags, ProcessEnv, Settings};
 use crate::emulator::{self, Emulator, EmulatorConfig};
@@ -22,13 +23,13 @@ pub struct Options {
     pub log_level: String,
 }
 
-/// Settings for `--demo`: the embedded emulator and its demo key pair.
-pub fn demo_settings(emu: &Emulator, read_only: bool) -> Settings {
+/// Settings for `--demo`: the embedded emulator at `url` and its demo key pair.
+pub fn demo_settings(url: &str) -> Settings {
     Settings {
         profile: "demo".into(),
         region: emulator::DEMO_REGION.into(),
-        endpoint: emu.url(),
-        iam_endpoint: emu.url(),
+        endpoint: url.to_string(),
+        iam_endpoint: url.to_string(),
         registry: regions::registry_host(emulator::DEMO_REGION),
         project_id: Some(emulator::DEMO_PROJECT_ID.into()),
         credentials: Credentials::AkSk {
@@ -36,9 +37,11 @@ pub fn demo_settings(emu: &Emulator, read_only: bool) -> Settings {
             secret_key: Secret::new(emulator::DEMO_SECRET_KEY),
             security_token: None,
         },
-        read_only,
+        read_only: false,
         monochrome: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         delete_concurrency: config::settings::DEFAULT_DELETE_CONCURRENCY,
+        profiles: vec!["demo".into()],
+        keys: Default::default(),
     }
 }
 
@@ -74,6 +77,7 @@ pub fn context(settings: &Settings) -> Context {
         registry: settings.registry.clone(),
         read_only: settings.read_only,
         monochrome: settings.monochrome,
+        profiles: settings.profiles.clone(),
     }
 }
 
@@ -98,27 +102,75 @@ pub fn init_logging(level: &str) -> Option<PathBuf> {
     Some(path)
 }
 
+/// Where sessions come from: the embedded emulator, or the configuration.
+enum Source {
+    Demo(String),
+    Config(Flags),
+}
+
+impl Source {
+    /// Settings for a profile and region (`None`: as the flags, environment and file say).
+    fn settings(&self, profile: Option<&str>, region: Option<&str>) -> anyhow::Result<Settings> {
+        match self {
+            Self::Demo(url) => {
+                let mut s = demo_settings(url);
+                if let Some(region) = region {
+                    s.region = region.to_string();
+                    s.registry = regions::registry_host(region);
+                }
+                Ok(s)
+            }
+            Self::Config(flags) => {
+                let mut flags = flags.clone();
+                if let Some(p) = profile {
+                    flags.profile = Some(p.to_string());
+                }
+                if let Some(r) = region {
+                    flags.region = Some(r.to_string());
+                }
+                real_settings(&flags)
+            }
+        }
+    }
+}
+
 /// Runs the terminal UI; returns when the user quits.
 pub async fn run(options: Options) -> anyhow::Result<()> {
     let log = init_logging(&options.log_level);
-    let (settings, emulator) = if options.demo {
+    let (source, emulator) = if options.demo {
         let emu = Emulator::start(([127, 0, 0, 1], 0).into(), EmulatorConfig::demo())
             .await
             .context("starting the demo emulator")?;
-        (demo_settings(&emu, options.flags.read_only), Some(emu))
+        (Source::Demo(emu.url()), Some(emu))
     } else {
-        (real_settings(&options.flags)?, None)
+        (Source::Config(options.flags.clone()), None)
     };
+    let read_only_flag = options.flags.read_only;
+    let mut settings = source.settings(None, None)?;
+    settings.read_only |= read_only_flag;
+    let keymap = Keymap::from_config(&settings.keys).map_err(anyhow::Error::msg)?;
     tracing::info!(profile = %settings.profile, region = %settings.region, endpoint = %settings.endpoint, log = ?log, "starting");
-    let client = client(&settings)?;
+    let first_client = client(&settings)?;
     let (results_tx, results_rx) = mpsc::unbounded_channel();
-    let worker = Worker::new(client, results_tx, crate::worker::DEFAULT_CONCURRENCY);
+    let worker = Worker::new(first_client, results_tx, crate::worker::DEFAULT_CONCURRENCY);
     let mut model = Model::new(context(&settings), Rect::default(), chrono::Utc::now());
     model.delete_concurrency = settings.delete_concurrency;
+    model.keymap = keymap;
+
+    // Switching reads the configuration again: a profile may have changed since start-up.
+    let reconnect = move |profile: &str, region: &str| -> Result<(Context, SwrClient), String> {
+        let mut settings = source
+            .settings(Some(profile), Some(region))
+            .map_err(|e| format!("{e:#}"))?;
+        settings.read_only |= read_only_flag;
+        let client = client(&settings).map_err(|e| format!("{e:#}"))?;
+        tracing::info!(profile = %settings.profile, region = %settings.region, "switched");
+        Ok((context(&settings), client))
+    };
 
     let mut guard = TerminalGuard::enter().context("this needs an interactive terminal")?;
     let events = crossterm::event::EventStream::new();
-    let exit = tui::run(&mut guard, model, events, worker, results_rx).await;
+    let exit = tui::run(&mut guard, model, events, worker, results_rx, &reconnect).await;
     drop(guard);
     if let Some(emu) = emulator {
         emu.shutdown().await;

@@ -29,6 +29,7 @@ fn context(read_only: bool, monochrome: bool) -> Context {
         registry: "swr.cn-north-4.myhuaweicloud.com".into(),
         read_only,
         monochrome,
+        profiles: Vec::new(),
     }
 }
 

@@ -33,6 +33,7 @@ pub enum Action {
     Create,
     Edit,
     Login,
+    Switch,
     Copy,
     CopyMenu,
     Permissions,
@@ -265,6 +266,13 @@ const BINDINGS: &[Binding] = &[
         "permissions of this row",
         Scope::NotPerms,
     ),
+    bind(
+        &[Char('P')],
+        "P",
+        Action::Switch,
+        "switch profile or region",
+        Scope::All,
+    ),
     bind(&[Char('?')], "?", Action::Help, "this help", Scope::All),
     bind(
         &[Char('q')],
@@ -275,21 +283,9 @@ const BINDINGS: &[Binding] = &[
     ),
 ];
 
-/// The action of a key press outside text input, if any.
+/// The action of a key press outside text input, if any, with the defaults.
 pub fn action(key: KeyEvent) -> Option<Action> {
-    if is_ctrl_c(key) {
-        return Some(Action::Quit);
-    }
-    if key
-        .modifiers
-        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        return None;
-    }
-    BINDINGS
-        .iter()
-        .find(|b| b.keys.contains(&key.code))
-        .map(|b| b.action)
+    Keymap::default().action(key)
 }
 
 pub fn is_ctrl_c(key: KeyEvent) -> bool {
@@ -298,13 +294,162 @@ pub fn is_ctrl_c(key: KeyEvent) -> bool {
 
 /// Key label and description of every binding that applies in `pane`, in table order.
 /// With `read_only`, write actions are left out: they are disabled.
-pub fn help(pane: PaneId, read_only: bool) -> Vec<(&'static str, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.scope.includes(pane))
-        .filter(|b| !(read_only && matches!(b.scope, Scope::Writes | Scope::Edits)))
-        .map(|b| (b.label, b.help))
-        .collect()
+pub fn help(pane: PaneId, read_only: bool) -> Vec<(String, &'static str)> {
+    Keymap::default().help(pane, read_only)
+}
+
+/// Actions whose key the config file may change, by their `[keys]` name.
+const NAMES: &[(&str, Action)] = &[
+    ("down", Action::Down),
+    ("up", Action::Up),
+    ("page_down", Action::PageDown),
+    ("page_up", Action::PageUp),
+    ("top", Action::Top),
+    ("bottom", Action::Bottom),
+    ("open", Action::Open),
+    ("back", Action::Back),
+    ("next_pane", Action::NextPane),
+    ("prev_pane", Action::PrevPane),
+    ("organizations", Action::JumpOrgs),
+    ("repositories", Action::JumpRepos),
+    ("tags", Action::JumpTags),
+    ("permissions_pane", Action::JumpPerms),
+    ("filter", Action::Filter),
+    ("sort", Action::SortNext),
+    ("reverse_sort", Action::SortReverse),
+    ("refresh", Action::Refresh),
+    ("mark", Action::Mark),
+    ("mark_all", Action::MarkAll),
+    ("invert", Action::Invert),
+    ("mark_menu", Action::MarkMenu),
+    ("delete", Action::Delete),
+    ("create", Action::Create),
+    ("edit", Action::Edit),
+    ("login", Action::Login),
+    ("copy", Action::Copy),
+    ("copy_menu", Action::CopyMenu),
+    ("permissions", Action::Permissions),
+    ("switch", Action::Switch),
+    ("help", Action::Help),
+    ("quit", Action::Quit),
+];
+
+/// Parses a key as written in `[keys]`: one character, or a name such as `enter`, `f5`.
+fn parse_key(text: &str) -> Option<KeyCode> {
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(Char(c));
+    }
+    let lower = text.to_ascii_lowercase();
+    Some(match lower.as_str() {
+        "space" => Char(' '),
+        "enter" => Enter,
+        "esc" | "escape" => Esc,
+        "tab" => Tab,
+        "backtab" | "shift-tab" => BackTab,
+        "up" => Up,
+        "down" => Down,
+        "left" => Left,
+        "right" => Right,
+        "pageup" | "pgup" => PageUp,
+        "pagedown" | "pgdn" => PageDown,
+        "home" => Home,
+        "end" => End,
+        "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        f if f.starts_with('f') => {
+            KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
+        }
+        _ => return None,
+    })
+}
+
+fn key_label(code: KeyCode) -> String {
+    match code {
+        Char(' ') => "Space".into(),
+        Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The bindings in force: the defaults, with the config file's `[keys]` overrides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    overrides: Vec<(Action, KeyCode)>,
+}
+
+impl Keymap {
+    /// Builds the keymap from `[keys]` (action name → key); unknown names and keys are errors.
+    pub fn from_config<'a>(
+        entries: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) -> Result<Self, String> {
+        let mut overrides = Vec::new();
+        for (name, key) in entries {
+            let action = NAMES
+                .iter()
+                .find(|(n, _)| *n == name.as_str())
+                .map(|(_, a)| *a)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
+                    format!(
+                        "[keys] {name}: no such action (actions: {})",
+                        known.join(", ")
+                    )
+                })?;
+            let code = parse_key(key).ok_or_else(|| format!("[keys] {name} = {key:?}: not a key (a character, or enter, esc, tab, space, up, f5, …)"))?;
+            if let Some((other, _)) = overrides.iter().find(|(_, c)| *c == code) {
+                return Err(format!(
+                    "[keys] {key:?} is bound twice ({other:?} and {action:?})"
+                ));
+            }
+            overrides.push((action, code));
+        }
+        Ok(Self { overrides })
+    }
+
+    fn keys_of(&self, binding: &Binding) -> Vec<KeyCode> {
+        match self.overrides.iter().find(|(a, _)| *a == binding.action) {
+            Some((_, code)) => vec![*code],
+            None => binding.keys.to_vec(),
+        }
+    }
+
+    /// The action of a key press outside text input, if any.
+    pub fn action(&self, key: KeyEvent) -> Option<Action> {
+        if is_ctrl_c(key) {
+            return Some(Action::Quit);
+        }
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return None;
+        }
+        // An overridden key wins over a default that happens to use the same key.
+        if let Some((action, _)) = self.overrides.iter().find(|(_, c)| *c == key.code) {
+            return Some(*action);
+        }
+        BINDINGS
+            .iter()
+            .find(|b| self.keys_of(b).contains(&key.code))
+            .map(|b| b.action)
+    }
+
+    /// Key label and description of every binding that applies in `pane`, in table order.
+    pub fn help(&self, pane: PaneId, read_only: bool) -> Vec<(String, &'static str)> {
+        BINDINGS
+            .iter()
+            .filter(|b| b.scope.includes(pane))
+            .filter(|b| !(read_only && matches!(b.scope, Scope::Writes | Scope::Edits)))
+            .map(
+                |b| match self.overrides.iter().find(|(a, _)| *a == b.action) {
+                    Some((_, code)) => (key_label(*code), b.help),
+                    None => (b.label.to_string(), b.help),
+                },
+            )
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -334,12 +479,43 @@ mod tests {
     }
 
     #[test]
+    fn config_overrides_replace_defaults_and_show_in_help() {
+        let entries = [
+            ("delete".to_string(), "x".to_string()),
+            ("quit".to_string(), "f10".to_string()),
+        ];
+        let map = Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap();
+        assert_eq!(map.action(key(Char('x'))), Some(Action::Delete));
+        assert_eq!(
+            map.action(key(Char('d'))),
+            None,
+            "the default key no longer deletes"
+        );
+        assert_eq!(map.action(key(KeyCode::F(10))), Some(Action::Quit));
+        assert_eq!(map.action(key(Char('q'))), None);
+        let help = map.help(PaneId::Tags, false);
+        assert!(help.iter().any(|(k, d)| k == "x" && d.contains("delete")));
+        assert!(help.iter().any(|(k, _)| k == "F10"));
+        let bad = [("explode".to_string(), "x".to_string())];
+        assert!(
+            Keymap::from_config(bad.iter().map(|(a, b)| (a, b)))
+                .unwrap_err()
+                .contains("no such action")
+        );
+        let twice = [
+            ("delete".to_string(), "x".to_string()),
+            ("edit".to_string(), "x".to_string()),
+        ];
+        assert!(Keymap::from_config(twice.iter().map(|(a, b)| (a, b))).is_err());
+    }
+
+    #[test]
     fn help_lists_only_what_applies() {
         let tags = help(PaneId::Tags, false);
-        assert!(tags.iter().any(|(k, _)| *k == "y"));
+        assert!(tags.iter().any(|(k, _)| k == "y"));
         let orgs = help(PaneId::Orgs, false);
-        assert!(!orgs.iter().any(|(k, _)| *k == "y"));
-        assert!(orgs.iter().any(|(k, _)| *k == "p"));
-        assert!(!help(PaneId::Perms, false).iter().any(|(k, _)| *k == "p"));
+        assert!(!orgs.iter().any(|(k, _)| k == "y"));
+        assert!(orgs.iter().any(|(k, _)| k == "p"));
+        assert!(!help(PaneId::Perms, false).iter().any(|(k, _)| k == "p"));
     }
 }

@@ -14,6 +14,7 @@ pub mod msg;
 pub mod pull;
 pub mod retag;
 pub mod rows;
+pub mod switcher;
 pub mod table;
 pub mod text;
 mod update;

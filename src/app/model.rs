@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use super::field::Field;
 use super::forms::Form;
+use super::keys::Keymap;
 use super::manage::{GrantForm, LevelForm, RemoveConfirm, TypedConfirm};
 use super::marking::MarkRule;
 use super::msg::{Fetch, JobId, PermTarget, RequestId};
@@ -47,6 +48,16 @@ pub struct Context {
     pub read_only: bool,
     /// No colours (`NO_COLOR`, or the monochrome theme).
     pub monochrome: bool,
+    /// Profiles of the config file, for the switcher.
+    pub profiles: Vec<String>,
+}
+
+impl Context {
+    /// Production-looking sessions get a warning colour: read-only, or a profile named so.
+    pub fn is_sensitive(&self) -> bool {
+        let name = self.profile.to_lowercase();
+        self.read_only || name.contains("prod") || name.contains("live")
+    }
 }
 
 /// A dialog or menu over the panes; it takes the keys while open.
@@ -81,6 +92,16 @@ pub enum Overlay {
     Remove(RemoveConfirm),
     /// "This holds a credential, valid until …: copy it?"
     Login(LoginSecret),
+    Switcher(Switcher),
+}
+
+/// `P`: pick a profile and a region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Switcher {
+    pub profile: usize,
+    pub region: usize,
+    /// 0 = profiles, 1 = regions.
+    pub focus: usize,
 }
 
 /// "Delete N tags?": what exactly would be deleted, before anything is.
@@ -208,6 +229,7 @@ pub struct Model {
     pub org_quota: Option<(i64, i64)>,
     pub quota_request: Option<RequestId>,
     pub login_request: Option<RequestId>,
+    pub keymap: Keymap,
 }
 
 impl Model {
@@ -246,6 +268,7 @@ impl Model {
             org_quota: None,
             quota_request: None,
             login_request: None,
+            keymap: Keymap::default(),
         }
     }
 

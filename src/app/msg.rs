@@ -168,6 +168,8 @@ pub enum Msg {
         request: RequestId,
         result: Result<(), ErrorInfo>,
     },
+    /// The session now talks to another profile or region (or could not).
+    Switched(Result<super::model::Context, String>),
     /// A temporary docker login command arrived (it holds a credential: never drawn or logged).
     LoginFetched {
         request: RequestId,
@@ -188,6 +190,11 @@ pub enum Cmd {
     CopySecret {
         text: String,
         label: String,
+    },
+    /// Reconnect as `profile` in `region` (the runtime reads the configuration again).
+    Switch {
+        profile: String,
+        region: String,
     },
     /// Ask for a temporary docker login command.
     FetchLogin {

@@ -16,6 +16,7 @@ use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, Re
 use super::pull::{ImageRef, PullKind};
 use super::retag;
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
+use super::switcher;
 use super::table::{ListOps, Load};
 
 /// Rows a mouse wheel notch moves.
@@ -65,6 +66,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::JobFinished { job, elapsed_ms } => delete::on_finished(model, job, elapsed_ms),
         Msg::Written { request, result } => on_written(model, request, result),
+        Msg::Switched(result) => switcher::switched(model, result),
         Msg::LoginFetched { request, result } => {
             manage::login_fetched(model, request, result);
             Vec::new()
@@ -124,7 +126,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     if model.filtering {
         return on_filter_key(model, key);
     }
-    match keys::action(key) {
+    match model.keymap.action(key) {
         Some(action) => on_action(model, action),
         None => Vec::new(),
     }
@@ -194,6 +196,7 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
         Overlay::Level(form) => manage::level_key(model, form, key),
         Overlay::Remove(dialog) => manage::remove_key(model, dialog, key),
         Overlay::Login(secret) => manage::login_key(model, secret, key),
+        Overlay::Switcher(s) => switcher::key(model, s, key),
     }
 }
 
@@ -406,6 +409,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::Create => return manage::create(model),
         Action::Edit => return manage::edit(model),
         Action::Login => return manage::login(model),
+        Action::Switch => switcher::open(model),
         Action::Copy => return copy_pull(model, PullKind::Docker),
         Action::CopyMenu => {
             if model.focus == PaneId::Tags && model.tags.current().is_some() {

@@ -28,6 +28,10 @@ pub struct Settings {
     pub read_only: bool,
     pub monochrome: bool,
     pub delete_concurrency: usize,
+    /// Every profile of the config file, for the switcher.
+    pub profiles: Vec<String>,
+    /// `[keys]` overrides, action name → key.
+    pub keys: std::collections::BTreeMap<String, String>,
 }
 
 /// Reads one environment variable; empty counts as unset.
@@ -186,6 +190,8 @@ pub fn resolve(flags: &Flags, env: &dyn Env, file: &ConfigFile) -> Result<Settin
             .delete_concurrency
             .unwrap_or(DEFAULT_DELETE_CONCURRENCY)
             .max(1),
+        profiles: file.profiles.keys().cloned().collect(),
+        keys: file.keys.clone(),
         region,
     })
 }

@@ -10,7 +10,8 @@ use crossterm::event::{Event, KeyEventKind};
 use futures_util::{Stream, StreamExt};
 use tokio::sync::mpsc;
 
-use crate::app::{self, Cmd, Model, Msg};
+use crate::app::{self, Cmd, Context, Model, Msg};
+use crate::swr::SwrClient;
 use crate::worker::{Worker, clipboard::osc52};
 use terminal::TerminalGuard;
 
@@ -41,6 +42,7 @@ pub async fn run<E>(
     mut events: E,
     mut worker: Worker,
     mut results: mpsc::UnboundedReceiver<Msg>,
+    reconnect: &Reconnect<'_>,
 ) -> anyhow::Result<Exit>
 where
     E: Stream<Item = std::io::Result<Event>> + Unpin,
@@ -52,9 +54,18 @@ where
     let mut pending = app::init(&mut model);
     let mut dirty = true;
     loop {
-        for cmd in pending.drain(..) {
-            if perform(cmd, guard, &mut worker) {
-                return Ok(Exit::Quit);
+        while !pending.is_empty() {
+            let mut fed_back = Vec::new();
+            for cmd in pending.drain(..) {
+                match perform(cmd, guard, &mut worker, reconnect) {
+                    Flow::Continue => {}
+                    Flow::Quit => return Ok(Exit::Quit),
+                    Flow::Feed(msg) => fed_back.push(msg),
+                }
+            }
+            for msg in fed_back {
+                pending.extend(app::update(&mut model, msg));
+                dirty = true;
             }
         }
         if dirty {
@@ -88,10 +99,33 @@ fn changes_the_screen(model: &Model, msg: &Msg) -> bool {
     }
 }
 
-/// Performs one command; true when it is time to leave.
-fn perform(cmd: Cmd, guard: &mut TerminalGuard, worker: &mut Worker) -> bool {
+/// Makes a client for a profile and region (reading the configuration again).
+pub type Reconnect<'a> = dyn Fn(&str, &str) -> Result<(Context, SwrClient), String> + 'a;
+
+/// What the loop does after a command.
+enum Flow {
+    Continue,
+    Quit,
+    /// A result available at once, for `update`.
+    Feed(Msg),
+}
+
+/// Performs one command.
+fn perform(
+    cmd: Cmd,
+    guard: &mut TerminalGuard,
+    worker: &mut Worker,
+    reconnect: &Reconnect<'_>,
+) -> Flow {
     match cmd {
-        Cmd::Quit => return true,
+        Cmd::Quit => return Flow::Quit,
+        Cmd::Switch { profile, region } => {
+            let result = reconnect(&profile, &region).map(|(context, client)| {
+                worker.set_client(client);
+                context
+            });
+            return Flow::Feed(Msg::Switched(result));
+        }
         Cmd::Fetch { request, fetch } => worker.fetch(request, fetch),
         Cmd::DeleteTags {
             job,
@@ -112,7 +146,7 @@ fn perform(cmd: Cmd, guard: &mut TerminalGuard, worker: &mut Worker) -> bool {
         }
         Cmd::FetchLogin { request } => worker.fetch_login(request),
     }
-    false
+    Flow::Continue
 }
 
 /// SIGTERM and SIGHUP end the session cleanly (the terminal is restored on the way out).

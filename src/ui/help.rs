@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 use super::popup;
 use super::theme::Theme;
 use crate::app::Model;
-use crate::app::keys;
 use crate::app::text::width;
 
 /// Cells for the key label column.
@@ -18,7 +17,8 @@ const KEY: usize = 10;
 const MAX_WIDTH: u16 = 110;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
-    let entries = keys::help(model.focus, model.context.read_only);
+    let owned = model.keymap.help(model.focus, model.context.read_only);
+    let entries: Vec<(&str, &str)> = owned.iter().map(|(k, d)| (k.as_str(), *d)).collect();
     let outer_w = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner_w = usize::from(outer_w.saturating_sub(2));
     let max_h = usize::from(screen.height.saturating_sub(2));

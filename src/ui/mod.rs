@@ -17,6 +17,7 @@ mod pull_menu;
 mod repos;
 mod retag;
 mod status;
+mod switcher;
 mod tags;
 mod theme;
 
@@ -31,7 +32,7 @@ use theme::Theme;
 pub use header::breadcrumb;
 
 pub fn view(model: &Model, frame: &mut Frame) {
-    let theme = Theme::new(model.context.monochrome);
+    let theme = Theme::new(model.context.monochrome).sensitive(model.context.is_sensitive());
     let screen = frame.area();
     let areas = layout::areas(screen, model.focus);
     header::draw(frame, areas.header, model, theme);
@@ -80,6 +81,7 @@ fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overla
         Overlay::Level(form) => manage::draw_level(frame, screen, form, theme),
         Overlay::Remove(dialog) => manage::draw_remove(frame, screen, dialog, theme),
         Overlay::Login(secret) => manage::draw_login(frame, screen, secret, theme),
+        Overlay::Switcher(s) => switcher::draw(frame, screen, model, s, theme),
     }
 }
 

@@ -9,11 +9,21 @@ use crate::app::StatusKind;
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     mono: bool,
+    /// A production or read-only session: borders say so.
+    sensitive: bool,
 }
 
 impl Theme {
     pub fn new(monochrome: bool) -> Self {
-        Self { mono: monochrome }
+        Self {
+            mono: monochrome,
+            sensitive: false,
+        }
+    }
+
+    /// Focused borders turn red for sessions that deserve care (see `Context::is_sensitive`).
+    pub fn sensitive(self, sensitive: bool) -> Self {
+        Self { sensitive, ..self }
     }
 
     /// A colour, or nothing when monochrome.
@@ -27,7 +37,12 @@ impl Theme {
 
     pub fn border(self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            let colour = if self.sensitive {
+                Color::Red
+            } else {
+                Color::Cyan
+            };
+            self.fg(colour).add_modifier(Modifier::BOLD)
         } else {
             self.fg(Color::DarkGray)
         }

@@ -41,6 +41,12 @@ impl Worker {
         }
     }
 
+    /// Talks to another account or region from now on; requests already running finish with
+    /// the old client, and their answers are dropped by id.
+    pub fn set_client(&mut self, client: SwrClient) {
+        self.client = client;
+    }
+
     /// Deletes exactly `tags`, reporting each result, then that the job has ended.
     pub fn delete_tags(
         &mut self,

@@ -26,6 +26,7 @@ pub fn context() -> Context {
         registry: "swr.cn-north-4.myhuaweicloud.com".into(),
         read_only: false,
         monochrome: false,
+        profiles: Vec::new(),
     }
 }
 
@@ -141,4 +142,28 @@ pub fn with_tags(count: usize) -> Model {
     );
     loaded(&mut m, id, Fetched::Tags(tags(count)));
     m
+}
+
+/// Draws the model into a `width`x`height` test terminal; the screen as lines of text.
+pub fn render(model: &Model, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| swr_tui::ui::view(model, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            // A wide character covers the next cell, which holds nothing to print.
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -1,0 +1,103 @@
+//! `P`: switch profile or region without restarting.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::model::{Context, Model, Overlay, Status, StatusKind, Switcher};
+use super::msg::Cmd;
+use crate::swr::regions::REGIONS;
+
+pub fn open(model: &mut Model) {
+    let profile = model
+        .context
+        .profiles
+        .iter()
+        .position(|p| *p == model.context.profile)
+        .unwrap_or(0);
+    let region = REGIONS
+        .iter()
+        .position(|r| *r == model.context.region)
+        .unwrap_or(0);
+    model.overlay = Some(Overlay::Switcher(Switcher {
+        profile,
+        region,
+        focus: 0,
+    }));
+}
+
+/// The profiles to offer: the config file's, or the current one when it has none.
+pub fn profiles(context: &Context) -> Vec<String> {
+    if context.profiles.is_empty() {
+        vec![context.profile.clone()]
+    } else {
+        context.profiles.clone()
+    }
+}
+
+pub fn key(model: &mut Model, mut s: Switcher, key: KeyEvent) -> Vec<Cmd> {
+    let profiles = profiles(&model.context);
+    let len = if s.focus == 0 {
+        profiles.len()
+    } else {
+        REGIONS.len()
+    };
+    let cursor = if s.focus == 0 {
+        &mut s.profile
+    } else {
+        &mut s.region
+    };
+    match key.code {
+        KeyCode::Esc | KeyCode::Char('q') => {
+            model.overlay = None;
+            return Vec::new();
+        }
+        KeyCode::Tab
+        | KeyCode::BackTab
+        | KeyCode::Left
+        | KeyCode::Right
+        | KeyCode::Char('h')
+        | KeyCode::Char('l') => s.focus = 1 - s.focus.min(1),
+        KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(len.saturating_sub(1)),
+        KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+        KeyCode::Enter => {
+            model.overlay = None;
+            let profile = profiles.get(s.profile).cloned().unwrap_or_default();
+            let region = REGIONS
+                .get(s.region)
+                .map(|r| r.to_string())
+                .unwrap_or_default();
+            model.status = Some(Status {
+                kind: StatusKind::Info,
+                text: format!("Switching to {profile} in {region}…"),
+            });
+            return vec![Cmd::Switch { profile, region }];
+        }
+        _ => {}
+    }
+    model.overlay = Some(Overlay::Switcher(s));
+    Vec::new()
+}
+
+/// The new session: everything listed before belonged to the old one.
+pub fn switched(model: &mut Model, result: Result<Context, String>) -> Vec<Cmd> {
+    match result {
+        Ok(context) => {
+            let mut fresh = Model::new(context, model.screen, model.now);
+            fresh.keymap = model.keymap.clone();
+            fresh.delete_concurrency = model.delete_concurrency;
+            fresh.next_request = model.next_request;
+            fresh.status = Some(Status {
+                kind: StatusKind::Success,
+                text: format!("Now {} in {}", fresh.context.profile, fresh.context.region),
+            });
+            *model = fresh;
+            super::update::init(model)
+        }
+        Err(why) => {
+            model.status = Some(Status {
+                kind: StatusKind::Error,
+                text: format!("Could not switch: {why}"),
+            });
+            Vec::new()
+        }
+    }
+}

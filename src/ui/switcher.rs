@@ -1,0 +1,87 @@
+//! `P`: the profile and region switcher.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+use super::popup;
+use super::theme::Theme;
+use crate::app::Model;
+use crate::app::model::Switcher;
+use crate::app::switcher::profiles;
+use crate::swr::regions::REGIONS;
+
+pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme: Theme) {
+    let height = 18.min(screen.height.saturating_sub(2));
+    let rect = popup::centered(screen, 60.min(screen.width.saturating_sub(2)), height);
+    let inner = popup::frame(
+        frame,
+        rect,
+        "Switch profile or region",
+        "Tab column · j/k move · Enter switch · Esc cancel",
+        theme,
+    );
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let names = profiles(&model.context);
+    column(
+        frame,
+        left,
+        "Profile",
+        &names,
+        s.profile,
+        s.focus == 0,
+        &model.context.profile,
+        theme,
+    );
+    let regions: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
+    column(
+        frame,
+        right,
+        "Region",
+        &regions,
+        s.region,
+        s.focus == 1,
+        &model.context.region,
+        theme,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn column(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    items: &[String],
+    cursor: usize,
+    focused: bool,
+    current: &str,
+    theme: Theme,
+) {
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme.title(focused)))
+        .border_style(theme.border(focused));
+    let inside = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = usize::from(inside.height).max(1);
+    let start = cursor.saturating_sub(rows - 1);
+    let width = usize::from(inside.width);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .map(|(i, item)| {
+            let marker = if item == current { "• " } else { "  " };
+            let style = if i == cursor {
+                theme.cursor(focused)
+            } else {
+                Style::new()
+            };
+            Line::styled(format!("{:<width$}", format!("{marker}{item}")), style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inside);
+}

@@ -1,0 +1,128 @@
+//! `P`: switching profile or region without restarting, and `[keys]` overrides in a session.
+
+mod support;
+
+use support::*;
+use swr_tui::app::keys::Keymap;
+use swr_tui::app::model::Switcher;
+
+fn with_profiles() -> Model {
+    let mut m = with_tags(3);
+    m.context.profiles = vec!["dev".into(), "prod".into(), "test".into()];
+    m.context.profile = "test".into();
+    m
+}
+
+#[test]
+fn p_opens_the_switcher_on_the_current_profile_and_region() {
+    let mut m = with_profiles();
+    press(&mut m, "P");
+    assert_eq!(
+        m.overlay,
+        Some(Overlay::Switcher(Switcher {
+            profile: 2,
+            region: 16,
+            focus: 0
+        }))
+    );
+    assert_eq!(swr_tui::swr::regions::REGIONS[16], "cn-north-4");
+}
+
+#[test]
+fn enter_asks_the_runtime_to_switch() {
+    let mut m = with_profiles();
+    press(&mut m, "Pkk");
+    update(&mut m, key(KeyCode::Tab));
+    press(&mut m, "j");
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    assert_eq!(
+        cmds,
+        vec![Cmd::Switch {
+            profile: "dev".into(),
+            region: "cn-north-9".into()
+        }]
+    );
+    assert_eq!(m.overlay, None);
+}
+
+#[test]
+fn a_switch_starts_a_fresh_session() {
+    let mut m = with_profiles();
+    press(&mut m, "  ");
+    let mut ctx = m.context.clone();
+    ctx.profile = "prod".into();
+    ctx.region = "ap-southeast-3".into();
+    let cmds = update(&mut m, Msg::Switched(Ok(ctx.clone())));
+    assert_eq!(m.context, ctx);
+    assert!(
+        m.tags.is_empty() && m.org.is_none() && m.repo.is_none(),
+        "nothing of the old account is shown"
+    );
+    assert_eq!(m.focus, PaneId::Orgs);
+    find_fetch(&cmds, &Fetch::Orgs);
+    find_fetch(&cmds, &Fetch::Quotas);
+    assert!(m.status.as_ref().unwrap().text.contains("prod"));
+    assert!(
+        m.context.is_sensitive(),
+        "a profile named prod gets the warning colour"
+    );
+}
+
+#[test]
+fn a_failed_switch_keeps_the_session() {
+    let mut m = with_profiles();
+    let before = m.context.clone();
+    let cmds = update(&mut m, Msg::Switched(Err("no profile named \"x\"".into())));
+    assert!(cmds.is_empty());
+    assert_eq!(m.context, before);
+    assert_eq!(m.tags.len(), 3);
+    assert_eq!(m.status.as_ref().unwrap().kind, StatusKind::Error);
+}
+
+#[test]
+fn results_of_the_old_session_are_dropped() {
+    let mut m = with_orgs();
+    let old = find_fetch(
+        &update(&mut m, key(KeyCode::Enter)),
+        &Fetch::Repos { org: "demo".into() },
+    );
+    let same = m.context.clone();
+    update(&mut m, Msg::Switched(Ok(same)));
+    loaded(&mut m, old, Fetched::Repos(repos()));
+    assert!(m.repos.is_empty());
+}
+
+#[test]
+fn key_overrides_apply_and_survive_a_switch() {
+    let mut m = with_tags(3);
+    let entries = [("delete".to_string(), "x".to_string())];
+    m.keymap = Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap();
+    assert!(press(&mut m, "d").is_empty());
+    assert_eq!(m.overlay, None, "d no longer deletes");
+    press(&mut m, "x");
+    assert!(matches!(m.overlay, Some(Overlay::ConfirmDelete(_))));
+    update(&mut m, key(KeyCode::Esc));
+    let same = m.context.clone();
+    update(&mut m, Msg::Switched(Ok(same)));
+    assert_eq!(
+        m.keymap,
+        Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap()
+    );
+}
+
+#[test]
+fn switcher_snapshots() {
+    for (w, h) in [(80, 24), (160, 45)] {
+        let mut m = with_profiles();
+        update(
+            &mut m,
+            Msg::Resize {
+                width: w,
+                height: h,
+            },
+        );
+        press(&mut m, "P");
+        update(&mut m, key(KeyCode::Tab));
+        insta::assert_snapshot!(format!("switcher_{w}x{h}"), render(&m, w, h));
+    }
+}
