@@ -46,7 +46,9 @@ pub fn demo_settings(url: &str) -> Settings {
 }
 
 /// Settings from the config file, the environment and the flags; a clear error otherwise.
-pub fn real_settings(flags: &Flags) -> anyhow::Result<Settings> {
+/// With `can_prompt`, a missing IAM password is asked for on the terminal; without (the UI owns
+/// the terminal), it is an error.
+pub fn real_settings(flags: &Flags, can_prompt: bool) -> anyhow::Result<Settings> {
     let path = config::config_path(&ProcessEnv);
     let file = match &path {
         Some(p) => config::file::load(p)?,
@@ -59,13 +61,51 @@ pub fn real_settings(flags: &Flags) -> anyhow::Result<Settings> {
         eprintln!("warning: {warning}");
         tracing::warn!("{warning}");
     }
-    Ok(config::resolve(flags, &ProcessEnv, &file)?)
+    let mut settings = config::resolve(flags, &ProcessEnv, &file)?;
+    if settings.needs_password() {
+        if !can_prompt {
+            anyhow::bail!(
+                "profile {} needs its IAM password: set password_env, or start with --profile {}",
+                settings.profile,
+                settings.profile
+            );
+        }
+        prompt_password(&mut settings)?;
+    }
+    Ok(settings)
+}
+
+/// Asks for the IAM password on the terminal, without echo, before the UI takes it over.
+fn prompt_password(settings: &mut Settings) -> anyhow::Result<()> {
+    if let Credentials::Password {
+        domain,
+        user,
+        password,
+    } = &mut settings.credentials
+    {
+        let typed =
+            rpassword::prompt_password(format!("IAM password for {user} (account {domain}): "))
+                .context("reading the password (or set password_env in the profile)")?;
+        *password = Secret::new(typed);
+    }
+    Ok(())
 }
 
 pub fn client(settings: &Settings) -> anyhow::Result<SwrClient> {
     let mut config =
         ClientConfig::with_endpoints(&settings.region, &settings.endpoint, &settings.iam_endpoint);
     config.project_id = settings.project_id.clone();
+    if let (Credentials::Password { domain, user, .. }, Some(dir)) =
+        (&settings.credentials, config::cache_dir())
+    {
+        config.token_cache = Some(crate::swr::client::token_cache::path_for(
+            &dir.join("tokens"),
+            &settings.iam_endpoint,
+            domain,
+            user,
+            &settings.region,
+        ));
+    }
     Ok(SwrClient::new(config, settings.credentials.clone())?)
 }
 
@@ -110,7 +150,12 @@ enum Source {
 
 impl Source {
     /// Settings for a profile and region (`None`: as the flags, environment and file say).
-    fn settings(&self, profile: Option<&str>, region: Option<&str>) -> anyhow::Result<Settings> {
+    fn settings(
+        &self,
+        profile: Option<&str>,
+        region: Option<&str>,
+        can_prompt: bool,
+    ) -> anyhow::Result<Settings> {
         match self {
             Self::Demo(url) => {
                 let mut s = demo_settings(url);
@@ -128,7 +173,7 @@ impl Source {
                 if let Some(r) = region {
                     flags.region = Some(r.to_string());
                 }
-                real_settings(&flags)
+                real_settings(&flags, can_prompt)
             }
         }
     }
@@ -146,7 +191,7 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
         (Source::Config(options.flags.clone()), None)
     };
     let read_only_flag = options.flags.read_only;
-    let mut settings = source.settings(None, None)?;
+    let mut settings = source.settings(None, None, true)?;
     settings.read_only |= read_only_flag;
     let keymap = Keymap::from_config(&settings.keys).map_err(anyhow::Error::msg)?;
     tracing::info!(profile = %settings.profile, region = %settings.region, endpoint = %settings.endpoint, log = ?log, "starting");

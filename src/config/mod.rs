@@ -16,6 +16,11 @@ pub fn config_path(env: &dyn Env) -> Option<PathBuf> {
     })
 }
 
+/// Where cached IAM tokens go: the platform's cache directory.
+pub fn cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "swr-tui").map(|d| d.cache_dir().to_path_buf())
+}
+
 /// Where logs go: the platform's data directory.
 pub fn log_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "swr-tui").map(|d| d.data_local_dir().to_path_buf())

@@ -34,6 +34,13 @@ pub struct Settings {
     pub keys: std::collections::BTreeMap<String, String>,
 }
 
+impl Settings {
+    /// Password authentication without a password yet: ask for it at a prompt.
+    pub fn needs_password(&self) -> bool {
+        matches!(&self.credentials, Credentials::Password { password, .. } if password.is_empty())
+    }
+}
+
 /// Reads one environment variable; empty counts as unset.
 pub trait Env {
     fn var(&self, name: &str) -> Option<String>;
@@ -135,8 +142,9 @@ fn credentials(env: &dyn Env, profile: &Profile) -> Result<Credentials, ConfigEr
             };
             let domain = profile.domain.clone().ok_or_else(|| missing("domain"))?;
             let user = profile.user.clone().ok_or_else(|| missing("user"))?;
-            let password = named_var(env, "password_env", &profile.password_env)?
-                .ok_or_else(|| missing("password_env"))?;
+            // No password_env: the password is typed at a prompt before the UI starts.
+            let password =
+                named_var(env, "password_env", &profile.password_env)?.unwrap_or_default();
             Ok(Credentials::Password {
                 domain,
                 user,
@@ -348,5 +356,13 @@ mod tests {
         .unwrap();
         assert!(s.monochrome);
         assert!(matches!(s.credentials, Credentials::Password { ref user, .. } if user == "alice"));
+        assert!(!s.needs_password());
+        let f =
+            file("[profiles.default]\nauth = \"password\"\ndomain = \"acme\"\nuser = \"alice\"\n");
+        assert!(
+            resolve(&Flags::default(), &env(&[]), &f)
+                .unwrap()
+                .needs_password()
+        );
     }
 }

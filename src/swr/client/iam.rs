@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration as ChronoDuration, Utc};
 use reqwest::Method;
 
-use super::{CachedToken, Call, Credentials, SwrClient};
+use super::{CachedToken, Call, Credentials, SwrClient, token_cache};
 use crate::swr::error::ApiError;
 use crate::swr::model::{
     IamProjectList, IamUser, IamUserList, NameOrId, TokenAuth, TokenIdentity, TokenPassword,
@@ -15,13 +15,34 @@ impl SwrClient {
     /// A valid token for password credentials, renewed shortly before it expires.
     pub(super) async fn token(&self) -> Result<Secret, ApiError> {
         let mut cached = self.inner.token.lock().await;
+        if cached.is_none() {
+            *cached = self
+                .inner
+                .config
+                .token_cache
+                .as_deref()
+                .and_then(token_cache::load);
+        }
         if let Some(t) = cached.as_ref().filter(|t| t.is_fresh(Utc::now())) {
             return Ok(t.token.clone());
         }
         let fresh = self.request_token().await?;
+        if let Some(path) = &self.inner.config.token_cache
+            && let Err(e) = token_cache::store(path, &fresh)
+        {
+            tracing::warn!("could not cache the IAM token: {e}");
+        }
         let token = fresh.token.clone();
         *cached = Some(fresh);
         Ok(token)
+    }
+
+    /// Drops a token the service refused, here and on disk.
+    pub(super) async fn forget_token(&self) {
+        *self.inner.token.lock().await = None;
+        if let Some(path) = &self.inner.config.token_cache {
+            token_cache::remove(path);
+        }
     }
 
     /// `POST /v3/auth/tokens` with the password method, scoped to the region's project.

@@ -6,6 +6,7 @@ mod iam;
 mod operations;
 pub mod paging;
 pub mod retry;
+pub mod token_cache;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -44,6 +45,8 @@ pub struct ClientConfig {
     /// Pages fetched at once once the total is known.
     pub page_concurrency: usize,
     pub user_agent: String,
+    /// Where an IAM token (password auth) is kept between sessions.
+    pub token_cache: Option<std::path::PathBuf>,
 }
 
 impl ClientConfig {
@@ -69,6 +72,7 @@ impl ClientConfig {
             page_size: 500,
             page_concurrency: 4,
             user_agent: concat!("swr-tui/", env!("CARGO_PKG_VERSION")).to_string(),
+            token_cache: None,
         }
     }
 }
@@ -236,7 +240,7 @@ impl SwrClient {
                     }
                     if status == 401 && !renewed_token && self.uses_password() {
                         renewed_token = true;
-                        *self.inner.token.lock().await = None;
+                        self.forget_token().await;
                         continue;
                     }
                     let request_id = header_text(&headers, "x-request-id");
