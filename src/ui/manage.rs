@@ -111,7 +111,7 @@ pub fn draw_grant(frame: &mut Frame, screen: Rect, form: &GrantForm, theme: Them
     match &form.users {
         Users::Unavailable(why) => {
             let [note, id, name, level, error] = Layout::vertical([
-                Constraint::Length(2),
+                Constraint::Length(3),
                 Constraint::Length(3),
                 Constraint::Length(3),
                 Constraint::Length(1),
@@ -119,8 +119,8 @@ pub fn draw_grant(frame: &mut Frame, screen: Rect, form: &GrantForm, theme: Them
             ])
             .areas(inner);
             let text = truncate(
-                &format!("The user list is unavailable ({why}); type the user's id and name."),
-                inner_w * 2,
+                &format!("Type the user's id and name: the user list is unavailable ({why})."),
+                inner_w * 3,
             );
             frame.render_widget(
                 Paragraph::new(Line::styled(text, theme.dim())).wrap(Wrap { trim: false }),

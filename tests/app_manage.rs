@@ -1,0 +1,977 @@
+//! Pure `update()` tests for managing organizations, repositories and permissions and for the
+//! temporary login command: every form's validation, the exact write it sends, what happens
+//! when the write succeeds or fails, cancelling, typed confirmations, the grant picker and the
+//! manual fallback, level changes, removals (twice for yourself), the login secret and
+//! read-only mode.
+
+mod support;
+
+use support::*;
+use swr_tui::app::Write;
+use swr_tui::app::keys;
+use swr_tui::app::manage::Users;
+use swr_tui::swr::model::{CATEGORIES, CreateRepo, IamUser, LoginSecret, Quota, UpdateRepo};
+
+// --- helpers ------------------------------------------------------------------------------
+
+fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn type_text(m: &mut Model, text: &str) -> Vec<Cmd> {
+    text.chars().flat_map(|c| update(m, ch(c))).collect()
+}
+
+fn status_text(m: &Model) -> String {
+    m.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn status_kind(m: &Model) -> Option<StatusKind> {
+    m.status.as_ref().map(|s| s.kind)
+}
+
+/// The only write among `cmds`.
+fn the_write(cmds: &[Cmd]) -> (u64, Write) {
+    match cmds {
+        [Cmd::Write { request, write }] => (*request, write.clone()),
+        other => panic!("expected one write, got {other:?}"),
+    }
+}
+
+fn written(m: &mut Model, request: u64, result: Result<(), ErrorInfo>) -> Vec<Cmd> {
+    update(m, Msg::Written { request, result })
+}
+
+fn fetches(cmds: &[Cmd]) -> Vec<Fetch> {
+    cmds.iter()
+        .map(|c| match c {
+            Cmd::Fetch { fetch, .. } => fetch.clone(),
+            other => panic!("expected only fetches, got {other:?}"),
+        })
+        .collect()
+}
+
+fn quotas(used: i64, limit: i64) -> Fetched {
+    Fetched::Quotas(vec![Quota {
+        quota_key: "namespace".into(),
+        quota_limit: limit,
+        used,
+        unit: String::new(),
+    }])
+}
+
+/// Organizations loaded and the quota answered.
+fn with_orgs_and_quota(used: i64, limit: i64) -> Model {
+    let mut m = model();
+    let cmds = init(&mut m);
+    let orgs_id = find_fetch(&cmds, &Fetch::Orgs);
+    let quota_id = find_fetch(&cmds, &Fetch::Quotas);
+    loaded(&mut m, orgs_id, Fetched::Orgs(orgs()));
+    loaded(&mut m, quota_id, quotas(used, limit));
+    m
+}
+
+fn repo(name: &str, tags: i64, public: bool, category: &str, description: &str) -> RepoV2 {
+    RepoV2 {
+        name: name.into(),
+        namespace: "demo".into(),
+        num_images: tags,
+        is_public: public,
+        category: category.into(),
+        description: description.into(),
+        ..RepoV2::default()
+    }
+}
+
+/// `demo` opened; its repositories (by name: nginx, team/api, team/web) loaded; cursor on nginx.
+fn with_repos() -> Model {
+    let mut m = with_orgs();
+    let id = fetch_id(
+        &update(&mut m, key(KeyCode::Enter)),
+        &Fetch::Repos { org: "demo".into() },
+    );
+    loaded(
+        &mut m,
+        id,
+        Fetched::Repos(vec![
+            repo(
+                "team/web",
+                30,
+                false,
+                "linux",
+                "The web front end.\nSecond line.",
+            ),
+            repo("team/api", 2, true, "framework_app", ""),
+            repo("nginx", 4, true, "app_server", ""),
+        ]),
+    );
+    assert_eq!(m.focus, PaneId::Repos);
+    m
+}
+
+fn cursor_to_repo(m: &mut Model, name: &str) {
+    for _ in 0..10 {
+        if m.repos.current().map(|r| r.name.as_str()) == Some(name) {
+            return;
+        }
+        press(m, "j");
+    }
+    panic!("no repository {name}");
+}
+
+fn access() -> AccessInfo {
+    let u = |id: &str, name: &str, auth| UserAuth {
+        user_id: id.into(),
+        user_name: name.into(),
+        auth,
+    };
+    AccessInfo {
+        self_auth: u("u-self", "me", 7),
+        others_auths: vec![u("u-0002", "bob", 3), u("u-0003", "carol", 1)],
+        ..AccessInfo::default()
+    }
+}
+
+/// The permissions pane of organization `demo`, loaded.
+fn with_perms() -> Model {
+    let mut m = with_orgs();
+    let id = fetch_id(
+        &press(&mut m, "p"),
+        &Fetch::Perms(PermTarget::Org("demo".into())),
+    );
+    loaded(&mut m, id, Fetched::Perms(access()));
+    assert_eq!(m.focus, PaneId::Perms);
+    m
+}
+
+fn cursor_to_user(m: &mut Model, name: &str) {
+    press(m, "g");
+    for _ in 0..10 {
+        if m.perms.current().map(|r| r.user_name.as_str()) == Some(name) {
+            return;
+        }
+        press(m, "j");
+    }
+    panic!("no user {name}");
+}
+
+fn iam_users() -> Vec<IamUser> {
+    [
+        ("u-0001", "alice"),
+        ("u-0003", "carol"),
+        ("u-0004", "caroline"),
+        ("u-0005", "dave"),
+    ]
+    .iter()
+    .map(|(id, name)| IamUser {
+        id: id.to_string(),
+        name: name.to_string(),
+        enabled: true,
+        ..IamUser::default()
+    })
+    .collect()
+}
+
+/// `c` in the permissions pane: the grant dialog and the request id of its user list.
+fn open_grant(m: &mut Model) -> u64 {
+    let cmds = press(m, "c");
+    let id = fetch_id(&cmds, &Fetch::Users);
+    assert!(matches!(m.overlay, Some(Overlay::Grant(_))));
+    id
+}
+
+fn grant_users(m: &Model) -> Users {
+    match &m.overlay {
+        Some(Overlay::Grant(g)) => g.users.clone(),
+        other => panic!("no grant dialog: {other:?}"),
+    }
+}
+
+fn form_error(m: &Model) -> Option<(usize, String)> {
+    match &m.overlay {
+        Some(Overlay::Form(f)) => f.error.clone(),
+        other => panic!("no form: {other:?}"),
+    }
+}
+
+fn secret() -> LoginSecret {
+    LoginSecret {
+        docker_login: "docker login -u cn-north-4@AKEXAMPLE -p s3cr3t-p4ssw0rd".into(),
+        expires_at: "2026-03-11T12:00:00Z".into(),
+        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
+    }
+}
+
+// --- create organization ------------------------------------------------------------------
+
+#[test]
+fn create_org_rejects_an_invalid_name_inline_and_sends_nothing() {
+    let mut m = with_orgs_and_quota(1, 5);
+    assert!(press(&mut m, "c").is_empty());
+    assert!(matches!(m.overlay, Some(Overlay::Form(_))));
+    assert!(type_text(&mut m, "Bad_Name").is_empty());
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    let (field, why) = form_error(&m).expect("an inline error");
+    assert_eq!(field, 0);
+    assert!(why.contains("lower-case"), "{why}");
+    // Editing the field clears its error.
+    update(&mut m, key(KeyCode::Backspace));
+    assert_eq!(form_error(&m), None);
+    // An empty name is refused too.
+    for _ in 0..10 {
+        update(&mut m, key(KeyCode::Backspace));
+    }
+    assert!(update(&mut m, ctrl('s')).is_empty());
+    assert!(form_error(&m).is_some());
+}
+
+#[test]
+fn create_org_sends_the_write_then_refreshes_orgs_and_quota() {
+    let mut m = with_orgs_and_quota(1, 5);
+    press(&mut m, "c");
+    type_text(&mut m, "new-org");
+    let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::CreateOrg {
+            name: "new-org".into()
+        }
+    );
+    assert!(m.overlay.is_none());
+    assert_eq!(status_text(&m), "Saving…");
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(fetches(&cmds), vec![Fetch::Orgs, Fetch::Quotas]);
+    assert_eq!(status_text(&m), "Created organization new-org");
+    assert_eq!(status_kind(&m), Some(StatusKind::Success));
+    // A second answer for the same request is ignored.
+    assert!(written(&mut m, request, Ok(())).is_empty());
+}
+
+#[test]
+fn create_org_refused_when_the_quota_is_reached() {
+    let mut m = with_orgs_and_quota(5, 5);
+    assert_eq!(m.org_quota, Some((5, 5)));
+    press(&mut m, "c");
+    type_text(&mut m, "sixth");
+    assert!(update(&mut m, ctrl('s')).is_empty());
+    let (_, why) = form_error(&m).expect("quota error");
+    assert!(why.contains("quota reached: 5 of 5"), "{why}");
+}
+
+#[test]
+fn create_org_failure_shows_swr_code() {
+    let mut m = with_orgs_and_quota(1, 5);
+    press(&mut m, "c");
+    type_text(&mut m, "taken");
+    let (request, _) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    let cmds = written(
+        &mut m,
+        request,
+        Err(ErrorInfo(
+            "SVCSTG.SWR.4001064: Namespace already exists (HTTP 409)".into(),
+        )),
+    );
+    assert!(cmds.is_empty());
+    assert_eq!(status_kind(&m), Some(StatusKind::Error));
+    assert!(
+        status_text(&m).contains("SVCSTG.SWR.4001064"),
+        "{}",
+        status_text(&m)
+    );
+}
+
+// --- create repository --------------------------------------------------------------------
+
+#[test]
+fn create_repo_sends_every_field() {
+    let mut m = with_repos();
+    press(&mut m, "c");
+    match &m.overlay {
+        Some(Overlay::Form(f)) => assert_eq!(f.title(), "Create repository in demo"),
+        other => panic!("{other:?}"),
+    }
+    type_text(&mut m, "tools/new");
+    update(&mut m, key(KeyCode::Tab));
+    press(&mut m, " "); // public
+    update(&mut m, key(KeyCode::Tab));
+    update(&mut m, key(KeyCode::Right)); // other → windows
+    update(&mut m, key(KeyCode::Tab));
+    type_text(&mut m, "first line");
+    // Enter in the description adds a line instead of saving.
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    assert!(matches!(m.overlay, Some(Overlay::Form(_))));
+    type_text(&mut m, "second line");
+    let (request, write) = the_write(&update(&mut m, ctrl('s')));
+    let other = CATEGORIES.iter().position(|c| *c == "other").unwrap();
+    assert_eq!(
+        write,
+        Write::CreateRepo {
+            org: "demo".into(),
+            body: CreateRepo {
+                repository: "tools/new".into(),
+                is_public: true,
+                category: Some(CATEGORIES[(other + 1) % CATEGORIES.len()].into()),
+                description: Some("first line\nsecond line".into()),
+            },
+        }
+    );
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(fetches(&cmds), vec![Fetch::Repos { org: "demo".into() }]);
+    assert_eq!(status_text(&m), "Created repository demo/tools/new");
+}
+
+#[test]
+fn create_repo_rejects_an_invalid_name_and_focuses_it() {
+    let mut m = with_repos();
+    press(&mut m, "c");
+    type_text(&mut m, "Bad Name");
+    update(&mut m, key(KeyCode::Tab));
+    update(&mut m, key(KeyCode::Tab));
+    assert!(update(&mut m, ctrl('s')).is_empty());
+    match &m.overlay {
+        Some(Overlay::Form(f)) => {
+            assert_eq!(f.focus, 0, "focus goes back to the name");
+            let (field, why) = f.error.clone().expect("error");
+            assert_eq!(field, 0);
+            assert!(why.contains("repository name"), "{why}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn create_repo_rejects_an_overlong_description() {
+    let mut m = with_repos();
+    press(&mut m, "c");
+    type_text(&mut m, "ok");
+    for _ in 0..3 {
+        update(&mut m, key(KeyCode::Tab));
+    }
+    update(
+        &mut m,
+        Msg::Paste("x".repeat(swr_tui::app::forms::DESCRIPTION_MAX + 1)),
+    );
+    assert!(update(&mut m, ctrl('s')).is_empty());
+    let (field, why) = form_error(&m).expect("error");
+    assert_eq!(field, 3);
+    assert!(why.contains("30000"), "{why}");
+}
+
+#[test]
+fn create_repo_needs_an_open_organization() {
+    let mut m = with_orgs();
+    press(&mut m, "2");
+    assert!(press(&mut m, "c").is_empty());
+    assert!(m.overlay.is_none());
+}
+
+// --- edit repository ----------------------------------------------------------------------
+
+#[test]
+fn edit_repo_is_prefilled_and_sends_the_update() {
+    let mut m = with_repos();
+    cursor_to_repo(&mut m, "team/web");
+    press(&mut m, "e");
+    match &m.overlay {
+        Some(Overlay::Form(f)) => {
+            assert_eq!(f.title(), "Edit demo/team/web");
+            assert!(!f.changed());
+        }
+        other => panic!("{other:?}"),
+    }
+    // Saving unchanged sends the current values.
+    let (_, write) = the_write(&update(&mut m, ctrl('s')));
+    assert_eq!(
+        write,
+        Write::UpdateRepo {
+            org: "demo".into(),
+            repo: "team/web".into(),
+            body: UpdateRepo {
+                is_public: false,
+                category: Some("linux".into()),
+                description: Some("The web front end.\nSecond line.".into()),
+            },
+        }
+    );
+
+    let mut m = with_repos();
+    cursor_to_repo(&mut m, "team/web");
+    press(&mut m, "e");
+    press(&mut m, " "); // private → public
+    update(&mut m, key(KeyCode::Tab));
+    update(&mut m, key(KeyCode::Left)); // linux → app_server
+    update(&mut m, key(KeyCode::Tab));
+    update(&mut m, key(KeyCode::Enter));
+    type_text(&mut m, "Third.");
+    let (request, write) = the_write(&update(&mut m, ctrl('s')));
+    assert_eq!(
+        write,
+        Write::UpdateRepo {
+            org: "demo".into(),
+            repo: "team/web".into(),
+            body: UpdateRepo {
+                is_public: true,
+                category: Some("app_server".into()),
+                description: Some("The web front end.\nSecond line.\nThird.".into()),
+            },
+        }
+    );
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(fetches(&cmds), vec![Fetch::Repos { org: "demo".into() }]);
+    assert_eq!(status_text(&m), "Saved demo/team/web");
+}
+
+#[test]
+fn edit_repo_failure_keeps_the_swr_message() {
+    let mut m = with_repos();
+    press(&mut m, "e");
+    let (request, _) = the_write(&update(&mut m, ctrl('s')));
+    assert!(
+        written(
+            &mut m,
+            request,
+            Err(ErrorInfo(
+                "SVCSTG.SWR.4030001: No permission (HTTP 403)".into()
+            ))
+        )
+        .is_empty()
+    );
+    assert_eq!(status_kind(&m), Some(StatusKind::Error));
+    assert!(status_text(&m).contains("SVCSTG.SWR.4030001: No permission"));
+}
+
+#[test]
+fn esc_without_changes_closes_at_once() {
+    let mut m = with_repos();
+    press(&mut m, "e");
+    assert!(update(&mut m, key(KeyCode::Esc)).is_empty());
+    assert!(m.overlay.is_none());
+
+    let mut m = with_orgs();
+    press(&mut m, "c");
+    update(&mut m, key(KeyCode::Esc));
+    assert!(m.overlay.is_none());
+}
+
+#[test]
+fn esc_with_changes_asks_first() {
+    let mut m = with_repos();
+    press(&mut m, "e");
+    press(&mut m, " ");
+    update(&mut m, key(KeyCode::Esc));
+    match &m.overlay {
+        Some(Overlay::Form(f)) => assert!(f.confirm_discard),
+        other => panic!("{other:?}"),
+    }
+    // Anything but `y` goes back to the form, changes kept.
+    assert!(press(&mut m, "n").is_empty());
+    match &m.overlay {
+        Some(Overlay::Form(f)) => {
+            assert!(!f.confirm_discard);
+            assert!(f.changed());
+        }
+        other => panic!("{other:?}"),
+    }
+    update(&mut m, key(KeyCode::Esc));
+    assert!(press(&mut m, "y").is_empty());
+    assert!(m.overlay.is_none());
+    assert!(m.pending_write.is_none());
+}
+
+#[test]
+fn changing_back_counts_as_unchanged() {
+    let mut m = with_repos();
+    press(&mut m, "e");
+    press(&mut m, "  ");
+    update(&mut m, key(KeyCode::Esc));
+    assert!(m.overlay.is_none());
+}
+
+// --- typed delete -------------------------------------------------------------------------
+
+#[test]
+fn delete_repo_needs_its_name_typed() {
+    let mut m = with_repos();
+    cursor_to_repo(&mut m, "team/web");
+    assert!(press(&mut m, "d").is_empty());
+    match &m.overlay {
+        Some(Overlay::Typed(t)) => {
+            assert_eq!(
+                t.doomed,
+                swr_tui::app::manage::Doomed::Repo {
+                    org: "demo".into(),
+                    repo: "team/web".into(),
+                    tags: 30
+                }
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    type_text(&mut m, "team/we");
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    match &m.overlay {
+        Some(Overlay::Typed(t)) => {
+            assert_eq!(
+                t.error.as_deref(),
+                Some("type team/web exactly to delete it")
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    type_text(&mut m, "b");
+    match &m.overlay {
+        Some(Overlay::Typed(t)) => assert_eq!(t.error, None, "typing clears the error"),
+        other => panic!("{other:?}"),
+    }
+    let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::DeleteRepo {
+            org: "demo".into(),
+            repo: "team/web".into()
+        }
+    );
+    assert!(m.overlay.is_none());
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(fetches(&cmds), vec![Fetch::Repos { org: "demo".into() }]);
+    assert_eq!(status_text(&m), "Deleted repository demo/team/web");
+}
+
+#[test]
+fn delete_org_typed_and_refreshes_quota_and_refusal_is_shown() {
+    let mut m = with_orgs_and_quota(3, 5);
+    press(&mut m, "d");
+    assert!(matches!(m.overlay, Some(Overlay::Typed(_))));
+    type_text(&mut m, "demo");
+    let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::DeleteOrg {
+            name: "demo".into()
+        }
+    );
+    // SWR refuses to delete an organization that still holds repositories.
+    let refusal =
+        "SVCSTG.SWR.4001013: Namespace is not empty, delete its repositories first (HTTP 400)";
+    assert!(written(&mut m, request, Err(ErrorInfo(refusal.into()))).is_empty());
+    assert_eq!(status_kind(&m), Some(StatusKind::Error));
+    assert!(status_text(&m).contains(refusal), "{}", status_text(&m));
+
+    press(&mut m, "d");
+    type_text(&mut m, "demo");
+    let (request, _) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(fetches(&cmds), vec![Fetch::Orgs, Fetch::Quotas]);
+    assert_eq!(status_text(&m), "Deleted organization demo");
+}
+
+#[test]
+fn typed_delete_esc_deletes_nothing() {
+    let mut m = with_orgs();
+    press(&mut m, "d");
+    type_text(&mut m, "demo");
+    assert!(update(&mut m, key(KeyCode::Esc)).is_empty());
+    assert!(m.overlay.is_none());
+    assert_eq!(status_text(&m), "Nothing deleted");
+    assert!(m.pending_write.is_none());
+}
+
+// --- grant --------------------------------------------------------------------------------
+
+#[test]
+fn grant_via_picker_with_filter_and_down() {
+    let mut m = with_perms();
+    let id = open_grant(&mut m);
+    assert_eq!(grant_users(&m), Users::Loading(id));
+    // Enter while loading explains and sends nothing.
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    update(
+        &mut m,
+        Msg::Fetched {
+            request: id,
+            result: Ok(Fetched::Users(iam_users())),
+        },
+    );
+    assert!(matches!(grant_users(&m), Users::Loaded(ref u) if u.len() == 4));
+    type_text(&mut m, "car");
+    match &m.overlay {
+        Some(Overlay::Grant(g)) => {
+            let names: Vec<_> = g.matches().iter().map(|(_, n)| n.clone()).collect();
+            assert_eq!(names, ["carol", "caroline"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    update(&mut m, key(KeyCode::Down));
+    update(&mut m, key(KeyCode::Down)); // stays on the last match
+    update(&mut m, key(KeyCode::Tab)); // level
+    press(&mut m, " "); // read → write
+    let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::AddPermission {
+            target: PermTarget::Org("demo".into()),
+            user: UserAuth {
+                user_id: "u-0004".into(),
+                user_name: "caroline".into(),
+                auth: 3
+            },
+        }
+    );
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(
+        fetches(&cmds),
+        vec![Fetch::Perms(PermTarget::Org("demo".into()))]
+    );
+    assert_eq!(status_text(&m), "Granted caroline write on demo");
+}
+
+#[test]
+fn grant_default_level_is_read_and_no_match_is_explained() {
+    let mut m = with_perms();
+    let id = open_grant(&mut m);
+    update(
+        &mut m,
+        Msg::Fetched {
+            request: id,
+            result: Ok(Fetched::Users(iam_users())),
+        },
+    );
+    type_text(&mut m, "zzz");
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    match &m.overlay {
+        Some(Overlay::Grant(g)) => assert_eq!(g.error.as_deref(), Some("no user matches")),
+        other => panic!("{other:?}"),
+    }
+    for _ in 0..3 {
+        update(&mut m, key(KeyCode::Backspace));
+    }
+    type_text(&mut m, "dave");
+    let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::AddPermission {
+            target: PermTarget::Org("demo".into()),
+            user: UserAuth {
+                user_id: "u-0005".into(),
+                user_name: "dave".into(),
+                auth: 1
+            },
+        }
+    );
+}
+
+#[test]
+fn grant_by_hand_when_the_user_list_is_unavailable() {
+    let mut m = with_perms();
+    let id = open_grant(&mut m);
+    let why = "APIGW.0301: Incorrect IAM authentication information (HTTP 403)";
+    update(
+        &mut m,
+        Msg::Fetched {
+            request: id,
+            result: Err(ErrorInfo(why.into())),
+        },
+    );
+    assert_eq!(grant_users(&m), Users::Unavailable(why.into()));
+    // The failure belongs to the dialog, not to the permissions pane.
+    assert!(!matches!(m.perms.load, Load::Failed(_)));
+    type_text(&mut m, "u-0042");
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    match &m.overlay {
+        Some(Overlay::Grant(g)) => {
+            assert_eq!(g.error.as_deref(), Some("type the user's id and name"))
+        }
+        other => panic!("{other:?}"),
+    }
+    update(&mut m, key(KeyCode::Tab));
+    type_text(&mut m, "zoe");
+    update(&mut m, key(KeyCode::Tab)); // level
+    update(&mut m, key(KeyCode::Left)); // read → manage
+    let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::AddPermission {
+            target: PermTarget::Org("demo".into()),
+            user: UserAuth {
+                user_id: "u-0042".into(),
+                user_name: "zoe".into(),
+                auth: 7
+            },
+        }
+    );
+    assert!(
+        written(
+            &mut m,
+            request,
+            Err(ErrorInfo(
+                "SVCSTG.SWR.4000002: user not found (HTTP 400)".into()
+            ))
+        )
+        .is_empty()
+    );
+    assert!(status_text(&m).contains("SVCSTG.SWR.4000002"));
+}
+
+#[test]
+fn grant_users_for_a_closed_dialog_are_dropped() {
+    let mut m = with_perms();
+    let id = open_grant(&mut m);
+    update(&mut m, key(KeyCode::Esc));
+    assert!(m.overlay.is_none());
+    update(
+        &mut m,
+        Msg::Fetched {
+            request: id,
+            result: Ok(Fetched::Users(iam_users())),
+        },
+    );
+    assert!(m.overlay.is_none());
+}
+
+// --- level --------------------------------------------------------------------------------
+
+#[test]
+fn level_change_sends_the_new_auth() {
+    let mut m = with_perms();
+    cursor_to_user(&mut m, "bob");
+    press(&mut m, "e");
+    match &m.overlay {
+        Some(Overlay::Level(l)) => {
+            assert_eq!(l.user.user_name, "bob");
+            assert_eq!(l.level, 1, "starts on bob's current level, write");
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut m, "j"); // write → manage
+    let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::ChangePermission {
+            target: PermTarget::Org("demo".into()),
+            user: UserAuth {
+                user_id: "u-0002".into(),
+                user_name: "bob".into(),
+                auth: 7
+            },
+        }
+    );
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(
+        fetches(&cmds),
+        vec![Fetch::Perms(PermTarget::Org("demo".into()))]
+    );
+    assert_eq!(status_text(&m), "bob now has manage on demo");
+}
+
+#[test]
+fn level_esc_changes_nothing() {
+    let mut m = with_perms();
+    cursor_to_user(&mut m, "bob");
+    press(&mut m, "e");
+    press(&mut m, "j");
+    assert!(update(&mut m, key(KeyCode::Esc)).is_empty());
+    assert!(m.overlay.is_none());
+}
+
+// --- remove -------------------------------------------------------------------------------
+
+#[test]
+fn remove_another_user_needs_one_y() {
+    let mut m = with_perms();
+    cursor_to_user(&mut m, "carol");
+    press(&mut m, "d");
+    assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if !r.is_self));
+    let (request, write) = the_write(&press(&mut m, "y"));
+    assert_eq!(
+        write,
+        Write::RemovePermission {
+            target: PermTarget::Org("demo".into()),
+            user_id: "u-0003".into()
+        }
+    );
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(
+        fetches(&cmds),
+        vec![Fetch::Perms(PermTarget::Org("demo".into()))]
+    );
+    assert_eq!(status_text(&m), "Removed carol's permission on demo");
+}
+
+#[test]
+fn remove_cancelled_with_n_esc_or_enter() {
+    for cancel in [ch('n'), key(KeyCode::Esc), key(KeyCode::Enter)] {
+        let mut m = with_perms();
+        cursor_to_user(&mut m, "carol");
+        press(&mut m, "d");
+        assert!(update(&mut m, cancel.clone()).is_empty());
+        assert!(m.overlay.is_none(), "{cancel:?}");
+    }
+}
+
+#[test]
+fn removing_yourself_asks_twice() {
+    let mut m = with_perms();
+    cursor_to_user(&mut m, "me");
+    assert!(m.perms.current().unwrap().is_self);
+    press(&mut m, "d");
+    assert!(press(&mut m, "y").is_empty(), "the first y only asks again");
+    assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if r.is_self && r.second));
+    let (_, write) = the_write(&press(&mut m, "y"));
+    assert_eq!(
+        write,
+        Write::RemovePermission {
+            target: PermTarget::Org("demo".into()),
+            user_id: "u-self".into()
+        }
+    );
+
+    // `n` at the second question keeps you.
+    let mut m = with_perms();
+    cursor_to_user(&mut m, "me");
+    press(&mut m, "d");
+    press(&mut m, "y");
+    assert!(press(&mut m, "n").is_empty());
+    assert!(m.overlay.is_none());
+    assert!(m.pending_write.is_none());
+}
+
+// --- login --------------------------------------------------------------------------------
+
+fn login_dialog(m: &mut Model) {
+    let cmds = press(m, "L");
+    let request = match cmds.as_slice() {
+        [Cmd::FetchLogin { request }] => *request,
+        other => panic!("expected FetchLogin, got {other:?}"),
+    };
+    assert!(status_text(m).contains("Requesting"));
+    update(
+        m,
+        Msg::LoginFetched {
+            request,
+            result: Ok(secret()),
+        },
+    );
+    assert!(matches!(m.overlay, Some(Overlay::Login(_))));
+}
+
+#[test]
+fn login_y_copies_the_command_with_a_label_without_the_password() {
+    let mut m = with_orgs();
+    login_dialog(&mut m);
+    let cmds = press(&mut m, "y");
+    assert!(m.overlay.is_none());
+    let (text, label) = match cmds.as_slice() {
+        [Cmd::CopySecret { text, label }] => (text.clone(), label.clone()),
+        other => panic!("expected CopySecret, got {other:?}"),
+    };
+    assert_eq!(
+        text,
+        "docker login -u cn-north-4@AKEXAMPLE -p s3cr3t-p4ssw0rd swr.cn-north-4.myhuaweicloud.com"
+    );
+    assert!(!label.contains("s3cr3t"), "{label}");
+    assert!(!label.contains("-p "), "{label}");
+    assert!(label.contains("2026-03-11T12:00:00Z"), "{label}");
+    // The runtime reports the copy with the label, and the status shows only that.
+    update(
+        &mut m,
+        Msg::Copied {
+            text: label.clone(),
+            result: Ok(CopyMethod::System),
+        },
+    );
+    assert_eq!(status_text(&m), format!("Copied: {label}"));
+    assert!(!status_text(&m).contains("s3cr3t"));
+}
+
+#[test]
+fn login_n_copies_nothing() {
+    let mut m = with_orgs();
+    login_dialog(&mut m);
+    assert!(press(&mut m, "n").is_empty());
+    assert!(m.overlay.is_none());
+    let mut m = with_orgs();
+    login_dialog(&mut m);
+    assert!(update(&mut m, key(KeyCode::Esc)).is_empty());
+    assert!(m.overlay.is_none());
+}
+
+#[test]
+fn login_failure_and_stale_answers() {
+    let mut m = with_orgs();
+    let request = match press(&mut m, "L").as_slice() {
+        [Cmd::FetchLogin { request }] => *request,
+        other => panic!("{other:?}"),
+    };
+    update(
+        &mut m,
+        Msg::LoginFetched {
+            request: request + 100,
+            result: Ok(secret()),
+        },
+    );
+    assert!(m.overlay.is_none(), "an answer nobody asked for is dropped");
+    update(
+        &mut m,
+        Msg::LoginFetched {
+            request,
+            result: Err(ErrorInfo("SVCSTG.SWR.4030001: denied (HTTP 403)".into())),
+        },
+    );
+    assert!(m.overlay.is_none());
+    assert_eq!(status_kind(&m), Some(StatusKind::Error));
+    assert!(status_text(&m).contains("SVCSTG.SWR.4030001"));
+}
+
+#[test]
+fn login_secret_debug_hides_the_password() {
+    let shown = format!("{:?}", secret());
+    assert!(!shown.contains("s3cr3t"), "{shown}");
+}
+
+// --- read-only ----------------------------------------------------------------------------
+
+fn read_only(mut m: Model) -> Model {
+    m.context.read_only = true;
+    m
+}
+
+#[test]
+fn read_only_write_keys_do_nothing() {
+    let cases: Vec<(&str, Model)> = vec![
+        ("orgs", read_only(with_orgs())),
+        ("repos", read_only(with_repos())),
+        ("perms", read_only(with_perms())),
+    ];
+    for (pane, mut m) in cases {
+        for k in ["c", "e", "d", "L"] {
+            let cmds = press(&mut m, k);
+            assert!(cmds.is_empty(), "{pane} {k}: {cmds:?}");
+            assert!(m.overlay.is_none(), "{pane} {k}: {:?}", m.overlay);
+            assert!(m.pending_write.is_none());
+        }
+    }
+}
+
+#[test]
+fn read_only_help_omits_write_keys() {
+    for pane in PaneId::ALL {
+        let writable: Vec<_> = keys::help(pane, false).iter().map(|(k, _)| *k).collect();
+        let read_only: Vec<_> = keys::help(pane, true).iter().map(|(k, _)| *k).collect();
+        for k in ["c", "e", "d", "L"] {
+            assert!(!read_only.contains(&k), "{pane:?} read-only help lists {k}");
+        }
+        if pane != PaneId::Tags {
+            for k in ["c", "d", "L"] {
+                assert!(writable.contains(&k), "{pane:?} help lacks {k}");
+            }
+        }
+    }
+    assert!(
+        keys::help(PaneId::Repos, false)
+            .iter()
+            .any(|(k, _)| *k == "e")
+    );
+}
