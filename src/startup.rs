@@ -205,7 +205,7 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
     // Switching reads the configuration again: a profile may have changed since start-up.
     let reconnect = move |profile: &str, region: &str| -> Result<(Context, SwrClient), String> {
         let mut settings = source
-            .settings(Some(profile), Some(region))
+            .settings(Some(profile), Some(region), false)
             .map_err(|e| format!("{e:#}"))?;
         settings.read_only |= read_only_flag;
         let client = client(&settings).map_err(|e| format!("{e:#}"))?;

@@ -21,6 +21,7 @@ fn context() -> Context {
         registry: "swr.cn-north-4.myhuaweicloud.com".into(),
         read_only: false,
         monochrome: false,
+        profiles: Vec::new(),
     }
 }
 
