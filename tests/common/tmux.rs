@@ -80,6 +80,19 @@ impl Tmux {
     /// Starts `swr-tui ARGS` against the emulator in a `width`x`height` window; the exit status
     /// is written to `exit-status` in the test's directory.
     pub fn start(name: &str, emu: &EmulatorProcess, args: &str, width: u16, height: u16) -> Self {
+        Self::start_with_config(name, emu, args, width, height, "")
+    }
+
+    /// Like `start`, with `config` as the config file (`SWR_TUI_CONFIG`); logs and caches go
+    /// to the test's own directory (`XDG_DATA_HOME`, `XDG_CACHE_HOME`).
+    pub fn start_with_config(
+        name: &str,
+        emu: &EmulatorProcess,
+        args: &str,
+        width: u16,
+        height: u16,
+        config: &str,
+    ) -> Self {
         let dir = std::env::temp_dir().join(format!("swr-tui-e2e-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -88,9 +101,11 @@ impl Tmux {
             dir,
         };
         let status = tmux.dir.join("exit-status");
+        std::fs::write(tmux.dir.join("config.toml"), config).expect("config written");
         let script = format!(
             "env HUAWEICLOUD_SDK_AK={ak} HUAWEICLOUD_SDK_SK={sk} HUAWEICLOUD_SDK_PROJECT_ID={pid} \
-             HUAWEICLOUD_SDK_IAM_ENDPOINT={url} SWR_TUI_CONFIG={dir}/none.toml XDG_DATA_HOME={dir} \
+             HUAWEICLOUD_SDK_IAM_ENDPOINT={url} SWR_TUI_CONFIG={dir}/config.toml XDG_DATA_HOME={dir} \
+             XDG_CACHE_HOME={dir}/cache SWR_TEST_PASSWORD=demo-password \
              {BIN} --endpoint {url} --region cn-north-4 {args}; echo $? > {status}; sleep 60",
             ak = emu.ak,
             sk = emu.sk,
@@ -149,6 +164,31 @@ impl Tmux {
             .status()
             .expect("pkill runs");
         assert!(status.success(), "no swr-tui process to signal");
+    }
+
+    /// The log file the session wrote (with `--log-level`).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.join("swr-tui/swr-tui.log")).unwrap_or_default()
+    }
+
+    /// Every file below the test's cache directory, with its contents.
+    pub fn cached_files(&self) -> Vec<(PathBuf, String)> {
+        let mut out = Vec::new();
+        let mut stack = vec![self.dir.join("cache")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    out.push((
+                        path.clone(),
+                        std::fs::read_to_string(&path).unwrap_or_default(),
+                    ));
+                }
+            }
+        }
+        out
     }
 
     pub fn buffer(&self) -> String {
