@@ -18,9 +18,9 @@ fn cache_file(name: &str) -> PathBuf {
     dir.join("token.json")
 }
 
-fn password_client(emu: &swr_tui::emulator::Emulator, cache: &PathBuf) -> SwrClient {
+fn password_client(emu: &swr_tui::emulator::Emulator, cache: &std::path::Path) -> SwrClient {
     let mut config = client_config(emu);
-    config.token_cache = Some(cache.clone());
+    config.token_cache = Some(cache.to_path_buf());
     client_with(
         config,
         Credentials::Password {
