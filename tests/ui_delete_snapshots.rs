@@ -3,22 +3,19 @@
 //! the stop question, the summary with failures, the marking menu and prompt, the retag form
 //! and the "[shared]" flag in the tags pane. Every state is reached through `update`.
 
-use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod screen;
+
+use screen::*;
+
+use chrono::Duration;
+use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use swr_tui::app::{Cmd, Context, ErrorInfo, Fetched, JobId, Model, Msg, Overlay, init, update};
 use swr_tui::swr::model::{Namespace, RepoV2, Tag};
-use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-fn now() -> DateTime<Utc> {
-    "2026-03-10T12:00:00Z".parse().unwrap()
-}
 
 fn context() -> Context {
     Context {
@@ -29,20 +26,6 @@ fn context() -> Context {
         read_only: false,
         monochrome: false,
         profiles: Vec::new(),
-    }
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn press(model: &mut Model, code: KeyCode) -> Vec<Cmd> {
-    update(model, key(code))
-}
-
-fn type_text(model: &mut Model, text: &str) {
-    for c in text.chars() {
-        press(model, KeyCode::Char(c));
     }
 }
 
@@ -65,14 +48,6 @@ fn answer(model: &mut Model, cmds: &[Cmd], result: Fetched) {
 }
 
 // --- data ---------------------------------------------------------------------------------
-
-fn ts(hours_ago: i64) -> String {
-    (now() - Duration::hours(hours_ago)).to_rfc3339()
-}
-
-fn digest(i: usize) -> String {
-    format!("sha256:{}", format!("{i:02x}").repeat(32))
-}
 
 fn tag(name: &str, digest_of: usize, hours_ago: i64) -> Tag {
     Tag {
@@ -199,35 +174,6 @@ fn mid_job(screen: Rect) -> (Model, JobId) {
 }
 
 // --- rendering ----------------------------------------------------------------------------
-
-fn draw(model: &Model) -> Buffer {
-    let screen = model.screen;
-    let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-    terminal.draw(|f| swr_tui::ui::view(model, f)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as text, one line per row; the cell a wide symbol covers is skipped.
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut s = String::new();
-        let mut skip = 0;
-        for x in area.left()..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            s.push_str(symbol);
-        }
-        out.push_str(s.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// The confirmation's focused button: the text drawn reversed on the buttons' row. Text alone
 /// cannot show the focus, so the confirmation snapshots end with it.

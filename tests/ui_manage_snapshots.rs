@@ -2,14 +2,14 @@
 //! the quota, "discard changes?", typed deletes, the grant picker (loaded and unavailable), the
 //! level and removal dialogs, and the login dialog (which never draws the password).
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+mod screen;
+
+use screen::*;
+
+use crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use swr_tui::app::{Cmd, Context, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, init, update};
 use swr_tui::swr::model::{AccessInfo, IamUser, LoginSecret, Namespace, Quota, RepoV2, UserAuth};
-use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
@@ -22,20 +22,6 @@ fn context() -> Context {
         read_only: false,
         monochrome: false,
         profiles: Vec::new(),
-    }
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn press(model: &mut Model, code: KeyCode) -> Vec<Cmd> {
-    update(model, key(code))
-}
-
-fn type_text(model: &mut Model, text: &str) {
-    for c in text.chars() {
-        press(model, KeyCode::Char(c));
     }
 }
 
@@ -226,35 +212,6 @@ fn grant(screen: Rect, result: Result<Fetched, ErrorInfo>) -> Model {
 }
 
 // --- rendering ----------------------------------------------------------------------------
-
-fn draw(model: &Model) -> Buffer {
-    let screen = model.screen;
-    let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-    terminal.draw(|f| swr_tui::ui::view(model, f)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as text, one line per row; the cell a wide symbol covers is skipped.
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut s = String::new();
-        let mut skip = 0;
-        for x in area.left()..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            s.push_str(symbol);
-        }
-        out.push_str(s.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model) -> Vec<String> {
     SIZES

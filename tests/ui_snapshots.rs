@@ -2,10 +2,11 @@
 //! 160x45, plus checks that remote text cannot drive the terminal and that the cursor row is
 //! drawn where `update` maps mouse clicks.
 
-use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+mod screen;
+
+use screen::*;
+
+use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -13,13 +14,8 @@ use swr_tui::app::{
     Cmd, Context, ErrorInfo, Fetched, Model, Msg, Overlay, PaneId, init, layout, update,
 };
 use swr_tui::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
-use unicode_width::UnicodeWidthStr;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-fn now() -> DateTime<Utc> {
-    "2026-03-10T12:00:00Z".parse().unwrap()
-}
 
 fn context(read_only: bool, monochrome: bool) -> Context {
     Context {
@@ -30,20 +26,6 @@ fn context(read_only: bool, monochrome: bool) -> Context {
         read_only,
         monochrome,
         profiles: Vec::new(),
-    }
-}
-
-fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn press(model: &mut Model, code: KeyCode) -> Vec<Cmd> {
-    update(model, key(code))
-}
-
-fn type_text(model: &mut Model, text: &str) {
-    for c in text.chars() {
-        press(model, KeyCode::Char(c));
     }
 }
 
@@ -60,10 +42,6 @@ fn answer(model: &mut Model, cmds: &[Cmd], result: Result<Fetched, ErrorInfo>) {
 }
 
 // --- data ---------------------------------------------------------------------------------
-
-fn ts(hours_ago: i64) -> String {
-    (now() - Duration::hours(hours_ago)).to_rfc3339()
-}
 
 fn orgs() -> Vec<Namespace> {
     let ns = |name: &str, auth, creator: &str| Namespace {
@@ -116,10 +94,6 @@ fn repos() -> Vec<RepoV2> {
             90,
         ),
     ]
-}
-
-fn digest(i: usize) -> String {
-    format!("sha256:{}", format!("{i:02x}").repeat(32))
 }
 
 fn tags(n: usize) -> Vec<Tag> {
@@ -197,40 +171,6 @@ fn with_tags(screen: Rect, n: usize) -> Model {
 }
 
 // --- rendering ----------------------------------------------------------------------------
-
-fn draw(model: &Model) -> Buffer {
-    let screen = model.screen;
-    let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
-    terminal.draw(|f| swr_tui::ui::view(model, f)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as text, one line per row. A wide (CJK) symbol covers the cell after it, which
-/// is skipped so the text reads as the terminal shows it.
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        out.push_str(&line(buffer, y, area.left(), area.right()));
-        out.push('\n');
-    }
-    out
-}
-
-fn line(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
-    let mut s = String::new();
-    let mut skip = 0;
-    for x in from..to {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let symbol = buffer[(x, y)].symbol();
-        skip = symbol.width().saturating_sub(1);
-        s.push_str(symbol);
-    }
-    s.trim_end().to_string()
-}
 
 fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model) {
     for (w, h) in SIZES {

@@ -131,6 +131,18 @@ fn read_only(model: &mut Model) -> bool {
     model.context.read_only
 }
 
+/// The permission under the cursor: whose, on what, and whether it is the caller's own.
+fn current_grant(model: &Model) -> Option<(PermTarget, UserAuth, bool)> {
+    let target = model.perm_target.clone()?;
+    let row = model.perms.current()?;
+    let user = UserAuth {
+        user_id: row.user_id.clone(),
+        user_name: row.user_name.clone(),
+        auth: row.auth,
+    };
+    Some((target, user, row.is_self))
+}
+
 /// `c` by pane.
 pub fn create(model: &mut Model) -> Vec<Cmd> {
     if read_only(model) {
@@ -168,16 +180,10 @@ pub fn edit(model: &mut Model) -> Vec<Cmd> {
             model.overlay = Some(Overlay::Form(form));
         }
         PaneId::Perms => {
-            let (Some(target), Some(row)) = (model.perm_target.clone(), model.perms.current())
-            else {
+            let Some((target, user, _)) = current_grant(model) else {
                 return Vec::new();
             };
-            let user = UserAuth {
-                user_id: row.user_id.clone(),
-                user_name: row.user_name.clone(),
-                auth: row.auth,
-            };
-            let level = level_index(row.auth);
+            let level = level_index(user.auth);
             model.overlay = Some(Overlay::Level(LevelForm {
                 target,
                 user,
@@ -217,19 +223,13 @@ pub fn delete(model: &mut Model) -> Vec<Cmd> {
             _ => None,
         },
         PaneId::Perms => {
-            let (Some(target), Some(row)) = (model.perm_target.clone(), model.perms.current())
-            else {
+            let Some((target, user, is_self)) = current_grant(model) else {
                 return Vec::new();
-            };
-            let user = UserAuth {
-                user_id: row.user_id.clone(),
-                user_name: row.user_name.clone(),
-                auth: row.auth,
             };
             model.overlay = Some(Overlay::Remove(RemoveConfirm {
                 target,
                 user,
-                is_self: row.is_self,
+                is_self,
                 second: false,
             }));
             return Vec::new();
