@@ -80,23 +80,36 @@ pub enum ConfigError {
 /// Parses the text of a config file; `path` only names it in errors.
 pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
     toml::from_str(text).map_err(|e| {
-        let line = e
-            .span()
-            .map(|span| {
-                text.as_bytes()[..span.start.min(text.len())]
-                    .iter()
-                    .filter(|&&b| b == b'\n')
-                    .count()
-                    + 1
-            })
-            .unwrap_or(1);
-        let message = e.message().to_string();
+        let start = e.span().map_or(0, |span| span.start.min(text.len()));
+        let line = text.as_bytes()[..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        let mut message = e.message().to_string();
+        // Name the key, never the value: the value may be a secret.
+        if let Some(key) = key_on_line(text, line)
+            && !message.contains(&key)
+        {
+            message = format!("{key}: {message}");
+        }
         ConfigError::Parse {
             path: path.to_path_buf(),
             line,
             message,
         }
     })
+}
+
+/// The key of a `key = value` line.
+fn key_on_line(text: &str, line: usize) -> Option<String> {
+    let (key, _) = text.lines().nth(line - 1)?.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-.\"".contains(c)))
+    .then(|| key.to_string())
 }
 
 /// Reads the config file; a missing file is the default configuration.
@@ -189,6 +202,40 @@ delete = "d"
         .unwrap();
         assert_eq!(c.profiles.len(), 3);
         assert!(c.profiles["prod"].read_only);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn secrets_in_a_readable_file_are_warned_about() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("swr-tui-perm-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("config.toml");
+        let with_secret = "[profiles.p]\naccess_key = \"AK\"\nsecret_key = \"SK\"\n";
+        std::fs::write(&path, with_secret).unwrap();
+        let chmod =
+            |mode| std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        chmod(0o644);
+        let config = load(&path).unwrap();
+        let warning = permission_warning(&path, &config).expect("a warning");
+        assert!(
+            warning.contains("644") && warning.contains("chmod 600"),
+            "{warning}"
+        );
+        assert!(
+            !warning.contains("SK\""),
+            "the warning never quotes the secret"
+        );
+        chmod(0o600);
+        assert_eq!(permission_warning(&path, &config), None);
+        chmod(0o644);
+        std::fs::write(&path, "[profiles.p]\nsecret_key_env = \"SK\"\n").unwrap();
+        assert_eq!(
+            permission_warning(&path, &load(&path).unwrap()),
+            None,
+            "no secret, no warning"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
