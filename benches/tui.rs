@@ -119,5 +119,13 @@ fn filter(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, render, filter);
+fn mark(c: &mut Criterion) {
+    let m = model_with_tags(100_000, 160, 45);
+    // Space marks a row; the shared-digest flags follow the marks.
+    c.bench_function("mark_space_100k", |b| {
+        b.iter_batched_ref(|| m.clone(), |m| update(m, key(' ')), BatchSize::LargeInput)
+    });
+}
+
+criterion_group!(benches, render, filter, mark);
 criterion_main!(benches);

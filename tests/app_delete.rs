@@ -217,7 +217,7 @@ fn shared_digests_are_flagged_and_warned_about() {
     let first = m.tags.current().unwrap().tag.clone();
     press(&mut m, " ");
     let other = if first == "latest" { "1.2" } else { "latest" };
-    assert!(m.shared_marked.1.contains(&first), "flagged in the list");
+    assert!(m.shared_marked.is_flagged(&first), "flagged in the list");
     press(&mut m, "d");
     let Some(Overlay::ConfirmDelete(dialog)) = m.overlay.clone() else {
         panic!()
@@ -229,7 +229,7 @@ fn shared_digests_are_flagged_and_warned_about() {
     press(&mut m, "g");
     m.tags.mark_where(|t| t.tag == other);
     update(&mut m, Msg::Tick { now: now() });
-    assert!(m.shared_marked.1.is_empty());
+    assert!(m.shared_marked.flagged().is_empty());
 }
 
 #[test]

@@ -105,6 +105,12 @@ proptest! {
         for op in &ops {
             apply(&mut m, op);
         }
+        // The list's [shared] flags, kept incrementally, agree with a full recomputation.
+        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.tags.rows(), m.tags.marked())
+            .into_keys()
+            .collect();
+        prop_assert_eq!(m.shared_marked.flagged(), &recomputed);
+
         let expected: BTreeSet<String> = if m.tags.marked_count() > 0 {
             m.tags.marked().clone()
         } else {

@@ -1,7 +1,7 @@
 //! Deleting tags: from the selection to a confirmation that names exactly what goes, to a job
 //! whose progress and per-tag results the user sees, with stop and retry.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -34,15 +34,68 @@ pub fn shared_outside(
     shared
 }
 
-/// Keeps `Model::shared_marked` in step with the marks; cheap when nothing changed.
-pub fn refresh_shared_marks(model: &mut Model) {
-    let revision = model.tags.revision();
-    if model.shared_marked.0 != revision {
-        let flagged = shared_outside(model.tags.rows(), model.tags.marked())
-            .into_keys()
-            .collect();
-        model.shared_marked = (revision, flagged);
+/// Which marked tags share their image with an unmarked tag, kept up to date as marks change:
+/// the digest index is rebuilt only when the rows change, so a keystroke costs O(marks).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SharedMarks {
+    revisions: Option<(u64, u64)>,
+    items_revision: Option<u64>,
+    digest_of: HashMap<String, String>,
+    tags_per_digest: HashMap<String, usize>,
+    flagged: BTreeSet<String>,
+}
+
+impl SharedMarks {
+    pub fn is_flagged(&self, tag: &str) -> bool {
+        self.flagged.contains(tag)
     }
+
+    pub fn flagged(&self) -> &BTreeSet<String> {
+        &self.flagged
+    }
+
+    fn reindex(&mut self, rows: &[TagRow]) {
+        self.digest_of.clear();
+        self.tags_per_digest.clear();
+        for row in rows.iter().filter(|r| !r.digest.is_empty()) {
+            self.digest_of.insert(row.tag.clone(), row.digest.clone());
+            *self.tags_per_digest.entry(row.digest.clone()).or_default() += 1;
+        }
+    }
+
+    fn reflag(&mut self, marked: &BTreeSet<String>) {
+        let mut marked_per_digest: HashMap<&str, usize> = HashMap::new();
+        for tag in marked {
+            if let Some(digest) = self.digest_of.get(tag) {
+                *marked_per_digest.entry(digest).or_default() += 1;
+            }
+        }
+        self.flagged = marked
+            .iter()
+            .filter(|tag| {
+                self.digest_of.get(*tag).is_some_and(|d| {
+                    self.tags_per_digest.get(d).copied().unwrap_or(0)
+                        > marked_per_digest.get(d.as_str()).copied().unwrap_or(0)
+                })
+            })
+            .cloned()
+            .collect();
+    }
+}
+
+/// Keeps `Model::shared_marked` in step with the rows and the marks.
+pub fn refresh_shared_marks(model: &mut Model) {
+    let revisions = (model.tags.items_revision(), model.tags.revision());
+    let shared = &mut model.shared_marked;
+    if shared.revisions == Some(revisions) {
+        return;
+    }
+    if shared.items_revision != Some(revisions.0) {
+        shared.reindex(model.tags.rows());
+        shared.items_revision = Some(revisions.0);
+    }
+    shared.reflag(model.tags.marked());
+    shared.revisions = Some(revisions);
 }
 
 fn error(model: &mut Model, text: impl Into<String>) {

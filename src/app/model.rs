@@ -3,8 +3,7 @@
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
-use std::collections::BTreeSet;
-
+use super::delete::SharedMarks;
 use super::field::Field;
 use super::forms::Form;
 use super::keys::Keymap;
@@ -223,8 +222,8 @@ pub struct Model {
     pub delete: Option<DeleteJob>,
     pub delete_concurrency: usize,
     pub pending_write: Option<PendingWrite>,
-    /// Marked tags whose image another, unmarked tag also names; with the marks' revision.
-    pub shared_marked: (u64, BTreeSet<String>),
+    /// Marked tags whose image another, unmarked tag also names.
+    pub shared_marked: SharedMarks,
     /// Organizations used and allowed, from the quotas call.
     pub org_quota: Option<(i64, i64)>,
     pub quota_request: Option<RequestId>,
@@ -264,7 +263,7 @@ impl Model {
             delete: None,
             delete_concurrency: 8,
             pending_write: None,
-            shared_marked: (u64::MAX, BTreeSet::new()),
+            shared_marked: SharedMarks::default(),
             org_quota: None,
             quota_request: None,
             login_request: None,

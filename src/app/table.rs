@@ -43,6 +43,7 @@ pub struct Table<T> {
     /// Where each item's text starts in `search_buf`.
     search_starts: Vec<u32>,
     revision: u64,
+    items_revision: u64,
     pub load: Load,
 }
 
@@ -60,6 +61,7 @@ impl<T: Row> Table<T> {
             search_buf: String::new(),
             search_starts: Vec::new(),
             revision: 0,
+            items_revision: 0,
             load: Load::Idle,
         }
     }
@@ -72,6 +74,7 @@ impl<T: Row> Table<T> {
         let keys: BTreeSet<&str> = self.items.iter().map(Row::key).collect();
         self.marked.retain(|k| keys.contains(k.as_str()));
         self.rebuild_search();
+        self.items_revision = self.items_revision.wrapping_add(1);
         self.marks_changed();
         self.resort();
         self.cursor = current.and_then(|k| self.position_of(&k)).unwrap_or(0);
@@ -89,6 +92,7 @@ impl<T: Row> Table<T> {
         self.marked.clear();
         self.search_buf.clear();
         self.search_starts.clear();
+        self.items_revision = self.items_revision.wrapping_add(1);
         self.marks_changed();
         self.load = Load::Idle;
     }
@@ -327,6 +331,11 @@ impl<T: Row> Table<T> {
     /// Changes whenever the rows or the marks change, so derived data knows when to recompute.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Changes whenever the rows change.
+    pub fn items_revision(&self) -> u64 {
+        self.items_revision
     }
 
     fn marks_changed(&mut self) {

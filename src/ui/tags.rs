@@ -42,7 +42,7 @@ fn empty_hint(model: &Model) -> &'static str {
 
 fn cells(row: &TagRow, model: &Model) -> Vec<String> {
     // A marked tag whose image an unmarked tag also names: deleting it may matter to the other.
-    let name = if model.shared_marked.1.contains(&row.tag) {
+    let name = if model.shared_marked.is_flagged(&row.tag) {
         format!("{} [shared]", row.tag)
     } else {
         row.tag.clone()
