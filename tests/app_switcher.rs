@@ -69,6 +69,27 @@ fn a_switch_starts_a_fresh_session() {
 }
 
 #[test]
+fn no_switch_while_a_delete_runs() {
+    let mut m = with_profiles();
+    press(&mut m, "a");
+    press(&mut m, "d");
+    assert!(matches!(
+        press(&mut m, "y").as_slice(),
+        [Cmd::DeleteTags { .. }]
+    ));
+    m.overlay = None; // the progress view would take P; look at the switcher's own guard
+    press(&mut m, "P");
+    assert_eq!(m.overlay, None);
+    assert!(
+        m.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("delete is running")
+    );
+}
+
+#[test]
 fn a_failed_switch_keeps_the_session() {
     let mut m = with_profiles();
     let before = m.context.clone();

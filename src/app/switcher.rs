@@ -7,6 +7,14 @@ use super::msg::Cmd;
 use crate::swr::regions::REGIONS;
 
 pub fn open(model: &mut Model) {
+    // Its results would belong to a session no longer shown: finish or stop it first.
+    if model.delete.as_ref().is_some_and(|j| !j.finished) {
+        model.status = Some(Status {
+            kind: StatusKind::Error,
+            text: "A delete is running: let it finish, or stop it, before switching".into(),
+        });
+        return;
+    }
     let profile = model
         .context
         .profiles
