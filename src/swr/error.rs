@@ -46,10 +46,6 @@ impl ApiError {
         }
     }
 
-    pub fn is_not_found(&self) -> bool {
-        self.status() == Some(404)
-    }
-
     /// Builds the error for a non-2xx answer from its body, as the official SDK's handler does.
     pub fn from_response(status: u16, body: &[u8], request_id: Option<String>) -> Self {
         let parsed = serde_json::from_slice::<Value>(body)
