@@ -44,8 +44,7 @@ fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 /// Checks a token against those the emulator issued.
 fn check_token(app: &App, token: &str) -> Result<(), Rejection> {
-    let inner = app.lock();
-    match inner.state.tokens.get(token) {
+    match app.read().tokens.get(token) {
         Some(expires) if *expires > Utc::now() => Ok(()),
         Some(_) => Err(Rejection {
             code: "APIGW.0307",
@@ -165,7 +164,7 @@ pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response
                 .await
         }
         Err(rejection) => {
-            app.lock().counters.unauthorized += 1;
+            app.runtime().counters.unauthorized += 1;
             tracing::debug!(method = %parts.method, path = parts.uri.path(), code = rejection.code, "rejected");
             gateway_error(
                 StatusCode::UNAUTHORIZED,

@@ -21,8 +21,8 @@ struct InFlight(App);
 
 impl Drop for InFlight {
     fn drop(&mut self) {
-        let mut inner = self.0.lock();
-        inner.counters.in_flight = inner.counters.in_flight.saturating_sub(1);
+        let mut runtime = self.0.runtime();
+        runtime.counters.in_flight = runtime.counters.in_flight.saturating_sub(1);
     }
 }
 
@@ -37,9 +37,9 @@ enum Verdict {
 }
 
 fn decide(app: &App) -> Verdict {
-    let mut inner = app.lock();
-    let faults = inner.faults;
-    let c = &mut inner.counters;
+    let mut runtime = app.runtime();
+    let faults = runtime.faults;
+    let c = &mut runtime.counters;
     c.requests += 1;
     c.in_flight += 1;
     c.peak_in_flight = c.peak_in_flight.max(c.in_flight);

@@ -13,14 +13,16 @@
 pub(crate) mod auth;
 pub mod cli;
 pub(crate) mod faults;
+pub mod fixtures;
 pub mod params;
 pub(crate) mod routes;
 pub mod seed;
 pub mod state;
+pub mod tag_store;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 pub use seed::{Seed, SeedError};
@@ -129,23 +131,38 @@ pub(crate) struct Counters {
     pub window: Option<(Instant, u32)>,
 }
 
-pub(crate) struct Inner {
-    pub state: state::State,
+/// Fault knobs and counters: touched by every request, briefly.
+pub(crate) struct Runtime {
     pub faults: Faults,
     pub counters: Counters,
 }
 
-/// What every handler and middleware shares. One mutex, never held across `.await`.
+/// What every handler and middleware shares. Lists read the state under a shared lock, so
+/// concurrent pages do not queue behind each other; changes take it exclusively. No lock is
+/// held across `.await`.
 pub(crate) struct Shared {
     pub access_key: String,
     pub secret_key: String,
-    inner: Mutex<Inner>,
+    state: RwLock<state::State>,
+    runtime: Mutex<Runtime>,
 }
 
 impl Shared {
-    /// Locks the state; a panic in another handler must not take the emulator down.
-    pub fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    // A panic in another handler must not take the emulator down: poisoned locks are used as is.
+
+    /// The state, for reading.
+    pub fn read(&self) -> RwLockReadGuard<'_, state::State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The state, for changing.
+    pub fn write(&self) -> RwLockWriteGuard<'_, state::State> {
+        self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Fault knobs and counters.
+    pub fn runtime(&self) -> MutexGuard<'_, Runtime> {
+        self.runtime.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -166,11 +183,15 @@ impl Emulator {
             .seed
             .build_state(&config.region, &config.project_id)
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.to_string()))?;
+        // Sorted now, so that no first request pays for sorting a big repository.
+        for repo in state.orgs.values().flat_map(|o| o.repos.values()) {
+            repo.tags.prepare();
+        }
         let shared = Arc::new(Shared {
             access_key: config.access_key.clone(),
             secret_key: config.secret_key.clone(),
-            inner: Mutex::new(Inner {
-                state,
+            state: RwLock::new(state),
+            runtime: Mutex::new(Runtime {
                 faults: Faults {
                     fail_rate: config.fail_rate.clamp(0.0, 1.0),
                     rate_limit: config.rate_limit,
@@ -212,33 +233,37 @@ impl Emulator {
     }
 
     pub fn stats(&self) -> Stats {
-        let inner = self.shared.lock();
-        let c = &inner.counters;
+        // One lock at a time: handlers may hold the state while they count a rejection.
+        let (tag_deletes, mutations) = {
+            let state = self.shared.read();
+            (state.tag_deletes.clone(), state.mutations.clone())
+        };
+        let runtime = self.shared.runtime();
+        let c = &runtime.counters;
         Stats {
             requests: c.requests,
             injected_failures: c.injected_failures,
             rate_limited: c.rate_limited,
             unauthorized: c.unauthorized,
             peak_in_flight: c.peak_in_flight,
-            tag_deletes: inner.state.tag_deletes.clone(),
-            mutations: inner.state.mutations.clone(),
+            tag_deletes,
+            mutations,
         }
     }
 
     pub fn snapshot(&self) -> Snapshot {
-        let inner = self.shared.lock();
-        snapshot_of(&inner.state)
+        snapshot_of(&self.shared.read())
     }
 
     /// Changes the fault knobs at runtime.
     pub fn set_faults(&self, fail_rate: f64, rate_limit: Option<u32>, latency: Duration) {
-        let mut inner = self.shared.lock();
-        inner.faults = Faults {
+        let mut runtime = self.shared.runtime();
+        runtime.faults = Faults {
             fail_rate: fail_rate.clamp(0.0, 1.0),
             rate_limit,
             latency,
         };
-        inner.counters.window = None;
+        runtime.counters.window = None;
     }
 
     /// Stops accepting requests and waits (briefly) for open ones to finish.

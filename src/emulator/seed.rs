@@ -326,7 +326,12 @@ fn load_repo(
     st.insert_repo(org, &create, created)
         .map_err(|e| err(at, e.message))?;
     let perms = grants(st, &seed.permissions, at)?;
-    let mut tags = Vec::new();
+    // Names first: a duplicate is refused before any image data is made up.
+    let mut names = std::collections::HashSet::with_capacity(seed.tags.len());
+    if let Some(dup) = seed.tags.iter().find(|t| !names.insert(t.tag.as_str())) {
+        return Err(err(at, format!("duplicate tag {}", dup.tag)));
+    }
+    let mut tags = Vec::with_capacity(seed.tags.len());
     for (i, t) in seed.tags.iter().enumerate() {
         let at = format!("{at}.tags[{i}]");
         tags.push(seed_tag(
@@ -347,11 +352,6 @@ fn load_repo(
             &format!("{at}.generate_tags"),
             created,
         )?);
-    }
-    for (i, t) in tags.iter().enumerate() {
-        if tags[..i].iter().any(|o| o.name == t.name) {
-            return Err(err(at, format!("duplicate tag {}", t.name)));
-        }
     }
     let mut shares = Vec::new();
     for (i, s) in seed.shares.iter().enumerate() {
@@ -374,15 +374,13 @@ fn load_repo(
         });
     }
     let newest = tags.iter().map(|t| t.updated).max().unwrap_or(created);
+    let oldest = tags.iter().map(|t| t.created).min();
+    let store = state::TagStore::from_tags(tags)
+        .map_err(|name| err(at, format!("duplicate tag {name}")))?;
     // Without an explicit time, a repository is as old as its oldest image.
     let created = match seed.created {
         Some(_) => created,
-        None => tags
-            .iter()
-            .map(|t| t.created)
-            .min()
-            .unwrap_or(created)
-            .min(created),
+        None => oldest.unwrap_or(created).min(created),
     };
     let downloads = seed.num_download.unwrap_or_else(|| {
         let h = state::sha256_hex(&format!("{org}/{}", seed.name));
@@ -394,7 +392,7 @@ fn load_repo(
         .and_then(|o| o.repos.get_mut(&seed.name))
     {
         r.perms = perms;
-        r.tags = tags;
+        r.tags = store;
         r.shares = shares;
         r.created = created;
         r.updated = newest.max(created);
@@ -521,10 +519,8 @@ mod tests {
         assert!(st.users.len() >= 5);
         // Some tags share a digest (latest + newest version).
         let shared = st.orgs.values().flat_map(|o| o.repos.values()).any(|r| {
-            r.tags
-                .iter()
-                .enumerate()
-                .any(|(i, t)| r.tags[..i].iter().any(|o| o.digest == t.digest))
+            let mut seen = std::collections::HashSet::new();
+            r.tags.iter().any(|t| !seen.insert(&t.digest))
         });
         assert!(shared);
     }

@@ -5,9 +5,13 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use sha2::{Digest, Sha256};
 
+pub use super::fixtures::{default_digest, default_size, manifest_for, sha256_hex, tag_record};
 use super::params::Page;
+pub use super::tag_store::{TagOrder, TagRec, TagStore};
+pub use tags::TagQueryV3;
+
+mod tags;
 use crate::swr::model::{self, AUTH_MANAGE, AccessDomain, Namespace, UserAuth};
 
 /// Organizations an account may own unless the seed already holds more.
@@ -92,20 +96,8 @@ pub struct Repo {
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
     pub perms: Vec<UserAuth>,
-    pub tags: Vec<TagRec>,
+    pub tags: TagStore,
     pub shares: Vec<Share>,
-}
-
-#[derive(Debug, Clone)]
-pub struct TagRec {
-    pub id: i64,
-    pub name: String,
-    pub digest: String,
-    pub image_id: String,
-    pub manifest: String,
-    pub size: i64,
-    pub created: DateTime<Utc>,
-    pub updated: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone)]
@@ -144,10 +136,6 @@ pub struct State {
 /// RFC 3339 UTC with seconds, as the service prints times.
 pub fn fmt_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
-
-pub fn sha256_hex(data: &str) -> String {
-    hex::encode(Sha256::digest(data.as_bytes()))
 }
 
 // ---------------------------------------------------------------- validation
@@ -229,68 +217,6 @@ fn check_auth(perms: &[UserAuth]) -> Res<()> {
     Ok(())
 }
 
-// ---------------------------------------------------------------- realistic data
-
-/// Deterministic digest of an image that was pushed as `org/repo:tag`.
-pub fn default_digest(org: &str, repo: &str, tag: &str) -> String {
-    format!("sha256:{}", sha256_hex(&format!("{org}/{repo}:{tag}")))
-}
-
-/// A plausible compressed image size (5–250 MB) derived from the digest.
-pub fn default_size(digest: &str) -> i64 {
-    let h = sha256_hex(digest);
-    let n = i64::from_str_radix(&h[..8], 16).unwrap_or(0);
-    5_000_000 + n % 245_000_000
-}
-
-/// A schema-2 Docker manifest with a config and 2–5 layers whose sizes add up to `size`.
-pub fn manifest_for(digest: &str, size: i64) -> String {
-    let h = sha256_hex(&format!("manifest:{digest}"));
-    let layers = 2 + (usize::from(h.as_bytes()[0]) % 4);
-    let config_size = 1_500 + i64::from(h.as_bytes()[1]) * 10;
-    let mut remaining = (size - config_size).max(layers as i64);
-    let mut layer_json = Vec::new();
-    for i in 0..layers {
-        let part = if i + 1 == layers {
-            remaining
-        } else {
-            let share = remaining / 2;
-            remaining -= share;
-            share
-        };
-        layer_json.push(serde_json::json!({
-            "mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
-            "size": part,
-            "digest": format!("sha256:{}", sha256_hex(&format!("layer{i}:{digest}"))),
-        }));
-    }
-    serde_json::json!({
-        "schemaVersion": 2,
-        "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
-        "config": {
-            "mediaType": "application/vnd.docker.container.image.v1+json",
-            "size": config_size,
-            "digest": format!("sha256:{}", sha256_hex(&format!("config:{digest}"))),
-        },
-        "layers": layer_json,
-    })
-    .to_string()
-}
-
-/// Fresh tag data for a digest pushed at `when`.
-pub fn tag_record(id: i64, name: &str, digest: String, size: i64, when: DateTime<Utc>) -> TagRec {
-    TagRec {
-        id,
-        name: name.to_string(),
-        image_id: sha256_hex(&format!("image:{digest}")),
-        manifest: manifest_for(&digest, size),
-        digest,
-        size,
-        created: when,
-        updated: when,
-    }
-}
-
 // ---------------------------------------------------------------- sorting helpers
 
 /// Repository list columns the service accepts (names differ between doc pages).
@@ -306,16 +232,7 @@ fn repo_cmp(column: &str, a: (&Org, &Repo), b: (&Org, &Repo)) -> Option<std::cmp
     })
 }
 
-fn tag_cmp(column: &str, a: &TagRec, b: &TagRec) -> Option<std::cmp::Ordering> {
-    Some(match column {
-        "updated_at" | "updated_time" | "updated" => a.updated.cmp(&b.updated),
-        "created_at" | "created_time" | "created" => a.created.cmp(&b.created),
-        "tag" | "name" => a.name.cmp(&b.name),
-        _ => return None,
-    })
-}
-
-fn bad_order(column: &str) -> ApiErr {
+pub(super) fn bad_order(column: &str) -> ApiErr {
     ApiErr::bad_request(
         "SVCSTG.SWR.4000014",
         format!("invalid order_column: {column}"),
@@ -647,7 +564,7 @@ impl State {
                 created,
                 updated: created,
                 perms: Vec::new(),
-                tags: Vec::new(),
+                tags: TagStore::default(),
                 shares: Vec::new(),
             },
         );
@@ -692,7 +609,7 @@ impl State {
     }
 
     pub fn repo_size(repo: &Repo) -> i64 {
-        repo.tags.iter().map(|t| t.size).sum()
+        repo.tags.total_size()
     }
 
     pub fn show_repo(&self, org: &str, name: &str) -> Res<model::Repository> {
@@ -825,199 +742,6 @@ impl State {
             None
         };
         (page, next)
-    }
-
-    // ------------------------------------------------------------ tags
-
-    pub fn tag_view(&self, org: &str, repo: &Repo, t: &TagRec, with_manifest: bool) -> model::Tag {
-        model::Tag {
-            id: t.id,
-            repo_id: repo.id,
-            tag: t.name.clone(),
-            image_id: t.image_id.clone(),
-            manifest: if with_manifest {
-                t.manifest.clone()
-            } else {
-                String::new()
-            },
-            digest: t.digest.clone(),
-            schema: 2,
-            path: format!("{}/{org}/{}:{}", self.registry(), repo.name, t.name),
-            internal_path: format!("{INTERNAL_REGISTRY}/{org}/{}:{}", repo.name, t.name),
-            size: t.size,
-            is_trusted: false,
-            created: fmt_time(t.created),
-            updated: fmt_time(t.updated),
-            domain_id: self.domain_id.clone(),
-            tag_type: 0,
-        }
-    }
-
-    /// Tags of a repository filtered by substring and sorted (default: newest first).
-    fn sorted_tags<'a>(
-        repo: &'a Repo,
-        name: Option<&str>,
-        order: &Option<(String, bool)>,
-    ) -> Res<Vec<&'a TagRec>> {
-        let (column, desc) = order.clone().unwrap_or(("updated_at".into(), true));
-        let probe = TagRec {
-            id: 0,
-            name: String::new(),
-            digest: String::new(),
-            image_id: String::new(),
-            manifest: String::new(),
-            size: 0,
-            created: DateTime::<Utc>::MIN_UTC,
-            updated: DateTime::<Utc>::MIN_UTC,
-        };
-        if tag_cmp(&column, &probe, &probe).is_none() {
-            return Err(bad_order(&column));
-        }
-        let mut tags: Vec<&TagRec> = repo
-            .tags
-            .iter()
-            .filter(|t| name.is_none_or(|n| t.name.contains(n)))
-            .collect();
-        tags.sort_by(|a, b| {
-            let ord = tag_cmp(&column, a, b)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| a.name.cmp(&b.name));
-            if desc { ord.reverse() } else { ord }
-        });
-        Ok(tags)
-    }
-
-    /// v2 tag list: a page and the total.
-    pub fn list_tags_v2(
-        &self,
-        org: &str,
-        repo: &str,
-        name: Option<&str>,
-        order: Option<(String, bool)>,
-        page: Page,
-    ) -> Res<(Vec<model::TagV2>, usize)> {
-        let r = self.repo(org, repo)?;
-        let tags = Self::sorted_tags(r, name, &order)?;
-        let total = tags.len();
-        let rows = tags
-            .into_iter()
-            .skip(page.offset)
-            .take(page.limit)
-            .map(|t| model::TagV2::from(self.tag_view(org, r, t, true)))
-            .collect();
-        Ok((rows, total))
-    }
-
-    /// v3 tag list; `marker` = the last tag name of the previous page in the same order.
-    pub fn list_tags_v3(&self, org: &str, repo: &str, query: &TagQueryV3) -> Res<model::TagListV3> {
-        let r = self.repo(org, repo)?;
-        let tags = Self::sorted_tags(r, query.name.as_deref(), &query.order)?;
-        let start = match &query.marker {
-            None => 0,
-            Some(m) => match tags.iter().position(|t| &t.name == m) {
-                Some(i) => i + 1,
-                // The marker tag was deleted meanwhile: by name order we can still resume.
-                None if query
-                    .order
-                    .as_ref()
-                    .is_some_and(|(c, _)| c == "tag" || c == "name") =>
-                {
-                    let desc = query.order.as_ref().is_some_and(|(_, d)| *d);
-                    tags.iter()
-                        .position(|t| if desc { t.name < *m } else { t.name > *m })
-                        .unwrap_or(tags.len())
-                }
-                None => {
-                    return Err(ApiErr::bad_request(
-                        "SVCSTG.SWR.4000014",
-                        format!("invalid marker: {m}"),
-                    ));
-                }
-            },
-        };
-        let rest = &tags[start.min(tags.len())..];
-        let has_more = rest.len() > query.limit;
-        let page: Vec<model::Tag> = rest
-            .iter()
-            .take(query.limit)
-            .map(|t| self.tag_view(org, r, t, query.with_manifest))
-            .collect();
-        let next_marker = if has_more {
-            page.last().map(|t| t.tag.clone())
-        } else {
-            None
-        };
-        Ok(model::TagListV3 {
-            tags: page,
-            next_marker,
-            has_more,
-        })
-    }
-
-    pub fn show_tag(&self, org: &str, repo: &str, tag: &str) -> Res<model::Tag> {
-        let r = self.repo(org, repo)?;
-        let t = r
-            .tags
-            .iter()
-            .find(|t| t.name == tag)
-            .ok_or_else(|| ApiErr::no_tag(tag))?;
-        Ok(self.tag_view(org, r, t, true))
-    }
-
-    pub fn delete_tag(&mut self, org: &str, repo: &str, tag: &str) -> Res<()> {
-        let r = self.repo_mut(org, repo)?;
-        let before = r.tags.len();
-        r.tags.retain(|t| t.name != tag);
-        if r.tags.len() == before {
-            return Err(ApiErr::no_tag(tag));
-        }
-        r.updated = Utc::now();
-        let key = format!("{org}/{repo}:{tag}");
-        *self.tag_deletes.entry(key.clone()).or_default() += 1;
-        self.log(format!("DELETE {key}"));
-        Ok(())
-    }
-
-    /// Retag: the destination points at the source's image.
-    pub fn retag(&mut self, org: &str, repo: &str, body: &model::CreateTag) -> Res<()> {
-        if !valid_tag_name(&body.destination_tag) {
-            return Err(ApiErr::bad_request(
-                "SVCSTG.SWR.4000014",
-                format!("invalid tag name: {}", body.destination_tag),
-            ));
-        }
-        let id = self.next_tag_id();
-        let r = self.repo_mut(org, repo)?;
-        let source = r
-            .tags
-            .iter()
-            .find(|t| t.name == body.source_tag)
-            .cloned()
-            .ok_or_else(|| ApiErr::no_tag(&body.source_tag))?;
-        let existing = r.tags.iter().position(|t| t.name == body.destination_tag);
-        if existing.is_some() && !body.r#override.unwrap_or(false) {
-            return Err(ApiErr::new(
-                409,
-                "SVCSTG.SWR.4090006",
-                format!("tag {} already exists", body.destination_tag),
-            ));
-        }
-        let now = Utc::now();
-        let mut tag = source;
-        tag.id = id;
-        tag.name = body.destination_tag.clone();
-        tag.created = now;
-        tag.updated = now;
-        match existing {
-            Some(i) => r.tags[i] = tag,
-            None => r.tags.push(tag),
-        }
-        r.updated = now;
-        self.log(format!(
-            "POST {org}/{repo}:{} -> {}",
-            body.source_tag, body.destination_tag
-        ));
-        Ok(())
     }
 
     // ------------------------------------------------------------ sharing
@@ -1184,16 +908,6 @@ impl State {
             downflow_size: 0.0,
         }
     }
-}
-
-/// Queries of the v3 tag list.
-#[derive(Debug, Clone)]
-pub struct TagQueryV3 {
-    pub limit: usize,
-    pub marker: Option<String>,
-    pub name: Option<String>,
-    pub order: Option<(String, bool)>,
-    pub with_manifest: bool,
 }
 
 /// Known repository order columns (checked even when the list is empty).

@@ -19,7 +19,7 @@ fn change(
     ok: Response,
 ) -> Response {
     reply(
-        op.and_then(|op| app.lock().state.change_perms(org, repo, op))
+        op.and_then(|op| app.write().change_perms(org, repo, op))
             .map(|()| ok),
     )
 }
@@ -39,12 +39,7 @@ fn auths(body: &Bytes) -> Result<Vec<UserAuth>, ApiErr> {
 }
 
 pub async fn show_org(State(app): State<App>, Path(ns): Path<String>) -> Response {
-    reply(
-        app.lock()
-            .state
-            .org_access(&ns)
-            .map(|a| json(StatusCode::OK, &a)),
-    )
+    reply(app.read().org_access(&ns).map(|a| json(StatusCode::OK, &a)))
 }
 
 pub async fn create_org(State(app): State<App>, Path(ns): Path<String>, body: Bytes) -> Response {
@@ -82,8 +77,7 @@ pub async fn show_repo(
     Path((ns, repo)): Path<(String, String)>,
 ) -> Response {
     reply(
-        app.lock()
-            .state
+        app.read()
             .repo_access(&ns, &repo_param(&repo))
             .map(|a| json(StatusCode::OK, &a)),
     )

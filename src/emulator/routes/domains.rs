@@ -13,8 +13,7 @@ type DomainPath = Path<(String, String, String)>;
 
 pub async fn list(State(app): State<App>, Path((ns, repo)): Path<(String, String)>) -> Response {
     reply(
-        app.lock()
-            .state
+        app.read()
             .list_shares(&ns, &repo_param(&repo))
             .map(|l| json(StatusCode::OK, &l)),
     )
@@ -26,17 +25,14 @@ pub async fn create(
     body: Bytes,
 ) -> Response {
     reply(parse_body::<CreateAccessDomain>(&body).and_then(|req| {
-        app.lock()
-            .state
-            .create_share(&ns, &repo_param(&repo), &req)?;
+        app.write().create_share(&ns, &repo_param(&repo), &req)?;
         Ok(created(StatusCode::CREATED))
     }))
 }
 
 pub async fn show(State(app): State<App>, Path((ns, repo, domain)): DomainPath) -> Response {
     reply(
-        app.lock()
-            .state
+        app.read()
             .show_share(&ns, &repo_param(&repo), &domain)
             .map(|d| json(StatusCode::OK, &d)),
     )
@@ -48,8 +44,7 @@ pub async fn update(
     body: Bytes,
 ) -> Response {
     reply(parse_body::<UpdateAccessDomain>(&body).and_then(|req| {
-        app.lock()
-            .state
+        app.write()
             .update_share(&ns, &repo_param(&repo), &domain, &req)?;
         Ok(created(StatusCode::CREATED))
     }))
@@ -57,8 +52,7 @@ pub async fn update(
 
 pub async fn delete(State(app): State<App>, Path((ns, repo, domain)): DomainPath) -> Response {
     reply(
-        app.lock()
-            .state
+        app.write()
             .delete_share(&ns, &repo_param(&repo), &domain)
             .map(|()| no_content()),
     )

@@ -57,8 +57,7 @@ pub async fn create_token(State(app): State<App>, body: Bytes) -> Response {
     let expires = now + Duration::hours(24);
     let token = format!("MIIemu{}", hex::encode(rand::random::<[u8; 48]>()));
     let body = {
-        let mut inner = app.lock();
-        let st = &mut inner.state;
+        let mut st = app.write();
         let domain = &password.user.domain;
         let domain_ok = domain.name.as_deref() == Some(st.domain_name.as_str())
             || domain.id.as_deref() == Some(st.domain_id.as_str());
@@ -67,7 +66,8 @@ pub async fn create_token(State(app): State<App>, body: Bytes) -> Response {
             .find(|u| u.name == password.user.name && u.password == password.user.password)
             .cloned();
         let Some(user) = user.filter(|_| domain_ok) else {
-            inner.counters.unauthorized += 1;
+            drop(st);
+            app.runtime().counters.unauthorized += 1;
             return unauthorized();
         };
         st.tokens.insert(token.clone(), expires);
@@ -112,8 +112,7 @@ pub async fn create_token(State(app): State<App>, body: Bytes) -> Response {
 /// `GET /v3/users[?name=…]`: the seeded users plus the caller.
 pub async fn list_users(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
     let params = Params::from_raw(q.as_deref());
-    let inner = app.lock();
-    let st = &inner.state;
+    let st = app.read();
     let users = std::iter::once(&st.caller)
         .chain(st.users.iter())
         .filter(|u| params.get("name").is_none_or(|n| u.name == n))
@@ -143,8 +142,7 @@ pub async fn list_users(State(app): State<App>, RawQuery(q): RawQuery) -> Respon
 /// `GET /v3/projects?name=REGION`.
 pub async fn list_projects(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
     let params = Params::from_raw(q.as_deref());
-    let inner = app.lock();
-    let st = &inner.state;
+    let st = app.read();
     let projects = [IamProject {
         id: st.project_id.clone(),
         name: st.region.clone(),

@@ -15,7 +15,7 @@ pub async fn list(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
     reply((|| {
         let params = Params::from_raw(q.as_deref());
         let fields = V2Fields::from_params(&params, &["namespace"])?;
-        let namespaces = app.lock().state.list_orgs(fields.get("namespace"));
+        let namespaces = app.read().list_orgs(fields.get("namespace"));
         Ok(json(StatusCode::OK, &NamespaceList { namespaces }))
     })())
 }
@@ -23,20 +23,15 @@ pub async fn list(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
 pub async fn create(State(app): State<App>, body: Bytes) -> Response {
     reply((|| {
         let req: CreateNamespace = parse_body(&body)?;
-        app.lock().state.create_org(&req.namespace)?;
+        app.write().create_org(&req.namespace)?;
         Ok(created(StatusCode::CREATED))
     })())
 }
 
 pub async fn show(State(app): State<App>, Path(ns): Path<String>) -> Response {
-    reply(
-        app.lock()
-            .state
-            .show_org(&ns)
-            .map(|n| json(StatusCode::OK, &n)),
-    )
+    reply(app.read().show_org(&ns).map(|n| json(StatusCode::OK, &n)))
 }
 
 pub async fn delete(State(app): State<App>, Path(ns): Path<String>) -> Response {
-    reply(app.lock().state.delete_org(&ns).map(|()| no_content()))
+    reply(app.write().delete_org(&ns).map(|()| no_content()))
 }

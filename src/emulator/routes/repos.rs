@@ -65,8 +65,7 @@ fn v2_list(app: &App, q: Option<&str>, shared: bool) -> Result<Response, ApiErr>
         ));
     }
     let (rows, total) = app
-        .lock()
-        .state
+        .read()
         .list_repos_v2(&filter, fields.order()?, page, shared)?;
     let count = rows.len();
     Ok(with_range(
@@ -103,10 +102,7 @@ fn v3_list(app: &App, q: Option<&str>, shared: bool) -> Result<Response, ApiErr>
     if shared && params.get("shared_by") == Some("thirdparty") {
         return Ok(json(StatusCode::OK, &RepoListV3::default()));
     }
-    let (repos, next_marker) = app
-        .lock()
-        .state
-        .list_repos_v3(&filter, limit, marker, shared);
+    let (repos, next_marker) = app.read().list_repos_v3(&filter, limit, marker, shared);
     Ok(json(StatusCode::OK, &RepoListV3 { repos, next_marker }))
 }
 
@@ -130,15 +126,14 @@ pub async fn shared_v3(State(app): State<App>, RawQuery(q): RawQuery) -> Respons
 pub async fn create(State(app): State<App>, Path(ns): Path<String>, body: Bytes) -> Response {
     reply((|| {
         let req: CreateRepo = parse_with_is_public(&body)?;
-        app.lock().state.create_repo(&ns, &req)?;
+        app.write().create_repo(&ns, &req)?;
         Ok(created(StatusCode::OK))
     })())
 }
 
 pub async fn show(State(app): State<App>, Path((ns, repo)): Path<(String, String)>) -> Response {
     reply(
-        app.lock()
-            .state
+        app.read()
             .show_repo(&ns, &repo_param(&repo))
             .map(|r| json(StatusCode::OK, &r)),
     )
@@ -151,17 +146,14 @@ pub async fn update(
 ) -> Response {
     reply((|| {
         let req: UpdateRepo = parse_with_is_public(&body)?;
-        app.lock()
-            .state
-            .update_repo(&ns, &repo_param(&repo), &req)?;
+        app.write().update_repo(&ns, &repo_param(&repo), &req)?;
         Ok(created(StatusCode::CREATED))
     })())
 }
 
 pub async fn delete(State(app): State<App>, Path((ns, repo)): Path<(String, String)>) -> Response {
     reply(
-        app.lock()
-            .state
+        app.write()
             .delete_repo(&ns, &repo_param(&repo))
             .map(|()| no_content()),
     )

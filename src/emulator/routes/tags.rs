@@ -26,7 +26,7 @@ pub async fn list_v2(
             &["limit", "offset", "order_column", "order_type", "tag"],
         )?;
         let page = fields.page()?;
-        let (rows, total) = app.lock().state.list_tags_v2(
+        let (rows, total) = app.read().list_tags_v2(
             &ns,
             &repo_param(&repo),
             fields.get("tag"),
@@ -62,10 +62,7 @@ pub async fn list_v3(
             with_manifest: parse_bool("with_manifest", params.get("with_manifest"))?
                 .unwrap_or(false),
         };
-        let list = app
-            .lock()
-            .state
-            .list_tags_v3(&ns, &repo_param(&repo), &query)?;
+        let list = app.read().list_tags_v3(&ns, &repo_param(&repo), &query)?;
         Ok(json(StatusCode::OK, &list))
     })())
 }
@@ -75,8 +72,7 @@ pub async fn show(
     Path((ns, repo, tag)): Path<(String, String, String)>,
 ) -> Response {
     reply(
-        app.lock()
-            .state
+        app.read()
             .show_tag(&ns, &repo_param(&repo), &tag)
             .map(|t| json(StatusCode::OK, &t)),
     )
@@ -87,8 +83,7 @@ pub async fn delete(
     Path((ns, repo, tag)): Path<(String, String, String)>,
 ) -> Response {
     reply(
-        app.lock()
-            .state
+        app.write()
             .delete_tag(&ns, &repo_param(&repo), &tag)
             .map(|()| no_content()),
     )
@@ -97,7 +92,7 @@ pub async fn delete(
 pub async fn retag(State(app): State<App>, Path((ns, repo)): RepoPath, body: Bytes) -> Response {
     reply((|| {
         let req: CreateTag = parse_body(&body)?;
-        app.lock().state.retag(&ns, &repo_param(&repo), &req)?;
+        app.write().retag(&ns, &repo_param(&repo), &req)?;
         Ok::<_, ApiErr>(created(StatusCode::CREATED))
     })())
 }

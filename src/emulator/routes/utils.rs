@@ -24,7 +24,7 @@ fn random_id(len: usize) -> String {
 
 /// The temporary login answer: body `auths`, headers with the command and its expiry.
 fn login_response(app: &App, user: String, expire_header: &'static str) -> Response {
-    let registry = app.lock().state.registry();
+    let registry = app.read().registry();
     let password = hex::encode(rand::random::<[u8; 32]>());
     let auth = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
     let mut body = AuthInfoBody::default();
@@ -46,7 +46,7 @@ fn login_response(app: &App, user: String, expire_header: &'static str) -> Respo
 
 /// `POST /v2/manage/utils/secret[?projectname=REGION]`.
 pub async fn create_secret(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
-    let region = app.lock().state.region.clone();
+    let region = app.read().region.clone();
     let params = Params::from_raw(q.as_deref());
     let project = params
         .get("projectname")
@@ -63,7 +63,7 @@ pub async fn create_authorization_token(State(app): State<App>) -> Response {
 }
 
 fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
-    if app.lock().state.project_id == project_id {
+    if app.read().project_id == project_id {
         Ok(())
     } else {
         Err(ApiErr::new(
@@ -75,13 +75,11 @@ fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
 }
 
 pub async fn quotas(State(app): State<App>, Path(project_id): Path<String>) -> Response {
-    reply(
-        check_project(&app, &project_id).map(|()| json(StatusCode::OK, &app.lock().state.quotas())),
-    )
+    reply(check_project(&app, &project_id).map(|()| json(StatusCode::OK, &app.read().quotas())))
 }
 
 pub async fn overview(State(app): State<App>) -> Response {
-    let overview = app.lock().state.overview();
+    let overview = app.read().overview();
     json(StatusCode::OK, &overview)
 }
 
@@ -138,7 +136,7 @@ pub async fn show_version(Path(api_version): Path<String>) -> Response {
 
 /// Target regions for image sync: the other Chinese mainland regions.
 pub async fn regions(State(app): State<App>) -> Response {
-    let own = app.lock().state.region.clone();
+    let own = app.read().region.clone();
     let list: Vec<SyncRegion> = ["cn-north-4", "cn-east-3", "cn-south-1", "cn-southwest-2"]
         .iter()
         .filter(|r| **r != own)
@@ -155,7 +153,7 @@ pub async fn reports(
     State(app): State<App>,
     Path((resource_type, _frequency)): Path<(String, String)>,
 ) -> Response {
-    let store = app.lock().state.overview().store_space;
+    let store = app.read().overview().store_space;
     let today = Utc::now().date_naive();
     let points: Option<Vec<serde_json::Value>> = match resource_type.as_str() {
         "store" | "downflow" => Some(
