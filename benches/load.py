@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Whole-program benchmark: loading every tag of a big repository, as a user feels it.
+
+For each tag count and emulator latency it
+  1. writes a seed file (one organization `bench`, one repository `app`, tags `build-000000`…),
+  2. starts `swr-tui emulator --seed FILE --latency-ms L` and times its start-up,
+  3. times one tag page (limit 1,000, offset N/2) over plain HTTP (emulator cost only),
+  4. runs, RUNS times each and interleaved, so both meet the same machine:
+     - Huawei's official Python SDK paging the v2 tag list (limit 1,000, sequential: what a
+       script written with the SDK does), and
+     - the real swr-tui binary in a private tmux server (160x45): Enter on the repository, then
+       the screen is read every 10 ms until the first tag rows are drawn and until the title
+       shows the complete count; then `r` (refresh) and the same wait. Peak RSS (VmHWM) of the
+       process is read after the load and again after the refresh,
+  5. prints min and median of every figure, and the SDK/swr-tui ratio of each run's pair.
+
+Usage:
+  python benches/load.py [--bin target/release/swr-tui] [--tags 1000,10000,100000]
+                         [--latency 50,0] [--runs 3] [--no-sdk]
+Needs tmux and (unless --no-sdk) `pip install -r tests/requirements-interop.txt`.
+Build first: cargo build --release
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+POLL = 0.01  # seconds between screen reads
+TIMEOUT = 300.0
+
+
+def seed_file(directory, count):
+    path = os.path.join(directory, f"seed-{count}.json")
+    if not os.path.exists(path):
+        tags = [{"tag": f"build-{i:06d}"} for i in range(count)]
+        seed = {
+            "namespaces": [{"name": "bench", "repos": [{"name": "app", "tags": tags}]}],
+            "users": [{"id": "u-0001", "name": "alice"}],
+        }
+        with open(path, "w") as f:
+            json.dump(seed, f)
+    return path
+
+
+class Emulator:
+    def __init__(self, binary, seed, latency):
+        started = time.monotonic()
+        self.proc = subprocess.Popen(
+            [binary, "emulator", "--listen", "127.0.0.1:0", "--seed", seed, "--latency-ms", str(latency)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        first = self.proc.stdout.readline().strip()
+        self.startup = time.monotonic() - started
+        second = self.proc.stdout.readline().strip()
+        match = re.fullmatch(r"listening on (http://\S+)", first)
+        if not match:
+            self.proc.kill()
+            raise SystemExit(f"emulator did not start: {first!r}")
+        self.url = match.group(1)
+        self.creds = dict(kv.split("=", 1) for kv in second.removeprefix("credentials: ").split())
+
+    def stop(self):
+        self.proc.kill()
+        self.proc.wait()
+
+
+def page_ms(url, count, samples=7):
+    """Median and min time of one tag page (limit 1000) straight over HTTP, with a token."""
+    body = json.dumps({"auth": {"identity": {"methods": ["password"], "password": {"user": {
+        "name": "alice", "password": "demo-password", "domain": {"name": "demo"}}}},
+        "scope": {"project": {"name": "cn-north-4"}}}}).encode()
+    request = urllib.request.Request(f"{url}/v3/auth/tokens", body, {"Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as reply:
+        token = reply.headers["X-Subject-Token"]
+    offset = (count // 2) // 1000 * 1000
+    times = []
+    for _ in range(samples):
+        request = urllib.request.Request(
+            f"{url}/v2/manage/namespaces/bench/repos/app/tags?offset={offset}&limit=1000",
+            headers={"X-Auth-Token": token},
+        )
+        started = time.monotonic()
+        with urllib.request.urlopen(request) as reply:
+            reply.read()
+        times.append((time.monotonic() - started) * 1000)
+    return min(times), statistics.median(times)
+
+
+def sdk_load(emu):
+    from huaweicloudsdkcore.auth.credentials import BasicCredentials
+    from huaweicloudsdkcore.http.http_config import HttpConfig
+    from huaweicloudsdkswr.v2 import SwrClient
+    from huaweicloudsdkswr.v2 import model as m
+
+    config = HttpConfig.get_default_config()
+    config.retry_times = 0
+    creds = emu.creds
+    client = (
+        SwrClient.new_builder()
+        .with_http_config(config)
+        .with_credentials(BasicCredentials(creds["HUAWEICLOUD_SDK_AK"], creds["HUAWEICLOUD_SDK_SK"],
+                                           creds["HUAWEICLOUD_SDK_PROJECT_ID"]))
+        .with_endpoints([emu.url])
+        .build()
+    )
+    started = time.monotonic()
+    tags, offset, total = 0, 0, None
+    while total is None or offset < total:
+        reply = client.list_repository_tags(
+            m.ListRepositoryTagsRequest(namespace="bench", repository="app", offset=str(offset), limit="1000"))
+        total = int(reply.content_range.rsplit("/", 1)[1])
+        tags += len(reply.body)
+        offset += 1000
+        if not reply.body:
+            break
+    return time.monotonic() - started, tags
+
+
+TITLE = re.compile(r"Tags \(([\d,]+)(?: of ([\d,]+))?\)([^─┐]*)")
+SPINNER = set("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+
+
+def tags_title(screen):
+    """(rows shown, complete) from the tag pane's title, or None before it shows a count."""
+    match = TITLE.search(screen)
+    if not match:
+        return None
+    rows = int(match.group(1).replace(",", ""))
+    rest = match.group(2) is not None or "loading" in match.group(3) or any(c in SPINNER for c in match.group(3))
+    return rows, not rest
+
+
+class Tui:
+    def __init__(self, binary, emu, directory):
+        self.socket = f"swr-bench-{os.getpid()}"
+        self.dir = directory
+        creds = emu.creds
+        script = (
+            f"exec env HUAWEICLOUD_SDK_AK={creds['HUAWEICLOUD_SDK_AK']} HUAWEICLOUD_SDK_SK={creds['HUAWEICLOUD_SDK_SK']} "
+            f"HUAWEICLOUD_SDK_PROJECT_ID={creds['HUAWEICLOUD_SDK_PROJECT_ID']} SWR_TUI_CONFIG={directory}/none.toml "
+            f"XDG_DATA_HOME={directory} XDG_CACHE_HOME={directory}/cache "
+            f"{binary} --endpoint {emu.url} --region cn-north-4"
+        )
+        self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "45")
+        self.tmux("respawn-pane", "-k", "-t", "bench", script)
+        self.pid = int(self.tmux("list-panes", "-t", "bench", "-F", "#{pane_pid}").strip())
+
+    def tmux(self, *args):
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True).stdout
+
+    def screen(self):
+        return self.tmux("capture-pane", "-p", "-t", "bench")
+
+    def wait(self, predicate, what, timeout=TIMEOUT):
+        started = time.monotonic()
+        while time.monotonic() - started < timeout:
+            screen = self.screen()
+            if predicate(screen):
+                return screen
+            time.sleep(POLL)
+        if timeout < TIMEOUT:
+            return None
+        raise SystemExit(f"timed out waiting for {what}; screen:\n{self.screen()}")
+
+    def peak_rss_mb(self):
+        with open(f"/proc/{self.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def load(self, key):
+        """Presses `key`; seconds until the first rows and until every row is there."""
+        started = time.monotonic()
+        self.tmux("send-keys", "-t", "bench", key)
+        first = None
+        while time.monotonic() - started < TIMEOUT:
+            title = tags_title(self.screen())
+            now = time.monotonic() - started
+            if title and title[0] > 0 and first is None:
+                first = now
+            if title and title[1] and title[0] > 0 and (key != "r" or now > 0.05):
+                return first, now
+            time.sleep(POLL)
+        raise SystemExit(f"timed out loading; screen:\n{self.screen()}")
+
+    def close(self):
+        self.tmux("send-keys", "-t", "bench", "q")
+        time.sleep(0.2)
+        self.tmux("kill-server")
+
+
+def tui_load(binary, emu, count):
+    directory = tempfile.mkdtemp(prefix="swr-bench-")
+    tui = Tui(binary, emu, directory)
+    try:
+        tui.wait(lambda s: "bench" in s and "Organizations (1)" in s, "the organization")
+        tui.tmux("send-keys", "-t", "bench", "Enter")
+        tui.wait(lambda s: "Repositories (1)" in s, "the repository")
+        first, complete = tui.load("Enter")
+        rows = tags_title(tui.screen())[0]
+        if rows != count:
+            raise SystemExit(f"swr-tui shows {rows} tags, the repository has {count}")
+        rss_loaded = tui.peak_rss_mb()
+        # A refresh: the old rows stay until the new list is complete, so the peak may grow.
+        tui.tmux("send-keys", "-t", "bench", "r")
+        tui.wait(lambda s: (t := tags_title(s)) is not None and not t[1], "the refresh to start", 2.0)
+        tui.wait(lambda s: (t := tags_title(s)) is not None and t[1] and t[0] == count, "the refresh to end")
+        rss_refreshed = tui.peak_rss_mb()
+        return {"first": first, "all": complete, "rss": rss_loaded, "rss_refresh": rss_refreshed}
+    finally:
+        tui.close()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def fmt(values, unit, digits=2):
+    return f"min {min(values):.{digits}f}{unit}  median {statistics.median(values):.{digits}f}{unit}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bin", default="target/release/swr-tui")
+    parser.add_argument("--tags", default="1000,10000,100000")
+    parser.add_argument("--latency", default="50,0")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-sdk", action="store_true")
+    args = parser.parse_args()
+    binary = os.path.abspath(args.bin)
+    if not shutil.which("tmux"):
+        raise SystemExit("tmux is needed (apt-get install tmux)")
+    work = tempfile.mkdtemp(prefix="swr-bench-seeds-")
+    print(f"binary {binary}, {os.cpu_count()} cores, {args.runs} runs each")
+    try:
+        for count in [int(c) for c in args.tags.split(",")]:
+            seed = seed_file(work, count)
+            for latency in [int(l) for l in args.latency.split(",")]:
+                emu = Emulator(binary, seed, latency)
+                try:
+                    report(args, binary, emu, count, latency)
+                finally:
+                    emu.stop()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def report(args, binary, emu, count, latency):
+    print(f"\n== {count:,} tags, emulator --latency-ms {latency}")
+    print(f"emulator start-up with the seed: {emu.startup:.2f}s")
+    if latency == 0:
+        low, mid = page_ms(emu.url, count)
+        print(f"one tag page over HTTP (limit 1000): min {low:.1f}ms  median {mid:.1f}ms")
+    sdk, tui, ratios = [], [], []
+    for _ in range(args.runs):
+        if not args.no_sdk:
+            seconds, got = sdk_load(emu)
+            if got != count:
+                raise SystemExit(f"the SDK listed {got} tags of {count}")
+            sdk.append(seconds)
+        run = tui_load(binary, emu, count)
+        tui.append(run)
+        if not args.no_sdk:
+            ratios.append(sdk[-1] / run["all"])
+    if sdk:
+        print(f"official SDK, all tags:      {fmt(sdk, 's')}")
+    print(f"swr-tui, first rows drawn:   {fmt([r['first'] for r in tui], 's', 3)}")
+    print(f"swr-tui, all rows (title):   {fmt([r['all'] for r in tui], 's')}")
+    print(f"swr-tui, peak RSS loaded:    {fmt([r['rss'] for r in tui], ' MB', 0)}")
+    print(f"swr-tui, peak RSS after r:   {fmt([r['rss_refresh'] for r in tui], ' MB', 0)}")
+    if ratios:
+        print(f"SDK time / swr-tui time:     {fmt(ratios, 'x', 1)}  (each run's pair)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
