@@ -12,7 +12,8 @@ For each tag count and emulator latency it
        the screen is read every 10 ms until the first tag rows are drawn and until the title
        shows the complete count; then `r` (refresh) and the same wait. Peak RSS (VmHWM) of the
        process is read after the load and again after the refresh,
-  5. prints min and median of every figure, and the SDK/swr-tui ratio of each run's pair.
+  5. prints min and median of every figure, and the SDK/swr-tui ratio of each run's pair; also
+     the longest the UI thread was busy in one step during the loads, which swr-tui logs.
 
 Usage:
   python benches/load.py [--bin target/release/swr-tui] [--tags 1000,10000,100000]
@@ -149,7 +150,7 @@ class Tui:
             f"exec env HUAWEICLOUD_SDK_AK={creds['HUAWEICLOUD_SDK_AK']} HUAWEICLOUD_SDK_SK={creds['HUAWEICLOUD_SDK_SK']} "
             f"HUAWEICLOUD_SDK_PROJECT_ID={creds['HUAWEICLOUD_SDK_PROJECT_ID']} SWR_TUI_CONFIG={directory}/none.toml "
             f"XDG_DATA_HOME={directory} XDG_CACHE_HOME={directory}/cache "
-            f"{binary} --endpoint {emu.url} --region cn-north-4"
+            f"{binary} --endpoint {emu.url} --region cn-north-4 {os.environ.get('SWR_TUI_ARGS', '')}"
         )
         self.tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", "160", "-y", "45")
         self.tmux("respawn-pane", "-k", "-t", "bench", script)
@@ -194,6 +195,15 @@ class Tui:
             time.sleep(POLL)
         raise SystemExit(f"timed out loading; screen:\n{self.screen()}")
 
+    def logged_step_ms(self):
+        """The longest UI step of the last load, as the program logged it (None if it did not)."""
+        try:
+            with open(os.path.join(self.dir, "swr-tui", "swr-tui.log")) as f:
+                found = re.findall(r"longest UI step (\d+) ms", f.read())
+        except OSError:
+            return None
+        return int(found[-1]) if found else None
+
     def close(self):
         self.tmux("send-keys", "-t", "bench", "q")
         time.sleep(0.2)
@@ -212,12 +222,18 @@ def tui_load(binary, emu, count):
         if rows != count:
             raise SystemExit(f"swr-tui shows {rows} tags, the repository has {count}")
         rss_loaded = tui.peak_rss_mb()
+        time.sleep(0.1)  # the log line follows the frame
+        step_loaded = tui.logged_step_ms()
         # A refresh: the old rows stay until the new list is complete, so the peak may grow.
         tui.tmux("send-keys", "-t", "bench", "r")
         tui.wait(lambda s: (t := tags_title(s)) is not None and not t[1], "the refresh to start", 2.0)
         tui.wait(lambda s: (t := tags_title(s)) is not None and t[1] and t[0] == count, "the refresh to end")
         rss_refreshed = tui.peak_rss_mb()
-        return {"first": first, "all": complete, "rss": rss_loaded, "rss_refresh": rss_refreshed}
+        time.sleep(0.1)
+        step_refresh = tui.logged_step_ms()
+        steps = [s for s in (step_loaded, step_refresh) if s is not None]
+        return {"first": first, "all": complete, "rss": rss_loaded, "rss_refresh": rss_refreshed,
+                "step": max(steps) if steps else None}
     finally:
         tui.close()
         shutil.rmtree(directory, ignore_errors=True)
@@ -276,6 +292,9 @@ def report(args, binary, emu, count, latency):
     print(f"swr-tui, all rows (title):   {fmt([r['all'] for r in tui], 's')}")
     print(f"swr-tui, peak RSS loaded:    {fmt([r['rss'] for r in tui], ' MB', 0)}")
     print(f"swr-tui, peak RSS after r:   {fmt([r['rss_refresh'] for r in tui], ' MB', 0)}")
+    steps = [r["step"] for r in tui if r["step"] is not None]
+    if steps:
+        print(f"swr-tui, longest UI step:    {fmt(steps, ' ms', 0)}  (as it logged; load and refresh)")
     if ratios:
         print(f"SDK time / swr-tui time:     {fmt(ratios, 'x', 1)}  (each run's pair)")
     sys.stdout.flush()

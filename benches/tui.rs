@@ -48,7 +48,7 @@ fn model_with_tags(count: usize, width: u16, height: u16) -> Model {
     answer(
         &mut m,
         cmds,
-        Fetched::Repos(vec![RepoV2 {
+        Fetched::repos(vec![RepoV2 {
             name: "team/web".into(),
             ..RepoV2::default()
         }]),
@@ -75,7 +75,7 @@ fn model_with_tags(count: usize, width: u16, height: u16) -> Model {
             ..Tag::default()
         })
         .collect();
-    answer(&mut m, cmds, Fetched::Tags(tags));
+    answer(&mut m, cmds, Fetched::tags(tags));
     m
 }
 

@@ -9,7 +9,7 @@ use support::*;
 use swr_tui::app::{DeleteJob, JobId, Write};
 
 fn marked(m: &Model) -> BTreeSet<String> {
-    m.tags.marked().clone()
+    m.tags.marked_keys()
 }
 
 fn set(tags: &[&str]) -> BTreeSet<String> {
@@ -194,7 +194,7 @@ fn shared_digests_are_flagged_and_warned_about() {
         &update(&mut m, key(KeyCode::Enter)),
         &Fetch::Repos { org: "demo".into() },
     );
-    loaded(&mut m, id, Fetched::Repos(repos()));
+    loaded(&mut m, id, Fetched::repos(repos()));
     let id = match update(&mut m, key(KeyCode::Enter)).as_slice() {
         [Cmd::Fetch { request, .. }] => *request,
         other => panic!("{other:?}"),
@@ -207,7 +207,7 @@ fn shared_digests_are_flagged_and_warned_about() {
     loaded(
         &mut m,
         id,
-        Fetched::Tags(vec![
+        Fetched::tags(vec![
             tag("latest", "sha256:a"),
             tag("1.2", "sha256:a"),
             tag("1.1", "sha256:b"),
@@ -217,7 +217,10 @@ fn shared_digests_are_flagged_and_warned_about() {
     let first = m.tags.current().unwrap().tag.clone();
     press(&mut m, " ");
     let other = if first == "latest" { "1.2" } else { "latest" };
-    assert!(m.shared_marked.is_flagged(&first), "flagged in the list");
+    assert!(
+        m.shared_marked.flagged_tags(m.tags.rows()).contains(&first),
+        "flagged in the list"
+    );
     press(&mut m, "d");
     let Some(Overlay::ConfirmDelete(dialog)) = m.overlay.clone() else {
         panic!()
@@ -229,7 +232,7 @@ fn shared_digests_are_flagged_and_warned_about() {
     press(&mut m, "g");
     m.tags.mark_where(|t| t.tag == other);
     update(&mut m, Msg::Tick { now: now() });
-    assert!(m.shared_marked.flagged().is_empty());
+    assert!(m.shared_marked.flagged_tags(m.tags.rows()).is_empty());
 }
 
 #[test]
@@ -346,7 +349,7 @@ fn summary_closes_with_enter_and_marks_stay_only_on_surviving_tags() {
     update(&mut m, key(KeyCode::Enter));
     assert_eq!(m.overlay, None);
     let survivor = tags[1].clone();
-    loaded(&mut m, id, Fetched::Tags(tags_named(&[&survivor])));
+    loaded(&mut m, id, Fetched::tags(tags_named(&[&survivor])));
     assert_eq!(marked(&m), set(&[&survivor]));
 }
 

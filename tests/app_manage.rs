@@ -96,7 +96,7 @@ fn with_repos() -> Model {
     loaded(
         &mut m,
         id,
-        Fetched::Repos(vec![
+        Fetched::repos(vec![
             repo(
                 "team/web",
                 30,

@@ -109,7 +109,7 @@ fn results_of_the_old_session_are_dropped() {
     );
     let same = m.context.clone();
     update(&mut m, Msg::Switched(Ok(same)));
-    loaded(&mut m, old, Fetched::Repos(repos()));
+    loaded(&mut m, old, Fetched::repos(repos()));
     assert!(m.repos.is_empty());
 }
 

@@ -95,20 +95,20 @@ fn results_for_a_view_the_user_left_are_dropped() {
     );
     assert_ne!(first, second);
     // The answer for `demo` arrives late: ignored.
-    loaded(&mut m, first, Fetched::Repos(repos()));
+    loaded(&mut m, first, Fetched::repos(repos()));
     assert!(m.repos.is_empty());
     assert_eq!(m.repos.load, Load::Loading { request: second });
     loaded(
         &mut m,
         second,
-        Fetched::Repos(vec![RepoV2 {
+        Fetched::repos(vec![RepoV2 {
             name: "base/ubuntu".into(),
             ..RepoV2::default()
         }]),
     );
     assert_eq!(m.repos.current().unwrap().name, "base/ubuntu");
     // A duplicate of an answered request changes nothing either.
-    loaded(&mut m, second, Fetched::Repos(repos()));
+    loaded(&mut m, second, Fetched::repos(repos()));
     assert_eq!(m.repos.len(), 1);
 }
 
@@ -306,7 +306,7 @@ fn refresh_reloads_the_focused_list_and_keeps_the_cursor_row() {
             repo: "team/web".into(),
         },
     );
-    loaded(&mut m, id, Fetched::Tags(tags(6)));
+    loaded(&mut m, id, Fetched::tags(tags(6)));
     assert_eq!(m.tags.current().unwrap().tag, current);
 }
 

@@ -57,7 +57,7 @@ fn pane_with(tags: Vec<Tag>) -> Model {
             repo: "team/web".into(),
         },
     );
-    loaded(&mut m, id, Fetched::Tags(tags));
+    loaded(&mut m, id, Fetched::tags(tags));
     m
 }
 
@@ -106,13 +106,13 @@ proptest! {
             apply(&mut m, op);
         }
         // The list's [shared] flags, kept incrementally, agree with a full recomputation.
-        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.tags.rows(), m.tags.marked())
+        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.tags.rows(), &m.tags.marked_keys())
             .into_keys()
             .collect();
-        prop_assert_eq!(m.shared_marked.flagged(), &recomputed);
+        prop_assert_eq!(m.shared_marked.flagged_tags(m.tags.rows()), recomputed);
 
         let expected: BTreeSet<String> = if m.tags.marked_count() > 0 {
-            m.tags.marked().clone()
+            m.tags.marked_keys()
         } else {
             match m.tags.current() {
                 Some(t) => BTreeSet::from([t.tag.clone()]),

@@ -91,7 +91,7 @@ fn fresh(screen: Rect) -> Model {
     answer(
         &mut model,
         &cmds,
-        Fetched::Repos(vec![RepoV2 {
+        Fetched::repos(vec![RepoV2 {
             name: "team/web".into(),
             num_images: 14,
             size: 200_977_474,
@@ -102,7 +102,7 @@ fn fresh(screen: Rect) -> Model {
         }]),
     );
     let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Fetched::Tags(tags()));
+    answer(&mut model, &cmds, Fetched::tags(tags()));
     model
 }
 

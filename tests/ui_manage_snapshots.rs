@@ -163,7 +163,7 @@ fn with_repos(screen: Rect) -> Model {
     answer(
         &mut model,
         request_of(&cmds, &Fetch::Repos { org: "demo".into() }),
-        Ok(Fetched::Repos(repos())),
+        Ok(Fetched::repos(repos())),
     );
     model
 }

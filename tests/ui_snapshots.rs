@@ -157,7 +157,7 @@ fn with_orgs(screen: Rect, list: Vec<Namespace>) -> Model {
 fn with_repos(screen: Rect, list: Vec<RepoV2>) -> Model {
     let mut model = with_orgs(screen, orgs());
     let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Ok(Fetched::Repos(list)));
+    answer(&mut model, &cmds, Ok(Fetched::repos(list)));
     model
 }
 
@@ -166,7 +166,7 @@ fn with_tags(screen: Rect, n: usize) -> Model {
     let mut model = with_repos(screen, repos());
     press(&mut model, KeyCode::Char('j')); // nginx → team/web
     let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Ok(Fetched::Tags(tags(n))));
+    answer(&mut model, &cmds, Ok(Fetched::tags(tags(n))));
     model
 }
 
@@ -376,11 +376,11 @@ fn scrolled(pane: PaneId, screen: Rect) -> Model {
     let mut model = with_orgs(screen, many_orgs);
     if pane != PaneId::Orgs {
         let cmds = press(&mut model, KeyCode::Enter);
-        answer(&mut model, &cmds, Ok(Fetched::Repos(many_repos)));
+        answer(&mut model, &cmds, Ok(Fetched::repos(many_repos)));
     }
     if matches!(pane, PaneId::Tags | PaneId::Perms) {
         let cmds = press(&mut model, KeyCode::Enter);
-        answer(&mut model, &cmds, Ok(Fetched::Tags(tags(40))));
+        answer(&mut model, &cmds, Ok(Fetched::tags(tags(40))));
     }
     if pane == PaneId::Perms {
         let cmds = press(&mut model, KeyCode::Char('p'));

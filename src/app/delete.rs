@@ -1,27 +1,29 @@
 //! Deleting tags: from the selection to a confirmation that names exactly what goes, to a job
 //! whose progress and per-tag results the user sees, with stop and retry.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
+use super::digest::{Digest, DigestMap};
 use super::model::{ConfirmDelete, DeleteJob, Model, Overlay, Status, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, JobId};
 use super::rows::TagRow;
+use super::table::Table;
 
 /// For each tag in `selected`, the tags outside it that name the same image.
 pub fn shared_outside(
     rows: &[TagRow],
     selected: &BTreeSet<String>,
 ) -> BTreeMap<String, Vec<String>> {
-    let mut by_digest: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut by_digest: HashMap<&Digest, Vec<&str>> = HashMap::new();
     for row in rows.iter().filter(|r| !r.digest.is_empty()) {
         by_digest.entry(&row.digest).or_default().push(&row.tag);
     }
     let mut shared = BTreeMap::new();
     for row in rows.iter().filter(|r| selected.contains(&r.tag)) {
         let others: Vec<String> = by_digest
-            .get(row.digest.as_str())
+            .get(&row.digest)
             .into_iter()
             .flatten()
             .filter(|t| !selected.contains(**t))
@@ -34,68 +36,90 @@ pub fn shared_outside(
     shared
 }
 
-/// Which marked tags share their image with an unmarked tag, kept up to date as marks change:
-/// the digest index is rebuilt only when the rows change, so a keystroke costs O(marks).
+/// Which marked tags share their image with an unmarked tag, kept up to date as marks change
+/// and as rows arrive: rows are indexed by digest once (appended pages extend the index), and a
+/// change of marks costs one pass over the marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SharedMarks {
-    revisions: Option<(u64, u64)>,
-    items_revision: Option<u64>,
-    digest_of: HashMap<String, String>,
-    tags_per_digest: HashMap<String, usize>,
-    flagged: BTreeSet<String>,
+    generation: Option<u64>,
+    revision: Option<u64>,
+    digest_ids: DigestMap<u32>,
+    /// Per row: the id of its digest, or `NO_DIGEST`.
+    digest_of: Vec<u32>,
+    rows_per_digest: Vec<u32>,
+    /// Rows (by position) that are flagged.
+    flagged: HashSet<u32>,
 }
 
+const NO_DIGEST: u32 = u32::MAX;
+
 impl SharedMarks {
-    pub fn is_flagged(&self, tag: &str) -> bool {
-        self.flagged.contains(tag)
+    /// Whether the row at `index` of the tag table is flagged.
+    pub fn is_flagged(&self, index: u32) -> bool {
+        self.flagged.contains(&index)
     }
 
-    pub fn flagged(&self) -> &BTreeSet<String> {
-        &self.flagged
+    /// The names of the flagged tags.
+    pub fn flagged_tags(&self, rows: &[TagRow]) -> BTreeSet<String> {
+        self.flagged
+            .iter()
+            .filter_map(|&i| rows.get(i as usize))
+            .map(|r| r.tag.clone())
+            .collect()
     }
 
-    fn reindex(&mut self, rows: &[TagRow]) {
-        self.digest_of.clear();
-        self.tags_per_digest.clear();
-        for row in rows.iter().filter(|r| !r.digest.is_empty()) {
-            self.digest_of.insert(row.tag.clone(), row.digest.clone());
-            *self.tags_per_digest.entry(row.digest.clone()).or_default() += 1;
+    fn index(&mut self, rows: &[TagRow]) {
+        for row in &rows[self.digest_of.len().min(rows.len())..] {
+            if row.digest.is_empty() {
+                self.digest_of.push(NO_DIGEST);
+                continue;
+            }
+            let next = self.rows_per_digest.len() as u32;
+            let id = *self.digest_ids.entry(row.digest.clone()).or_insert(next);
+            if id == next {
+                self.rows_per_digest.push(0);
+            }
+            self.rows_per_digest[id as usize] += 1;
+            self.digest_of.push(id);
         }
     }
 
-    fn reflag(&mut self, marked: &BTreeSet<String>) {
-        let mut marked_per_digest: HashMap<&str, usize> = HashMap::new();
-        for tag in marked {
-            if let Some(digest) = self.digest_of.get(tag) {
-                *marked_per_digest.entry(digest).or_default() += 1;
-            }
+    fn reflag(&mut self, tags: &Table<TagRow>) {
+        let mut marked_per_digest: HashMap<u32, u32> = HashMap::new();
+        let marked: Vec<(u32, u32)> = tags
+            .marked_rows()
+            .filter_map(|(i, _)| {
+                let d = *self.digest_of.get(i as usize)?;
+                (d != NO_DIGEST).then_some((i, d))
+            })
+            .collect();
+        for &(_, d) in &marked {
+            *marked_per_digest.entry(d).or_default() += 1;
         }
         self.flagged = marked
-            .iter()
-            .filter(|tag| {
-                self.digest_of.get(*tag).is_some_and(|d| {
-                    self.tags_per_digest.get(d).copied().unwrap_or(0)
-                        > marked_per_digest.get(d.as_str()).copied().unwrap_or(0)
-                })
-            })
-            .cloned()
+            .into_iter()
+            .filter(|&(_, d)| self.rows_per_digest[d as usize] > marked_per_digest[&d])
+            .map(|(i, _)| i)
             .collect();
     }
 }
 
 /// Keeps `Model::shared_marked` in step with the rows and the marks.
 pub fn refresh_shared_marks(model: &mut Model) {
-    let revisions = (model.tags.items_revision(), model.tags.revision());
+    let tags = &model.tags;
     let shared = &mut model.shared_marked;
-    if shared.revisions == Some(revisions) {
+    if shared.revision == Some(tags.revision()) {
         return;
     }
-    if shared.items_revision != Some(revisions.0) {
-        shared.reindex(model.tags.rows());
-        shared.items_revision = Some(revisions.0);
+    if shared.generation != Some(tags.generation()) {
+        *shared = SharedMarks {
+            generation: Some(tags.generation()),
+            ..SharedMarks::default()
+        };
     }
-    shared.reflag(model.tags.marked());
-    shared.revisions = Some(revisions);
+    shared.index(tags.rows());
+    shared.reflag(tags);
+    shared.revision = Some(tags.revision());
 }
 
 fn error(model: &mut Model, text: impl Into<String>) {
@@ -122,26 +146,31 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
         return Vec::new();
     };
     let selected: BTreeSet<String> = if model.tags.marked_count() > 0 {
-        model.tags.marked().clone()
+        model.tags.marked_keys()
     } else if let Some(current) = model.tags.current() {
         BTreeSet::from([current.tag.clone()])
     } else {
         return Vec::new();
     };
-    // In the order the list shows them, so the dialog reads like the pane.
-    let mut tags: Vec<String> = model
-        .tags
-        .visible()
-        .filter(|t| selected.contains(&t.tag))
-        .map(|t| t.tag.clone())
-        .collect();
-    let shown: BTreeSet<&String> = tags.iter().collect();
-    let hidden: Vec<String> = selected
-        .iter()
-        .filter(|t| !shown.contains(t))
-        .cloned()
-        .collect();
-    tags.extend(hidden);
+    // In the order the list shows them, so the dialog reads like the pane; marked tags hidden
+    // by the filter after them.
+    let mut shown = vec![false; model.tags.len()];
+    let mut tags: Vec<String> = Vec::with_capacity(selected.len());
+    for (i, t) in model.tags.visible_indexed() {
+        if selected.contains(&t.tag) {
+            shown[i as usize] = true;
+            tags.push(t.tag.clone());
+        }
+    }
+    tags.extend(
+        model
+            .tags
+            .rows()
+            .iter()
+            .enumerate()
+            .filter(|&(i, t)| !shown[i] && selected.contains(&t.tag))
+            .map(|(_, t)| t.tag.clone()),
+    );
     let shared = shared_outside(model.tags.rows(), &selected)
         .into_iter()
         .map(|(tag, others)| {
@@ -213,6 +242,7 @@ fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Ve
         id: job,
         org: org.clone(),
         repo: repo.clone(),
+        outstanding: tags.iter().cloned().collect(),
         tags: tags.clone(),
         deleted: Vec::new(),
         failed: Vec::new(),
@@ -270,7 +300,8 @@ pub fn on_tag_deleted(model: &mut Model, id: JobId, tag: String, result: Result<
     let Some(job) = model.delete.as_mut().filter(|j| j.id == id && !j.finished) else {
         return;
     };
-    if !job.tags.contains(&tag) {
+    // Only tags of this job, each once: a set, so 100,000 results cost no list searches.
+    if !job.outstanding.remove(&tag) {
         return;
     }
     match result {

@@ -53,12 +53,17 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// `sha256:0123456789ab` — enough to tell images apart in a list.
-pub fn short_digest(digest: &str) -> String {
-    match digest.split_once(':') {
-        Some((algo, hex)) => format!("{algo}:{}", &hex[..hex.len().min(12)]),
-        None => digest.chars().take(19).collect(),
+/// `12,000`: digits in groups of three.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
     }
+    out
 }
 
 #[cfg(test)]
@@ -90,11 +95,10 @@ mod tests {
     }
 
     #[test]
-    fn digests() {
-        assert_eq!(
-            short_digest("sha256:57b60584aabbccddeeff"),
-            "sha256:57b60584aabb"
-        );
-        assert_eq!(short_digest("sha256:ab"), "sha256:ab");
+    fn grouped_digits() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(12_000), "12,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
     }
 }

@@ -103,14 +103,16 @@ pub fn apply(
         }
         MarkRule::KeepNewest => {
             let keep = count(input, "N")? as usize;
-            let mut visible: Vec<&TagRow> = tags.visible().collect();
-            visible.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.tag.cmp(&a.tag)));
-            let kept: Vec<String> = visible.iter().take(keep).map(|t| t.tag.clone()).collect();
-            let rest: std::collections::BTreeSet<String> =
-                visible.iter().skip(keep).map(|t| t.tag.clone()).collect();
+            let mut visible: Vec<(u32, &TagRow)> = tags.visible_indexed().collect();
+            visible.sort_by(|(_, a), (_, b)| {
+                b.updated.cmp(&a.updated).then_with(|| b.tag.cmp(&a.tag))
+            });
+            let split = keep.min(visible.len());
+            let indices: Vec<u32> = visible.iter().map(|&(i, _)| i).collect();
+            let (kept, rest) = indices.split_at(split);
             // Keeping means keeping: the newest N lose any mark they had.
-            tags.unmark(&kept);
-            let n = tags.mark_where(|t| rest.contains(&t.tag));
+            tags.set_marks(kept, false);
+            let n = tags.set_marks(rest, true);
             Ok(format!("Kept the newest {}, marked {n} more", kept.len()))
         }
         MarkRule::OlderThan => {
@@ -162,7 +164,7 @@ mod tests {
     }
 
     fn marked(t: &Table<TagRow>) -> Vec<String> {
-        t.marked().iter().cloned().collect()
+        t.marked_keys().into_iter().collect()
     }
 
     #[test]

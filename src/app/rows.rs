@@ -1,12 +1,18 @@
-//! What each list shows, built once from API models: remote text sanitized, times parsed, and a
-//! lower-case search key ready, so filtering and drawing never redo that work.
+//! What each list shows, built once from what the service sent: remote text sanitized, times
+//! parsed, digests as bytes, and a lower-case search key ready, so filtering and drawing never
+//! redo that work. Tag and repository rows are parsed straight from a page's bytes, on the
+//! worker thread that fetched the page.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer};
 
+use super::digest::Digest;
 use super::format::parse_time;
 use super::text::{sanitize, sanitize_multiline};
+use crate::swr::entries::{ManifestEntry, RepoEntry, TagEntry};
 use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
 
 /// A row of a list pane.
@@ -71,14 +77,14 @@ pub struct RepoRow {
     pub updated: Option<DateTime<Utc>>,
     pub path: String,
     pub internal_path: String,
-    search: String,
+    search: Option<Box<str>>,
 }
 
-impl From<RepoV2> for RepoRow {
-    fn from(r: RepoV2) -> Self {
+impl RepoRow {
+    fn from_entry(r: &RepoEntry) -> Self {
         let name = sanitize(&r.name);
         Self {
-            search: name.to_lowercase(),
+            search: lower_if_needed(&name),
             name,
             tags: r.num_images,
             size: r.size,
@@ -94,13 +100,38 @@ impl From<RepoV2> for RepoRow {
     }
 }
 
+/// Straight from a page's bytes (on the worker thread that fetched it).
+impl<'de> Deserialize<'de> for RepoRow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        RepoEntry::deserialize(d).map(|e| Self::from_entry(&e))
+    }
+}
+
+impl From<RepoV2> for RepoRow {
+    fn from(r: RepoV2) -> Self {
+        Self::from_entry(&RepoEntry {
+            name: r.name.into(),
+            category: r.category.into(),
+            description: r.description.into(),
+            size: r.size,
+            is_public: r.is_public,
+            num_images: r.num_images,
+            num_download: r.num_download,
+            created_at: r.created_at.into(),
+            updated_at: r.updated_at.into(),
+            path: r.path.into(),
+            internal_path: r.internal_path.into(),
+        })
+    }
+}
+
 impl Row for RepoRow {
     const SORT_COLUMNS: &'static [&'static str] = &["name", "tags", "size", "downloads", "updated"];
     fn key(&self) -> &str {
         &self.name
     }
     fn search_text(&self) -> &str {
-        &self.search
+        self.search.as_deref().unwrap_or(&self.name)
     }
     fn compare(&self, other: &Self, column: usize) -> Ordering {
         match column {
@@ -114,60 +145,131 @@ impl Row for RepoRow {
     }
 }
 
+/// The lower-case search text, kept only when it differs from the name (it rarely does).
+fn lower_if_needed(name: &str) -> Option<Box<str>> {
+    if name.is_ascii() {
+        return name
+            .bytes()
+            .any(|b| b.is_ascii_uppercase())
+            .then(|| name.to_ascii_lowercase().into_boxed_str());
+    }
+    let lower = name.to_lowercase();
+    (lower != name).then(|| lower.into_boxed_str())
+}
+
 /// One layer of an image, from the manifest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layer {
-    pub digest: String,
+    pub digest: Digest,
     pub size: i64,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct TagRow {
-    pub tag: String,
-    pub digest: String,
-    pub size: i64,
-    pub created: Option<DateTime<Utc>>,
-    pub updated: Option<DateTime<Utc>>,
-    pub path: String,
-    pub internal_path: String,
-    pub layers: Vec<Layer>,
-    search: String,
+/// Where a tag's image can be pulled from, as the service's addresses name the hosts. Shared
+/// by the rows that have the same (all of a repository's, normally).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ImageHosts {
+    /// The public registry host of `path`, when it is a plausible host name.
+    pub registry: Option<String>,
+    /// The host of `internal_path` (the address cloud clusters pull from).
+    pub internal: Option<String>,
 }
 
-impl From<Tag> for TagRow {
-    fn from(t: Tag) -> Self {
-        let tag = sanitize(&t.tag);
+impl ImageHosts {
+    fn from_paths(path: &str, internal_path: &str) -> Self {
         Self {
-            search: tag.to_lowercase(),
-            tag,
-            digest: sanitize(&t.digest),
-            size: t.size,
-            created: parse_time(&t.created),
-            updated: parse_time(&t.updated),
-            path: sanitize(&t.path),
-            internal_path: sanitize(&t.internal_path),
-            layers: manifest_layers(&t.manifest),
+            registry: host_of(path),
+            internal: host_of(internal_path),
         }
     }
 }
 
-/// Layers of a schema-2 (or OCI) manifest; anything else yields none.
-fn manifest_layers(manifest: &str) -> Vec<Layer> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(manifest) else {
-        return Vec::new();
-    };
-    value["layers"]
-        .as_array()
-        .map(|layers| {
-            layers
-                .iter()
-                .map(|l| Layer {
-                    digest: sanitize(l["digest"].as_str().unwrap_or_default()),
-                    size: l["size"].as_i64().unwrap_or_default(),
-                })
-                .collect()
+/// The host (and port) before the first `/` of an image address, if it looks like one: it goes
+/// into commands the user pastes into a shell.
+fn host_of(address: &str) -> Option<String> {
+    let (host, _) = address.split_once('/')?;
+    let valid = !host.is_empty()
+        && host.len() <= 253
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
+    valid.then(|| host.to_string())
+}
+
+thread_local! {
+    /// The hosts of the last row built on this thread: consecutive rows share one allocation.
+    static LAST_HOSTS: std::cell::RefCell<Option<Arc<ImageHosts>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn shared_hosts(hosts: ImageHosts) -> Arc<ImageHosts> {
+    LAST_HOSTS.with_borrow_mut(|last| match last {
+        Some(same) if **same == hosts => Arc::clone(same),
+        _ => Arc::clone(last.insert(Arc::new(hosts))),
+    })
+}
+
+/// A tag as the list keeps it: about 300 bytes, whatever the size of its manifest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagRow {
+    pub tag: String,
+    pub digest: Digest,
+    pub size: i64,
+    pub created: Option<DateTime<Utc>>,
+    pub updated: Option<DateTime<Utc>>,
+    pub layers: Box<[Layer]>,
+    pub hosts: Arc<ImageHosts>,
+    search: Option<Box<str>>,
+}
+
+impl TagRow {
+    fn from_entry(t: &TagEntry) -> Self {
+        let tag = sanitize(&t.tag);
+        Self {
+            search: lower_if_needed(&tag),
+            tag,
+            digest: Digest::parse(&t.digest),
+            size: t.size,
+            created: parse_time(&t.created),
+            updated: parse_time(&t.updated),
+            layers: manifest_layers(&t.manifest),
+            hosts: shared_hosts(ImageHosts::from_paths(&t.path, &t.internal_path)),
+        }
+    }
+}
+
+/// Straight from a page's bytes (on the worker thread that fetched it).
+impl<'de> Deserialize<'de> for TagRow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        TagEntry::deserialize(d).map(|e| Self::from_entry(&e))
+    }
+}
+
+impl From<Tag> for TagRow {
+    fn from(t: Tag) -> Self {
+        Self::from_entry(&TagEntry {
+            tag: t.tag.into(),
+            digest: t.digest.into(),
+            size: t.size,
+            created: t.created.into(),
+            updated: t.updated.into(),
+            path: t.path.into(),
+            internal_path: t.internal_path.into(),
+            manifest: t.manifest.into(),
         })
-        .unwrap_or_default()
+    }
+}
+
+/// Layers of a schema-2 (or OCI) manifest; anything else yields none.
+fn manifest_layers(manifest: &str) -> Box<[Layer]> {
+    let Ok(m) = serde_json::from_str::<ManifestEntry>(manifest) else {
+        return Box::default();
+    };
+    m.layers
+        .iter()
+        .map(|l| Layer {
+            digest: Digest::parse(&l.digest),
+            size: l.size,
+        })
+        .collect()
 }
 
 impl Row for TagRow {
@@ -176,7 +278,7 @@ impl Row for TagRow {
         &self.tag
     }
     fn search_text(&self) -> &str {
-        &self.search
+        self.search.as_deref().unwrap_or(&self.tag)
     }
     fn compare(&self, other: &Self, column: usize) -> Ordering {
         match column {
@@ -275,7 +377,7 @@ mod tests {
         assert_eq!(
             t.layers[1],
             Layer {
-                digest: "sha256:bb".into(),
+                digest: Digest::parse("sha256:bb"),
                 size: 20
             }
         );

@@ -15,7 +15,7 @@ use super::model::{Model, Overlay, PaneId, Status, StatusKind};
 use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
 use super::pull::{ImageRef, PullKind};
 use super::retag;
-use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
+use super::rows::{OrgRow, PermRow};
 use super::switcher;
 use super::table::{ListOps, Load};
 
@@ -120,7 +120,9 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     if keys::is_ctrl_c(key) {
         return quit(model);
     }
-    if let Some(overlay) = model.overlay.clone() {
+    // Moved out, not copied: a dialog may hold thousands of names. Every dialog puts itself
+    // back unless the key closed it.
+    if let Some(overlay) = model.overlay.take() {
         return on_overlay_key(model, overlay, key);
     }
     if model.filtering {
@@ -166,29 +168,40 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
     );
     match overlay {
         Overlay::Help => {
-            if closes || matches!(key.code, KeyCode::Char('?') | KeyCode::Enter) {
-                model.overlay = None;
+            if !(closes || matches!(key.code, KeyCode::Char('?') | KeyCode::Enter)) {
+                model.overlay = Some(Overlay::Help);
             }
             Vec::new()
         }
         Overlay::TagDetail => match key.code {
-            KeyCode::Char('y') => copy_pull(model, PullKind::Docker),
-            KeyCode::Enter => {
-                model.overlay = None;
-                Vec::new()
+            KeyCode::Char('y') => {
+                model.overlay = Some(Overlay::TagDetail);
+                copy_pull(model, PullKind::Docker)
             }
+            KeyCode::Enter => Vec::new(),
             _ => {
-                if closes {
-                    model.overlay = None;
+                if !closes {
+                    model.overlay = Some(Overlay::TagDetail);
                 }
                 Vec::new()
             }
         },
-        Overlay::PullMenu { cursor } => on_pull_menu_key(model, cursor, key, closes),
-        Overlay::MarkMenu { cursor } => on_mark_menu_key(model, cursor, key, closes),
+        // These hold no data: back in place first, then the key may move or close them.
+        Overlay::PullMenu { cursor } => {
+            model.overlay = Some(Overlay::PullMenu { cursor });
+            on_pull_menu_key(model, cursor, key, closes)
+        }
+        Overlay::MarkMenu { cursor } => {
+            model.overlay = Some(Overlay::MarkMenu { cursor });
+            on_mark_menu_key(model, cursor, key, closes)
+        }
+        Overlay::DeleteProgress => {
+            model.overlay = Some(Overlay::DeleteProgress);
+            delete::progress_key(model, key)
+        }
+        // These take their state and put it back themselves.
         Overlay::MarkPrompt { rule, field, .. } => on_mark_prompt_key(model, rule, field, key),
         Overlay::ConfirmDelete(dialog) => delete::confirm_key(model, dialog, key),
-        Overlay::DeleteProgress => delete::progress_key(model, key),
         Overlay::Retag(form) => retag::key(model, form, key),
         Overlay::Form(form) => forms::key(model, form, key),
         Overlay::Typed(dialog) => manage::typed_key(model, dialog, key),
@@ -568,14 +581,23 @@ fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
         );
         return Vec::new();
     }
-    let text = ImageRef {
+    let copyable = ImageRef {
         registry: &model.context.registry,
         org,
         repo,
         tag,
     }
-    .command(kind);
-    vec![Cmd::Copy { text }]
+    .copyable(kind);
+    match copyable {
+        Ok(text) => vec![Cmd::Copy { text }],
+        Err(why) => {
+            model.status = Some(Status {
+                kind: StatusKind::Error,
+                text: format!("Not copied: {why}"),
+            });
+            Vec::new()
+        }
+    }
 }
 
 // --- results --------------------------------------------------------------------------------
@@ -584,12 +606,11 @@ fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
 pub(super) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
     let request = model.next_request;
     model.next_request += 1;
-    let loading = Load::Loading { request };
     match &what {
-        Fetch::Orgs => model.orgs.load = loading,
-        Fetch::Repos { .. } => model.repos.load = loading,
-        Fetch::Tags { .. } => model.tags.load = loading,
-        Fetch::Perms(_) => model.perms.load = loading,
+        Fetch::Orgs => model.orgs.start_loading(request),
+        Fetch::Repos { .. } => model.repos.start_loading(request),
+        Fetch::Tags { .. } => model.tags.start_loading(request),
+        Fetch::Perms(_) => model.perms.start_loading(request),
         Fetch::Quotas => model.quota_request = Some(request),
         // The grant dialog that asked holds the id.
         Fetch::Users => {}
@@ -649,16 +670,8 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
                 .orgs
                 .set_items(list.into_iter().map(OrgRow::from).collect());
         }
-        Ok(Fetched::Repos(list)) if pane == PaneId::Repos => {
-            model
-                .repos
-                .set_items(list.into_iter().map(RepoRow::from).collect());
-        }
-        Ok(Fetched::Tags(list)) if pane == PaneId::Tags => {
-            model
-                .tags
-                .set_items(list.into_iter().map(TagRow::from).collect());
-        }
+        Ok(Fetched::Repos(page)) if pane == PaneId::Repos => model.repos.receive(page),
+        Ok(Fetched::Tags(page)) if pane == PaneId::Tags => model.tags.receive(page),
         Ok(Fetched::Perms(info)) if pane == PaneId::Perms => {
             model.perms.set_items(PermRow::from_access(info));
         }

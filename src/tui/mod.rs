@@ -1,6 +1,7 @@
 //! The runtime: one tokio loop that feeds terminal events, worker results and ticks to
 //! `update`, performs the commands it returns, and redraws only when something changed.
 
+mod load_watch;
 pub mod terminal;
 
 use std::time::Duration;
@@ -13,9 +14,12 @@ use tokio::sync::mpsc;
 use crate::app::{self, Cmd, Context, Model, Msg};
 use crate::swr::SwrClient;
 use crate::worker::{Worker, clipboard::osc52};
+use load_watch::LoadWatch;
 use terminal::TerminalGuard;
 
 const TICK: Duration = Duration::from_millis(200);
+/// How long worker results already waiting are taken in before the screen is drawn again.
+const BATCH_TIME: Duration = Duration::from_millis(8);
 
 /// A terminal event as a message; key releases and focus changes are not messages.
 pub fn event_to_msg(event: Event) -> Option<Msg> {
@@ -53,6 +57,8 @@ where
     let mut tick = tokio::time::interval(TICK);
     let mut pending = app::init(&mut model);
     let mut dirty = true;
+    let mut watch = LoadWatch::default();
+    let mut began = std::time::Instant::now();
     loop {
         while !pending.is_empty() {
             let mut fed_back = Vec::new();
@@ -68,12 +74,14 @@ where
                 dirty = true;
             }
         }
+        let drawn = dirty;
         if dirty {
             guard
                 .terminal
                 .draw(|frame| crate::ui::view(&model, frame))?;
             dirty = false;
         }
+        watch.observe(&model, began, began.elapsed(), drawn);
         let msg = tokio::select! {
             event = events.next() => match event {
                 Some(Ok(event)) => event_to_msg(event),
@@ -85,9 +93,17 @@ where
             failure = worker.failure() => anyhow::bail!(failure),
             name = signals.next() => return Ok(Exit::Signal(name)),
         };
+        began = std::time::Instant::now();
         let Some(msg) = msg else { continue };
         dirty |= changes_the_screen(&model, &msg);
         pending = app::update(&mut model, msg);
+        // Pages arriving together make one frame, not one each; but the screen waits for
+        // at most a few milliseconds of them, so keys stay responsive.
+        while began.elapsed() < BATCH_TIME {
+            let Ok(msg) = results.try_recv() else { break };
+            dirty = true;
+            pending.extend(app::update(&mut model, msg));
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::repos::visibility;
 use super::theme::Theme;
-use crate::app::format::{exact, relative, short_digest, size};
+use crate::app::format::{exact, relative, size};
 use crate::app::pull::ImageRef;
 use crate::app::rows::{OrgRow, PermRow, RepoRow, TagRow, permission_name};
 use crate::app::{Model, PaneId};
@@ -94,7 +94,7 @@ pub fn tag_lines(tag: &TagRow, model: &Model, theme: Theme) -> Vec<Line<'static>
     let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
     let mut lines = vec![
         field("Tag", tag.tag.clone(), theme),
-        field("Digest", or_dash(&tag.digest), theme),
+        field("Digest", or_dash(&tag.digest.to_string()), theme),
         field(
             "Size",
             format!("{} ({} bytes)", size(tag.size), tag.size),
@@ -103,7 +103,7 @@ pub fn tag_lines(tag: &TagRow, model: &Model, theme: Theme) -> Vec<Line<'static>
         field("Created", when(tag.created), theme),
         field("Updated", when(tag.updated), theme),
         field("Pull", pull_address(tag, model), theme),
-        field("Internal", or_dash(&tag.internal_path), theme),
+        field("Internal", internal_address(tag, model), theme),
         Line::styled(format!("Layers ({})", tag.layers.len()), theme.label()),
     ];
     if tag.layers.is_empty() {
@@ -111,28 +111,31 @@ pub fn tag_lines(tag: &TagRow, model: &Model, theme: Theme) -> Vec<Line<'static>
     }
     lines.extend(tag.layers.iter().map(|l| {
         Line::from(vec![
-            Span::raw(format!("  {:<21}", short_digest(&l.digest))),
+            Span::raw(format!("  {:<21}", l.digest.short())),
             Span::styled(size(l.size), theme.dim()),
         ])
     }));
     lines
 }
 
-/// The tag's own pull address, else the one the pull command would use.
+fn image<'a>(tag: &'a TagRow, model: &'a Model) -> Option<ImageRef<'a>> {
+    Some(ImageRef {
+        registry: &model.context.registry,
+        org: model.org.as_deref()?,
+        repo: model.repo.as_deref()?,
+        tag,
+    })
+}
+
+/// The address the pull command would use.
 fn pull_address(tag: &TagRow, model: &Model) -> String {
-    if !tag.path.is_empty() {
-        return tag.path.clone();
-    }
-    match (&model.org, &model.repo) {
-        (Some(org), Some(repo)) => ImageRef {
-            registry: &model.context.registry,
-            org,
-            repo,
-            tag,
-        }
-        .by_tag(),
-        _ => "-".into(),
-    }
+    image(tag, model).map_or_else(|| "-".into(), |i| i.by_tag())
+}
+
+fn internal_address(tag: &TagRow, model: &Model) -> String {
+    image(tag, model)
+        .and_then(|i| i.internal())
+        .unwrap_or_else(|| "-".into())
 }
 
 fn perm_lines(perm: &PermRow, theme: Theme) -> Vec<Line<'static>> {

@@ -9,8 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, Wrap};
 
 use super::theme::Theme;
+use crate::app::format::grouped;
 use crate::app::rows::Row;
-use crate::app::table::{Load, Table as List};
+use crate::app::table::{Load, Progress, Table as List};
 use crate::app::text::{sanitize, truncate, width};
 
 /// Braille spinner frames, advanced by `Model::spinner`.
@@ -73,7 +74,7 @@ pub fn draw<T: Row>(
     area: Rect,
     pane: &Pane,
     list: &List<T>,
-    cells: impl Fn(&T) -> Vec<String>,
+    cells: impl Fn(u32, &T) -> Vec<String>,
 ) {
     let block = Block::bordered()
         .border_style(pane.theme.border(pane.focused))
@@ -110,12 +111,22 @@ fn empty_text<T: Row>(pane: &Pane, list: &List<T>) -> String {
     }
 }
 
-/// `Tags (12/2401) /web [2 marked] ⠋`
+/// `Tags (12/2401) /web [2 marked] ⠋`; while the first load arrives
+/// `Tags (12,000 of 100,000) loading`, while a reload arrives `Tags (2401) reloading 1,000 of 2,401`.
 pub fn title<T: Row>(pane: &Pane, list: &List<T>) -> Line<'static> {
+    let progress = list.progress().filter(|p| p.received > 0);
+    let of_total = |p: Progress| match p.total {
+        Some(total) => format!(" of {}", grouped(total)),
+        None => String::new(),
+    };
+    let shown = match progress {
+        Some(p) if !p.reloading => format!("{}{}", grouped(list.len()), of_total(p)),
+        _ => list.len().to_string(),
+    };
     let count = if list.filter().is_empty() {
-        format!("({})", list.len())
+        format!("({shown})")
     } else {
-        format!("({}/{})", list.visible_len(), list.len())
+        format!("({}/{shown})", list.visible_len())
     };
     let mut spans = vec![
         Span::raw(" "),
@@ -134,6 +145,14 @@ pub fn title<T: Row>(pane: &Pane, list: &List<T>) -> Line<'static> {
     if list.marked_count() > 0 {
         let marked = format!(" [{} marked]", list.marked_count());
         spans.push(Span::styled(marked, pane.theme.mark()));
+    }
+    match progress {
+        Some(p) if p.reloading => spans.push(Span::styled(
+            format!(" reloading {}{}", grouped(p.received), of_total(p)),
+            pane.theme.dim(),
+        )),
+        Some(_) => spans.push(Span::styled(" loading", pane.theme.dim())),
+        None => {}
     }
     if matches!(list.load, Load::Loading { .. }) {
         spans.push(Span::raw(format!(" {}", spinner_frame(pane.spinner))));
@@ -187,26 +206,29 @@ fn rows<T: Row>(
     inner: Rect,
     pane: &Pane,
     list: &List<T>,
-    cells: impl Fn(&T) -> Vec<String>,
+    cells: impl Fn(u32, &T) -> Vec<String>,
 ) {
     let widths = fitted(pane, inner.width);
     let header = header_row(pane, list, &widths);
     let height = usize::from(inner.height.saturating_sub(1));
     let cursor = list.cursor().checked_sub(list.offset());
-    let body = list.visible_rows(height).enumerate().map(|(i, row)| {
-        let cut = cells(row)
-            .into_iter()
-            .zip(&widths)
-            .filter_map(|(text, w)| w.map(|w| Cell::from(fit(&text, w))));
-        let mark = if list.is_marked(row) { "●" } else { "" };
-        let line: Vec<Cell> = mark_cell(pane, mark).into_iter().chain(cut).collect();
-        let styled = TableRow::new(line);
-        if cursor == Some(i) {
-            styled.style(pane.theme.cursor(pane.focused))
-        } else {
-            styled
-        }
-    });
+    let body = list
+        .visible_rows(height)
+        .enumerate()
+        .map(|(i, (index, row))| {
+            let cut = cells(index, row)
+                .into_iter()
+                .zip(&widths)
+                .filter_map(|(text, w)| w.map(|w| Cell::from(fit(&text, w))));
+            let mark = if list.is_marked(index) { "●" } else { "" };
+            let line: Vec<Cell> = mark_cell(pane, mark).into_iter().chain(cut).collect();
+            let styled = TableRow::new(line);
+            if cursor == Some(i) {
+                styled.style(pane.theme.cursor(pane.focused))
+            } else {
+                styled
+            }
+        });
     let mut constraints: Vec<Constraint> = Vec::new();
     if pane.markable {
         constraints.push(Constraint::Length(1));

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             .org_quota
             .map(|(used, limit)| format!("quota {used}/{limit}")),
     };
-    list::draw(frame, area, &pane, &model.orgs, cells);
+    list::draw(frame, area, &pane, &model.orgs, |_, row| cells(row));
 }
 
 fn cells(row: &OrgRow) -> Vec<String> {

@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         theme,
         note: None,
     };
-    list::draw(frame, area, &pane, &model.perms, cells);
+    list::draw(frame, area, &pane, &model.perms, |_, row| cells(row));
 }
 
 fn cells(row: &PermRow) -> Vec<String> {

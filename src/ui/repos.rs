@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         theme,
         note: None,
     };
-    list::draw(frame, area, &pane, &model.repos, |row| cells(row, model));
+    list::draw(frame, area, &pane, &model.repos, |_, row| cells(row, model));
 }
 
 fn empty_hint(model: &Model) -> &'static str {

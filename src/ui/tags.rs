@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 
 use super::list::{self, Column, Pane};
 use super::theme::Theme;
-use crate::app::format::{relative, short_digest, size};
+use crate::app::format::{relative, size};
 use crate::app::rows::TagRow;
 use crate::app::{Model, PaneId};
 
@@ -29,7 +29,9 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
         theme,
         note: None,
     };
-    list::draw(frame, area, &pane, &model.tags, |row| cells(row, model));
+    list::draw(frame, area, &pane, &model.tags, |index, row| {
+        cells(index, row, model)
+    });
 }
 
 fn empty_hint(model: &Model) -> &'static str {
@@ -40,16 +42,16 @@ fn empty_hint(model: &Model) -> &'static str {
     }
 }
 
-fn cells(row: &TagRow, model: &Model) -> Vec<String> {
+fn cells(index: u32, row: &TagRow, model: &Model) -> Vec<String> {
     // A marked tag whose image an unmarked tag also names: deleting it may matter to the other.
-    let name = if model.shared_marked.is_flagged(&row.tag) {
+    let name = if model.shared_marked.is_flagged(index) {
         format!("{} [shared]", row.tag)
     } else {
         row.tag.clone()
     };
     vec![
         name,
-        short_digest(&row.digest),
+        row.digest.short(),
         size(row.size),
         relative(row.created, model.now),
         relative(row.updated, model.now),

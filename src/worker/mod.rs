@@ -11,7 +11,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
-use crate::app::{CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, RequestId, Write};
+use crate::app::rows::{RepoRow, TagRow};
+use crate::app::{
+    CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, RequestId, Rows, Write,
+};
+use crate::swr::client::PageAt;
 use crate::swr::model::CreateTag;
 use crate::swr::{ApiError, SwrClient};
 use clipboard::SystemClipboard;
@@ -101,8 +105,17 @@ impl Worker {
             let Ok(_permit) = limit.acquire_owned().await else {
                 return;
             };
-            let result = load(&client, what).await.map_err(|e| ErrorInfo::from(&e));
-            // The UI may be gone (quitting): nothing to do then.
+            // Lists that come in pages are handed over page by page; the UI may be gone
+            // (quitting), and then there is nothing to do.
+            let page = |fetched| {
+                let _ = results.send(Msg::Fetched {
+                    request,
+                    result: Ok(fetched),
+                });
+            };
+            let result = load(&client, what, page)
+                .await
+                .map_err(|e| ErrorInfo::from(&e));
             let _ = results.send(Msg::Fetched { request, result });
         });
     }
@@ -150,11 +163,31 @@ impl Worker {
     }
 }
 
-async fn load(client: &SwrClient, what: Fetch) -> Result<Fetched, ApiError> {
+/// Loads a list. Paged lists go to `page` as they arrive (rows built on this thread); the
+/// answer is then their end.
+async fn load(
+    client: &SwrClient,
+    what: Fetch,
+    mut page: impl FnMut(Fetched),
+) -> Result<Fetched, ApiError> {
     Ok(match what {
         Fetch::Orgs => Fetched::Orgs(client.list_namespaces().await?),
-        Fetch::Repos { org } => Fetched::Repos(client.list_all_repos(Some(&org)).await?),
-        Fetch::Tags { org, repo } => Fetched::Tags(client.list_all_tags(&org, &repo).await?),
+        Fetch::Repos { org } => {
+            let count = client
+                .each_repo_page(Some(&org), |p: PageAt<RepoRow>| {
+                    page(Fetched::Repos(Rows::page(p.items, total(p.total))));
+                })
+                .await?;
+            Fetched::Repos(Rows::end(count as usize))
+        }
+        Fetch::Tags { org, repo } => {
+            let count = client
+                .each_tag_page(&org, &repo, |p: PageAt<TagRow>| {
+                    page(Fetched::Tags(Rows::page(p.items, total(p.total))));
+                })
+                .await?;
+            Fetched::Tags(Rows::end(count as usize))
+        }
         Fetch::Perms(PermTarget::Org(org)) => {
             Fetched::Perms(client.show_namespace_access(&org).await?)
         }
@@ -164,6 +197,10 @@ async fn load(client: &SwrClient, what: Fetch) -> Result<Fetched, ApiError> {
         Fetch::Quotas => Fetched::Quotas(client.list_quotas().await?),
         Fetch::Users => Fetched::Users(client.list_iam_users().await?),
     })
+}
+
+fn total(total: Option<u64>) -> Option<usize> {
+    total.map(|t| usize::try_from(t).unwrap_or(usize::MAX))
 }
 
 async fn perform_write(client: &SwrClient, write: Write) -> Result<(), ApiError> {

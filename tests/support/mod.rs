@@ -131,7 +131,7 @@ pub fn with_tags(count: usize) -> Model {
         &update(&mut m, key(KeyCode::Enter)),
         &Fetch::Repos { org: "demo".into() },
     );
-    loaded(&mut m, id, Fetched::Repos(repos()));
+    loaded(&mut m, id, Fetched::repos(repos()));
     press(&mut m, "G"); // by name: nginx, team/api, team/web
     let id = fetch_id(
         &update(&mut m, key(KeyCode::Enter)),
@@ -140,7 +140,7 @@ pub fn with_tags(count: usize) -> Model {
             repo: "team/web".into(),
         },
     );
-    loaded(&mut m, id, Fetched::Tags(tags(count)));
+    loaded(&mut m, id, Fetched::tags(tags(count)));
     m
 }
 

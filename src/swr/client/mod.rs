@@ -7,6 +7,7 @@ mod operations;
 pub mod paging;
 pub mod retry;
 pub mod token_cache;
+pub mod walk;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -22,6 +23,7 @@ pub use auth::{CachedToken, Credentials};
 pub use operations::{RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 pub use paging::Page;
 pub use retry::RetryPolicy;
+pub use walk::PageAt;
 
 use crate::swr::error::ApiError;
 use crate::swr::sign::{self, SDK_DATE_FORMAT, SignInput};
@@ -40,13 +42,15 @@ pub struct ClientConfig {
     pub connect_timeout: Duration,
     pub request_timeout: Duration,
     pub retry: RetryPolicy,
-    /// Page size for "list everything" walks (the service allows up to 1000).
+    /// Page size for "list everything" walks (the service's maximum is 1000).
     pub page_size: u32,
     /// Pages fetched at once once the total is known.
     pub page_concurrency: usize,
     pub user_agent: String,
     /// Where an IAM token (password auth) is kept between sessions.
     pub token_cache: Option<std::path::PathBuf>,
+    /// The largest answer accepted (a 1,000-tag page is about 1 MiB).
+    pub max_body_bytes: usize,
 }
 
 impl ClientConfig {
@@ -69,10 +73,11 @@ impl ClientConfig {
             connect_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
-            page_size: 500,
-            page_concurrency: 4,
+            page_size: 1000,
+            page_concurrency: 16,
             user_agent: concat!("swr-tui/", env!("CARGO_PKG_VERSION")).to_string(),
             token_cache: None,
+            max_body_bytes: 64 << 20,
         }
     }
 }
@@ -192,6 +197,8 @@ impl SwrClient {
         let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.request_timeout)
+            // A redirect would carry the signed request somewhere the user did not name.
+            .redirect(reqwest::redirect::Policy::none())
             .gzip(true);
         // Proxies from the environment would otherwise capture loopback traffic too.
         if is_loopback(&config.endpoint) && is_loopback(&config.iam_endpoint) {
@@ -298,7 +305,7 @@ impl SwrClient {
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        match response.bytes().await {
+        match read_capped(response, self.inner.config.max_body_bytes).await {
             Ok(body) => {
                 tracing::debug!(method = %call.method, path = %call.path, status, "response");
                 Attempt::Answer {
@@ -307,7 +314,7 @@ impl SwrClient {
                     body,
                 }
             }
-            Err(e) => transport_failure(e),
+            Err(e) => body_failure(e),
         }
     }
 
@@ -390,6 +397,38 @@ fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
         .get(name)
         .and_then(|v| v.to_str().ok())
         .map(str::to_string)
+}
+
+/// The body, refused once it grows past `cap` bytes: a server cannot make us hold more.
+async fn read_capped(mut response: reqwest::Response, cap: usize) -> Result<Bytes, BodyError> {
+    let announced = response.content_length().unwrap_or(0);
+    if announced > cap as u64 {
+        return Err(BodyError::TooLarge(cap));
+    }
+    // One allocation for the announced length (already checked against the cap).
+    let mut body = bytes::BytesMut::with_capacity(announced as usize);
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Read)? {
+        if body.len() + chunk.len() > cap {
+            return Err(BodyError::TooLarge(cap));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+enum BodyError {
+    Read(reqwest::Error),
+    TooLarge(usize),
+}
+
+fn body_failure(e: BodyError) -> Attempt {
+    match e {
+        BodyError::Read(e) => transport_failure(e),
+        BodyError::TooLarge(cap) => Attempt::Failed(
+            Failure::Status(413),
+            ApiError::Decode(format!("the answer is larger than {} MiB", cap >> 20)),
+        ),
+    }
 }
 
 fn transport_failure(e: reqwest::Error) -> Attempt {

@@ -1,9 +1,10 @@
 //! One method per SWR operation the product uses, plus "list everything" walks.
 
-use futures_util::{StreamExt, TryStreamExt, stream};
 use reqwest::Method;
+use serde::de::DeserializeOwned;
 
-use super::paging::{Page, content_range_total, remaining_offsets};
+use super::paging::{Page, content_range_total};
+use super::walk::{self, PageAt, in_order};
 use super::{Call, Reply, SwrClient};
 use crate::swr::encoding::{encode, repo_path_param};
 use crate::swr::error::ApiError;
@@ -246,6 +247,14 @@ impl SwrClient {
 
     /// One page of `GET /v2/manage/repos`.
     pub async fn list_repos_v2(&self, query: &RepoListQuery) -> Result<Page<RepoV2>, ApiError> {
+        self.list_repos_v2_as(query).await
+    }
+
+    /// One page of `GET /v2/manage/repos`, each item parsed into `T`.
+    pub async fn list_repos_v2_as<T: DeserializeOwned>(
+        &self,
+        query: &RepoListQuery,
+    ) -> Result<Page<T>, ApiError> {
         let call = Call::new(Method::GET, "/v2/manage/repos".into())
             .query_opt("namespace", query.namespace.as_ref())
             .query_opt("name", query.name.as_deref().map(repo_path_param))
@@ -253,9 +262,15 @@ impl SwrClient {
             .query_opt("limit", query.limit)
             .query_opt("offset", query.offset);
         let reply = self.send(&with_order(call, &query.order)).await?;
-        let items: Vec<RepoV2> = reply.json()?;
-        let total =
-            page_total(&reply).or_else(|| items.first().map(|r| r.total_range.max(0) as u64));
+        let items: Vec<T> = reply.json()?;
+        // Without Content-Range, each item also carries the total.
+        let total = match page_total(&reply) {
+            Some(total) => Some(total),
+            None => reply
+                .json::<Vec<TotalRange>>()?
+                .first()
+                .map(|r| r.total_range.max(0) as u64),
+        };
         Ok(Page { items, total })
     }
 
@@ -273,19 +288,34 @@ impl SwrClient {
 
     /// Every repository of an organization (or of every organization), all pages.
     pub async fn list_all_repos(&self, namespace: Option<&str>) -> Result<Vec<RepoV2>, ApiError> {
+        let mut pages = Vec::new();
+        self.each_repo_page(namespace, |page| pages.push(page))
+            .await?;
+        Ok(in_order(pages))
+    }
+
+    /// Every repository of an organization (or of every one), page by page as they arrive,
+    /// each parsed into `T` on the task that fetched it. Returns how many came.
+    pub async fn each_repo_page<T: DeserializeOwned + Send + 'static>(
+        &self,
+        namespace: Option<&str>,
+        each: impl FnMut(PageAt<T>),
+    ) -> Result<u64, ApiError> {
+        let client = self.clone();
         let base = RepoListQuery {
             namespace: namespace.map(str::to_string),
             ..RepoListQuery::default()
         };
-        self.walk_v2(|limit, offset| {
+        let fetch = move |limit, offset| {
+            let client = client.clone();
             let query = RepoListQuery {
                 limit: Some(limit),
                 offset: Some(offset),
                 ..base.clone()
             };
-            async move { self.list_repos_v2(&query).await }
-        })
-        .await
+            async move { client.list_repos_v2_as(&query).await }
+        };
+        self.walk(fetch, each).await
     }
 
     /// Every repository through the v3 list (markers; pages are sequential by nature).
@@ -358,6 +388,16 @@ impl SwrClient {
         repo: &str,
         query: &TagListQuery,
     ) -> Result<Page<Tag>, ApiError> {
+        self.list_tags_v2_as(namespace, repo, query).await
+    }
+
+    /// One page of the v2 tag list, each item parsed into `T` (any type that reads a tag).
+    pub async fn list_tags_v2_as<T: DeserializeOwned>(
+        &self,
+        namespace: &str,
+        repo: &str,
+        query: &TagListQuery,
+    ) -> Result<Page<T>, ApiError> {
         let call = Call::new(Method::GET, tags_path(namespace, repo))
             .query_opt("limit", query.limit)
             .query_opt("offset", query.offset)
@@ -390,15 +430,31 @@ impl SwrClient {
 
     /// Every tag of a repository, all pages (the pages after the first fetched concurrently).
     pub async fn list_all_tags(&self, namespace: &str, repo: &str) -> Result<Vec<Tag>, ApiError> {
-        self.walk_v2(|limit, offset| {
+        let mut pages = Vec::new();
+        self.each_tag_page(namespace, repo, |page| pages.push(page))
+            .await?;
+        Ok(in_order(pages))
+    }
+
+    /// Every tag of a repository, page by page as they arrive (not in list order), each parsed
+    /// into `T` on the task that fetched it. Returns how many tags came.
+    pub async fn each_tag_page<T: DeserializeOwned + Send + 'static>(
+        &self,
+        namespace: &str,
+        repo: &str,
+        each: impl FnMut(PageAt<T>),
+    ) -> Result<u64, ApiError> {
+        let (client, namespace, repo) = (self.clone(), namespace.to_string(), repo.to_string());
+        let fetch = move |limit, offset| {
+            let (client, namespace, repo) = (client.clone(), namespace.clone(), repo.clone());
             let query = TagListQuery {
                 limit: Some(limit),
                 offset: Some(offset),
                 ..TagListQuery::default()
             };
-            async move { self.list_tags_v2(namespace, repo, &query).await }
-        })
-        .await
+            async move { client.list_tags_v2_as(&namespace, &repo, &query).await }
+        };
+        self.walk(fetch, each).await
     }
 
     /// Every tag through the v3 list, following `nextMarker` while `has_more`.
@@ -552,37 +608,21 @@ impl SwrClient {
             .json()
     }
 
-    /// Walks a v2 list: the first page tells the total, the rest are fetched concurrently.
-    async fn walk_v2<T, F, Fut>(&self, fetch: F) -> Result<Vec<T>, ApiError>
+    /// Walks a v2 list with this client's page size and concurrency.
+    async fn walk<T, F, Fut>(&self, fetch: F, each: impl FnMut(PageAt<T>)) -> Result<u64, ApiError>
     where
+        T: Send + 'static,
         F: Fn(u32, u64) -> Fut,
-        Fut: Future<Output = Result<Page<T>, ApiError>>,
+        Fut: Future<Output = Result<Page<T>, ApiError>> + Send + 'static,
     {
-        let limit = self.inner.config.page_size.max(1);
-        let first = fetch(limit, 0).await?;
-        let mut all = first.items;
-        match first.total {
-            Some(total) => {
-                let pages: Vec<Vec<T>> = stream::iter(remaining_offsets(total, u64::from(limit)))
-                    .map(|offset| {
-                        let page = fetch(limit, offset);
-                        async move { page.await.map(|p| p.items) }
-                    })
-                    .buffered(self.inner.config.page_concurrency.max(1))
-                    .try_collect()
-                    .await?;
-                all.extend(pages.into_iter().flatten());
-            }
-            // Without a total, keep going until a short page.
-            None => {
-                let mut last = all.len();
-                while last == limit as usize {
-                    let page = fetch(limit, all.len() as u64).await?;
-                    last = page.items.len();
-                    all.extend(page.items);
-                }
-            }
-        }
-        Ok(all)
+        let config = &self.inner.config;
+        walk::walk(config.page_size, config.page_concurrency, fetch, each).await
     }
+}
+
+/// The total each v2 repository item repeats.
+#[derive(serde::Deserialize)]
+struct TotalRange {
+    #[serde(default)]
+    total_range: i64,
 }

@@ -6,16 +6,6 @@ pub fn content_range_total(value: &str) -> Option<u64> {
     value.rsplit_once('/')?.1.trim().parse().ok()
 }
 
-/// The offsets of the pages after the first, given the total and the page size.
-pub fn remaining_offsets(total: u64, limit: u64) -> Vec<u64> {
-    if limit == 0 {
-        return Vec::new();
-    }
-    (1..total.div_ceil(limit))
-        .map(|page| page * limit)
-        .collect()
-}
-
 /// One page of a v2 list with the total the server reported, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page<T> {
@@ -34,13 +24,5 @@ mod tests {
         assert_eq!(content_range_total("0-0/0"), Some(0));
         assert_eq!(content_range_total("garbage"), None);
         assert_eq!(content_range_total("0-10/x"), None);
-    }
-
-    #[test]
-    fn offsets_cover_every_remaining_page() {
-        assert_eq!(remaining_offsets(2500, 1000), vec![1000, 2000]);
-        assert_eq!(remaining_offsets(2000, 1000), vec![1000]);
-        assert_eq!(remaining_offsets(999, 1000), Vec::<u64>::new());
-        assert_eq!(remaining_offsets(0, 100), Vec::<u64>::new());
     }
 }
