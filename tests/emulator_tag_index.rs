@@ -117,7 +117,7 @@ fn v2_walk(
         let (rows, total) = st
             .list_tags_v2(ORG, REPO, name, Some((column.into(), descending)), page)
             .expect("v2 page");
-        out.extend(rows.into_iter().map(|t| t.tag));
+        out.extend(rows.names().into_iter().map(str::to_string));
         offset += limit;
         if offset >= total {
             return out;
@@ -143,7 +143,7 @@ fn v3_walk(
             with_manifest: false,
         };
         let page = st.list_tags_v3(ORG, REPO, &query).expect("v3 page");
-        out.extend(page.tags.iter().map(|t| t.tag.clone()));
+        out.extend(page.tags.names().into_iter().map(str::to_string));
         if !page.has_more {
             return out;
         }
@@ -179,6 +179,13 @@ proptest! {
                 }
             }
         }
+        // And the answer's JSON says the same.
+        let (page, total) = st
+            .list_tags_v2(ORG, REPO, None, None, Page { limit: 1000, offset: 0, explicit: true })
+            .expect("v2 page");
+        let json: Vec<String> = page.to_models().into_iter().map(|t| t.tag).collect();
+        prop_assert_eq!(json, plain_sort(&st, "updated_at", true, None));
+        prop_assert_eq!(total, page.len());
     }
 }
 
@@ -196,7 +203,7 @@ fn a_hundred_thousand_tags_are_seeded_and_a_duplicate_is_refused() {
         .list_tags_v2(ORG, REPO, None, Some(("tag".into(), false)), page)
         .expect("last page");
     assert_eq!((rows.len(), total), (1000, 100_000));
-    assert_eq!(rows[999].tag, "build-099999");
+    assert_eq!(rows.to_models()[999].tag, "build-099999");
 
     names.push("build-054321".into());
     let error = Seed::from_json(&seed_json(&names)).expect_err("a duplicate is refused");

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Utc};
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::tag_store::TagRec;
@@ -88,13 +89,22 @@ pub fn manifest_for(digest: &str, size: i64) -> String {
     out
 }
 
+/// A made-up manifest as a JSON string literal: it holds no backslash or control character
+/// (see [`manifest_for`]), so escaping it is quoting its quotes.
+fn literal(manifest: &str) -> Box<RawValue> {
+    RawValue::from_string(format!("\"{}\"", manifest.replace('"', "\\\"")))
+        .unwrap_or_else(|_| TagRec::json_string(manifest))
+}
+
 /// Fresh tag data for a digest pushed at `when`.
 pub fn tag_record(id: i64, name: &str, digest: String, size: i64, when: DateTime<Utc>) -> TagRec {
+    let manifest = manifest_for(&digest, size);
     TagRec {
         id,
         name: name.to_string(),
         image_id: digest_of(&["image:", &digest])["sha256:".len()..].to_string(),
-        manifest: manifest_for(&digest, size),
+        manifest_json: literal(&manifest),
+        manifest,
         digest,
         size,
         created: when,
@@ -162,5 +172,7 @@ mod tests {
         }
         let tag = tag_record(1, "1.0", digest.clone(), 5, DateTime::<Utc>::UNIX_EPOCH);
         assert_eq!(tag.image_id, sha256_hex(&format!("image:{digest}")));
+        let literal: String = serde_json::from_str(tag.manifest_json.get()).unwrap();
+        assert_eq!(literal, tag.manifest, "the escaped form says the same");
     }
 }

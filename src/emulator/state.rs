@@ -1149,10 +1149,7 @@ mod tests {
             .list_tags_v2("demo", "team/web", None, None, page(2, 0))
             .unwrap();
         assert_eq!(total, 3);
-        assert_eq!(
-            tags.iter().map(|t| t.tag.as_str()).collect::<Vec<_>>(),
-            ["2.0", "1.1"]
-        );
+        assert_eq!(tags.names(), ["2.0", "1.1"]);
         let (tags, _) = st
             .list_tags_v2(
                 "demo",
@@ -1162,10 +1159,7 @@ mod tests {
                 page(10, 0),
             )
             .unwrap();
-        assert_eq!(
-            tags.iter().map(|t| t.tag.as_str()).collect::<Vec<_>>(),
-            ["1.0", "1.1"]
-        );
+        assert_eq!(tags.names(), ["1.0", "1.1"]);
     }
 
     #[test]
@@ -1193,7 +1187,7 @@ mod tests {
         let p1 = st.list_tags_v3("demo", "team/web", &q(None)).unwrap();
         assert!(p1.has_more);
         assert_eq!(p1.next_marker.as_deref(), Some("1.1"));
-        assert_eq!(p1.tags[0].manifest, "");
+        assert_eq!(p1.tags.to_models()[0].manifest, "");
         let p2 = st
             .list_tags_v3("demo", "team/web", &q(Some("1.1")))
             .unwrap();
@@ -1201,7 +1195,7 @@ mod tests {
             (p2.tags.len(), p2.has_more, p2.next_marker.clone()),
             (1, false, None)
         );
-        assert_eq!(p2.tags[0].tag, "1.0");
+        assert_eq!(p2.tags.to_models()[0].tag, "1.0");
         assert_eq!(
             st.list_tags_v3("demo", "team/web", &q(Some("gone")))
                 .unwrap_err()

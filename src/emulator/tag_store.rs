@@ -8,6 +8,7 @@ use std::collections::hash_map::Entry;
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, Utc};
+use serde_json::value::RawValue;
 
 /// One tag as the emulator keeps it.
 #[derive(Debug, Clone)]
@@ -17,6 +18,8 @@ pub struct TagRec {
     pub digest: String,
     pub image_id: String,
     pub manifest: String,
+    /// `manifest` as a JSON string literal, escaped once: pages copy it out verbatim.
+    pub manifest_json: Box<RawValue>,
     pub size: i64,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
@@ -28,6 +31,14 @@ pub enum TagOrder {
     Updated,
     Created,
     Name,
+}
+
+impl TagRec {
+    /// `text` as a JSON string literal.
+    pub fn json_string(text: &str) -> Box<RawValue> {
+        // Serializing a string cannot fail; the fallback is only there to avoid a panic path.
+        serde_json::value::to_raw_value(text).unwrap_or_default()
+    }
 }
 
 impl TagOrder {
@@ -187,6 +198,7 @@ mod tests {
             digest: String::new(),
             image_id: String::new(),
             manifest: String::new(),
+            manifest_json: TagRec::json_string(""),
             size: minute,
             created: at,
             updated: at,

@@ -26,7 +26,9 @@ pub async fn list_v2(
             &["limit", "offset", "order_column", "order_type", "tag"],
         )?;
         let page = fields.page()?;
-        let (rows, total) = app.read().list_tags_v2(
+        // Serialized under the shared lock: the page borrows from the state.
+        let state = app.read();
+        let (rows, total) = state.list_tags_v2(
             &ns,
             &repo_param(&repo),
             fields.get("tag"),
@@ -62,7 +64,8 @@ pub async fn list_v3(
             with_manifest: parse_bool("with_manifest", params.get("with_manifest"))?
                 .unwrap_or(false),
         };
-        let list = app.read().list_tags_v3(&ns, &repo_param(&repo), &query)?;
+        let state = app.read();
+        let list = state.list_tags_v3(&ns, &repo_param(&repo), &query)?;
         Ok(json(StatusCode::OK, &list))
     })())
 }

@@ -8,6 +8,8 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use chrono::Utc;
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 use super::{
     ApiErr, INTERNAL_REGISTRY, Repo, Res, State, TagOrder, TagRec, bad_order, fmt_time,
@@ -28,16 +30,16 @@ pub struct TagQueryV3 {
 
 /// A repository's tags in the order a list asks for (default: newest first), optionally only
 /// those whose name contains a text.
-struct Listing<'a> {
+struct Listing<'a, 'n> {
     repo: &'a Repo,
     order: TagOrder,
     index: Arc<[u32]>,
     descending: bool,
-    name: Option<&'a str>,
+    name: Option<&'n str>,
 }
 
-impl<'a> Listing<'a> {
-    fn new(repo: &'a Repo, name: Option<&'a str>, order: &Option<(String, bool)>) -> Res<Self> {
+impl<'a, 'n> Listing<'a, 'n> {
+    fn new(repo: &'a Repo, name: Option<&'n str>, order: &Option<(String, bool)>) -> Res<Self> {
         let (column, descending) = order
             .as_ref()
             .map_or(("updated_at", true), |(c, d)| (c.as_str(), *d));
@@ -124,7 +126,113 @@ impl<'a> Listing<'a> {
     }
 }
 
+/// A page of tags as the list answers carry it, borrowing from the state: serializing it
+/// copies each field once into the answer (the manifest verbatim, escaped when the tag was
+/// made), where building owned models first would copy everything twice.
+#[derive(Debug)]
+pub struct TagPage<'a> {
+    org: &'a str,
+    repo: &'a Repo,
+    registry: String,
+    domain_id: &'a str,
+    tags: Vec<&'a TagRec>,
+    /// v2 items: capital `Tag`, plus `deleted` and `scanned`.
+    v2: bool,
+    with_manifest: bool,
+}
+
+impl TagPage<'_> {
+    pub fn len(&self) -> usize {
+        self.tags.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty()
+    }
+
+    pub fn names(&self) -> Vec<&str> {
+        self.tags.iter().map(|t| t.name.as_str()).collect()
+    }
+
+    /// The page as the client's models read it (through the JSON it serializes to).
+    pub fn to_models(&self) -> Vec<model::Tag> {
+        serde_json::to_vec(self)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+}
+
+struct TagItem<'p, 'a> {
+    page: &'p TagPage<'a>,
+    tag: &'a TagRec,
+}
+
+impl Serialize for TagPage<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.tags.iter().map(|&tag| TagItem { page: self, tag }))
+    }
+}
+
+impl Serialize for TagItem<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (p, t) = (self.page, self.tag);
+        let (org, repo) = (p.org, &p.repo.name);
+        let mut m = s.serialize_struct("Tag", if p.v2 { 18 } else { 16 })?;
+        m.serialize_field("id", &t.id)?;
+        m.serialize_field("repo_id", &p.repo.id)?;
+        m.serialize_field(if p.v2 { "Tag" } else { "tag" }, &t.name)?;
+        m.serialize_field("image_id", &t.image_id)?;
+        if p.with_manifest {
+            m.serialize_field("manifest", &t.manifest_json)?;
+        } else {
+            m.serialize_field("manifest", "")?;
+        }
+        m.serialize_field("digest", &t.digest)?;
+        m.serialize_field("schema", &2)?;
+        m.serialize_field("path", &format!("{}/{org}/{repo}:{}", p.registry, t.name))?;
+        m.serialize_field(
+            "internal_path",
+            &format!("{INTERNAL_REGISTRY}/{org}/{repo}:{}", t.name),
+        )?;
+        m.serialize_field("size", &t.size)?;
+        m.serialize_field("is_trusted", &false)?;
+        m.serialize_field("created", &fmt_time(t.created))?;
+        m.serialize_field("updated", &fmt_time(t.updated))?;
+        if p.v2 {
+            m.serialize_field("deleted", &None::<String>)?;
+        }
+        m.serialize_field("domain_id", p.domain_id)?;
+        if p.v2 {
+            m.serialize_field("scanned", &false)?;
+        }
+        m.serialize_field("tag_type", &0)?;
+        m.end()
+    }
+}
+
+/// The v3 tag list answer.
+#[derive(Debug, Serialize)]
+pub struct TagListPage<'a> {
+    pub tags: TagPage<'a>,
+    #[serde(rename = "nextMarker", skip_serializing_if = "Option::is_none")]
+    pub next_marker: Option<String>,
+    pub has_more: bool,
+}
+
 impl State {
+    fn tag_page<'a>(&'a self, org: &'a str, repo: &'a Repo, tags: Vec<&'a TagRec>) -> TagPage<'a> {
+        TagPage {
+            org,
+            repo,
+            registry: self.registry(),
+            domain_id: &self.domain_id,
+            tags,
+            v2: true,
+            with_manifest: true,
+        }
+    }
+
     pub fn tag_view(&self, org: &str, repo: &Repo, t: &TagRec, with_manifest: bool) -> model::Tag {
         model::Tag {
             id: t.id,
@@ -150,26 +258,27 @@ impl State {
     }
 
     /// v2 tag list: a page and the total.
-    pub fn list_tags_v2(
-        &self,
-        org: &str,
+    pub fn list_tags_v2<'a>(
+        &'a self,
+        org: &'a str,
         repo: &str,
-        name: Option<&str>,
+        name: Option<&'a str>,
         order: Option<(String, bool)>,
         page: Page,
-    ) -> Res<(Vec<model::TagV2>, usize)> {
+    ) -> Res<(TagPage<'a>, usize)> {
         let r = self.repo(org, repo)?;
         let listing = Listing::new(r, name, &order)?;
-        let rows = listing
-            .page(page.offset, page.limit)
-            .into_iter()
-            .map(|t| model::TagV2::from(self.tag_view(org, r, t, true)))
-            .collect();
-        Ok((rows, listing.total()))
+        let tags = listing.page(page.offset, page.limit);
+        Ok((self.tag_page(org, r, tags), listing.total()))
     }
 
     /// v3 tag list; `marker` = the last tag name of the previous page in the same order.
-    pub fn list_tags_v3(&self, org: &str, repo: &str, query: &TagQueryV3) -> Res<model::TagListV3> {
+    pub fn list_tags_v3<'a>(
+        &'a self,
+        org: &'a str,
+        repo: &str,
+        query: &TagQueryV3,
+    ) -> Res<TagListPage<'a>> {
         let r = self.repo(org, repo)?;
         let listing = Listing::new(r, query.name.as_deref(), &query.order)?;
         let start = match &query.marker {
@@ -177,18 +286,19 @@ impl State {
             Some(m) => listing.resume_after(m)?,
         };
         let mut rest = listing.from(start);
-        let page: Vec<model::Tag> = rest
-            .by_ref()
-            .take(query.limit)
-            .map(|t| self.tag_view(org, r, t, query.with_manifest))
-            .collect();
+        let tags: Vec<&TagRec> = rest.by_ref().take(query.limit).collect();
         let has_more = rest.next().is_some();
         let next_marker = if has_more {
-            page.last().map(|t| t.tag.clone())
+            tags.last().map(|t| t.name.clone())
         } else {
             None
         };
-        Ok(model::TagListV3 {
+        let page = TagPage {
+            v2: false,
+            with_manifest: query.with_manifest,
+            ..self.tag_page(org, r, tags)
+        };
+        Ok(TagListPage {
             tags: page,
             next_marker,
             has_more,
