@@ -1,8 +1,10 @@
-//! Signing a request and parsing a 1,000-tag page: the two costs every list pays.
+//! Signing a request and parsing a 1,000-tag page (into models, into the list's rows): the
+//! costs every list pays.
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use swr_tui::app::rows::TagRow;
 use swr_tui::swr::model::{Tag, TagV2};
 use swr_tui::swr::sign::{SignInput, add_signing_headers, sign};
 
@@ -103,6 +105,10 @@ fn parsing(c: &mut Criterion) {
         b.iter(|| {
             serde_json::from_slice::<serde_json::Value>(black_box(&page)).map(|v| v.is_array())
         })
+    });
+    // What the worker does with each page: straight into the rows the list keeps.
+    group.bench_function("tag_page_1000_to_rows", |b| {
+        b.iter(|| serde_json::from_slice::<Vec<TagRow>>(black_box(&page)).map(|v| v.len()))
     });
     group.finish();
 }

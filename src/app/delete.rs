@@ -5,35 +5,59 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::digest::{Digest, DigestMap};
+use super::digest::Digest;
 use super::model::{ConfirmDelete, DeleteJob, Model, Overlay, Status, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, JobId};
 use super::rows::TagRow;
 use super::table::Table;
 
-/// For each tag in `selected`, the tags outside it that name the same image.
+/// Tags outside a selection that name the same image as a selected tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedWith {
+    /// How many there are.
+    pub count: usize,
+    /// The first few of them (at most [`NAMED`]), in row order.
+    pub names: Vec<String>,
+}
+
+/// How many of the other tags a warning names.
+pub const NAMED: usize = 3;
+
+/// For each tag in `selected` whose image a tag outside it also names, those other tags. One
+/// pass per digest group: a group of 50,000 tags costs 50,000 steps, not 50,000².
 pub fn shared_outside(
     rows: &[TagRow],
     selected: &BTreeSet<String>,
-) -> BTreeMap<String, Vec<String>> {
-    let mut by_digest: HashMap<&Digest, Vec<&str>> = HashMap::new();
-    for row in rows.iter().filter(|r| !r.digest.is_empty()) {
-        by_digest.entry(&row.digest).or_default().push(&row.tag);
-    }
-    let mut shared = BTreeMap::new();
-    for row in rows.iter().filter(|r| selected.contains(&r.tag)) {
-        let others: Vec<String> = by_digest
-            .get(&row.digest)
-            .into_iter()
-            .flatten()
-            .filter(|t| !selected.contains(**t))
-            .map(|t| t.to_string())
-            .collect();
-        if !others.is_empty() {
-            shared.insert(row.tag.clone(), others);
+) -> BTreeMap<String, SharedWith> {
+    let mut outside: HashMap<&Digest, SharedWith> = HashMap::new();
+    for row in rows
+        .iter()
+        .filter(|r| !r.digest.is_empty() && !selected.contains(&r.tag))
+    {
+        let group = outside.entry(&row.digest).or_insert(SharedWith {
+            count: 0,
+            names: Vec::new(),
+        });
+        group.count += 1;
+        if group.names.len() < NAMED {
+            group.names.push(row.tag.clone());
         }
     }
-    shared
+    rows.iter()
+        .filter(|r| selected.contains(&r.tag))
+        .filter_map(|r| Some((r.tag.clone(), outside.get(&r.digest)?.clone())))
+        .collect()
+}
+
+impl SharedWith {
+    /// `latest, stable and 3 more`.
+    pub fn describe(&self) -> String {
+        let names = self.names.join(", ");
+        match self.count.saturating_sub(self.names.len()) {
+            0 => names,
+            more => format!("{names} and {more} more"),
+        }
+    }
 }
 
 /// Which marked tags share their image with an unmarked tag, kept up to date as marks change
@@ -43,7 +67,9 @@ pub fn shared_outside(
 pub struct SharedMarks {
     generation: Option<u64>,
     revision: Option<u64>,
-    digest_ids: DigestMap<u32>,
+    // The standard keyed hasher: digests come from the server, and an unkeyed hash could be
+    // made to collide.
+    digest_ids: HashMap<Digest, u32>,
     /// Per row: the id of its digest, or `NO_DIGEST`.
     digest_of: Vec<u32>,
     rows_per_digest: Vec<u32>,
@@ -176,7 +202,7 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
         .map(|(tag, others)| {
             format!(
                 "{tag} shares its image with {} (not deleted)",
-                others.join(", ")
+                others.describe()
             )
         })
         .collect();
@@ -350,5 +376,40 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     match refresh {
         Some(what) => vec![super::update::fetch(model, what)],
         None => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::swr::model::Tag;
+
+    #[test]
+    fn shared_images_name_a_few_others_and_count_the_rest() {
+        let digest = format!("sha256:{}", "a".repeat(64));
+        let rows: Vec<TagRow> = (0..10)
+            .map(|i| {
+                TagRow::from(Tag {
+                    tag: format!("t{i}"),
+                    digest: digest.clone(),
+                    ..Tag::default()
+                })
+            })
+            .chain([TagRow::from(Tag {
+                tag: "alone".into(),
+                ..Tag::default()
+            })])
+            .collect();
+        let selected: BTreeSet<String> = ["t0", "t1", "t2", "t3", "alone"].map(String::from).into();
+        let shared = shared_outside(&rows, &selected);
+        assert_eq!(
+            shared.keys().collect::<Vec<_>>(),
+            ["t0", "t1", "t2", "t3"],
+            "a tag without a digest shares nothing"
+        );
+        assert_eq!(shared["t0"].count, 6);
+        assert_eq!(shared["t0"].describe(), "t4, t5, t6 and 3 more");
+        let all: BTreeSet<String> = (0..10).map(|i| format!("t{i}")).collect();
+        assert!(shared_outside(&rows, &all).is_empty());
     }
 }

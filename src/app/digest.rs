@@ -2,9 +2,7 @@
 //! (compared and hashed as bytes, 32 bytes instead of a 71-byte string per tag and layer);
 //! anything else is kept as sanitized text, so an odd server still shows what it sent.
 
-use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::sanitize;
 
@@ -46,45 +44,6 @@ impl Digest {
             },
             Self::None => String::new(),
         }
-    }
-}
-
-/// A map keyed by digest. Digests are hashes already: mixing their bytes FxHash-style is
-/// enough, and several times cheaper than SipHash with 100,000 of them.
-pub type DigestMap<V> = HashMap<Digest, V, BuildHasherDefault<DigestHasher>>;
-
-#[derive(Default)]
-pub struct DigestHasher(u64);
-
-impl Hasher for DigestHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl DigestHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
