@@ -485,3 +485,26 @@ fn retag_validates_then_writes_and_refreshes() {
             .contains("SVCSTG.SWR.4090006")
     );
 }
+
+#[test]
+fn deleted_tags_leave_the_list_at_once_and_failed_ones_stay_marked() {
+    let mut m = with_tags(6);
+    press(&mut m, "a");
+    let (job_id, tags) = confirm(&mut m);
+    for (i, tag) in tags.iter().enumerate() {
+        deleted(&mut m, job_id, tag, i % 3 != 0);
+    }
+    let failed: BTreeSet<String> = tags.iter().step_by(3).cloned().collect();
+    update(
+        &mut m,
+        Msg::JobFinished {
+            job: job_id,
+            elapsed_ms: 10,
+        },
+    );
+    // Before the reload answers, the list already holds only what is still there.
+    let shown: BTreeSet<String> = m.tags.rows().iter().map(|t| t.tag.clone()).collect();
+    assert_eq!(shown, failed);
+    assert_eq!(marked(&m), failed, "a retry can start from the marks");
+    assert!(m.tags.current().is_some());
+}

@@ -7,8 +7,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::tmux::{EmulatorProcess, Tmux, available};
-use swr_tui::swr::{ClientConfig, Credentials, SwrClient};
+use common::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
 
 const ORG: &str = "platform";
 const REPO: &str = "tools/ci/runner";
@@ -16,31 +15,16 @@ const REPO: &str = "tools/ci/runner";
 /// and `build-2390`…`build-2399`.
 const FILTER: &str = "build-239";
 
-/// The tag names the emulator holds, read over its HTTP API as any client would.
-struct Api {
-    runtime: tokio::runtime::Runtime,
-    client: SwrClient,
-}
+/// The runner's tag names, over the emulator's API.
+struct Api(RegistryApi);
 
 impl Api {
     fn new(emu: &EmulatorProcess) -> Self {
-        let mut config = ClientConfig::with_endpoints("cn-north-4", &emu.url, &emu.url);
-        config.project_id = Some(emu.project_id.clone());
-        let client = common::client_with(config, Credentials::aksk(&emu.ak, emu.sk.as_str()));
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        Self { runtime, client }
+        Self(RegistryApi::new(emu))
     }
 
     fn tags(&self) -> BTreeSet<String> {
-        let list = self
-            .runtime
-            .block_on(self.client.list_all_tags(ORG, REPO))
-            .expect("tags list");
-        let names: BTreeSet<String> = list.into_iter().map(|t| t.tag).collect();
-        names
+        self.0.tags(ORG, REPO)
     }
 }
 

@@ -10,8 +10,9 @@ use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEven
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
+use swr_tui::app::rows::TagRow;
 use swr_tui::app::{
-    Cmd, Context, ErrorInfo, Fetched, Model, Msg, Overlay, PaneId, init, layout, update,
+    Cmd, Context, ErrorInfo, Fetched, Model, Msg, Overlay, PaneId, Rows, init, layout, update,
 };
 use swr_tui::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
 
@@ -487,4 +488,52 @@ fn focused_border_and_error_status_are_coloured() {
         Color::Red,
         "error status"
     );
+}
+
+/// Rows of part of the tag list, as the worker sends a page.
+fn tag_page(all: &[Tag], total: usize) -> Result<Fetched, ErrorInfo> {
+    let rows = all.iter().cloned().map(TagRow::from).collect();
+    Ok(Fetched::Tags(Rows::page(rows, Some(total))))
+}
+
+#[test]
+fn tags_arriving_then_reloading() {
+    for (w, h) in SIZES {
+        // A first load with 5 of 12 tags there: usable, marked, and saying how far it is.
+        let mut model = with_repos(Rect::new(0, 0, w, h), repos());
+        press(&mut model, KeyCode::Char('j'));
+        let cmds = press(&mut model, KeyCode::Enter);
+        let all = tags(12);
+        answer(&mut model, &cmds, tag_page(&all[7..], 12));
+        press(&mut model, KeyCode::Char(' '));
+        let screen = text(&draw(&model));
+        assert!(
+            screen.contains("Tags (5 of 12) [1 marked] loading"),
+            "{screen}"
+        );
+        assert!(screen.contains("● v1.11"), "the marked row: {screen}");
+        assert!(!screen.contains("v1.6"), "not there yet: {screen}");
+        insta::assert_snapshot!(format!("tags_arriving_{w}x{h}"), screen);
+
+        // The rest, then a reload: the complete list stays until the new one is in.
+        answer(&mut model, &cmds, tag_page(&all[..7], 12));
+        answer(&mut model, &cmds, Ok(Fetched::Tags(Rows::end(12))));
+        let screen = text(&draw(&model));
+        assert!(
+            screen.contains("Tags (12) [1 marked]") && !screen.contains("loading"),
+            "{screen}"
+        );
+        let cmds = press(&mut model, KeyCode::Char('r'));
+        answer(&mut model, &cmds, tag_page(&all[..3], 12));
+        let screen = text(&draw(&model));
+        assert!(
+            screen.contains("Tags (12) [1 marked] reloading 3 of 12"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("v1.0"),
+            "the old rows are still drawn: {screen}"
+        );
+        insta::assert_snapshot!(format!("tags_reloading_{w}x{h}"), screen);
+    }
 }

@@ -366,12 +366,19 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     } else {
         StatusKind::Error
     };
-    let refresh = (model.org.as_deref() == Some(job.org.as_str())
-        && model.repo.as_deref() == Some(job.repo.as_str()))
-    .then(|| Fetch::Tags {
+    let open = model.org.as_deref() == Some(job.org.as_str())
+        && model.repo.as_deref() == Some(job.repo.as_str());
+    let refresh = open.then(|| Fetch::Tags {
         org: job.org.clone(),
         repo: job.repo.clone(),
     });
+    if open {
+        // Gone at once from the list, not only once the reload is complete.
+        let deleted: HashSet<&str> = job.deleted.iter().map(String::as_str).collect();
+        model
+            .tags
+            .remove_where(|t| deleted.contains(t.tag.as_str()));
+    }
     model.status = Some(Status { kind, text });
     match refresh {
         Some(what) => vec![super::update::fetch(model, what)],

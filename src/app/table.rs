@@ -189,6 +189,48 @@ impl<T: Row> Table<T> {
         self.changed();
     }
 
+    /// Drops the rows for which `gone` holds (deleted ones), keeping everything else as it
+    /// was: order, filter, the marks of the rows that stay, the cursor on its row (or at its
+    /// height). Returns how many went. No sort: positions are renumbered in one pass.
+    pub fn remove_where(&mut self, mut gone: impl FnMut(&T) -> bool) -> usize {
+        let keep: Vec<bool> = self.items.iter().map(|r| !gone(r)).collect();
+        let removed = keep.iter().filter(|&&k| !k).count();
+        if removed == 0 {
+            return 0;
+        }
+        let current = self.current().map(|r| r.key().to_string());
+        let mut renumbered = vec![u32::MAX; self.items.len()];
+        let mut next = 0;
+        for (old, &kept) in keep.iter().enumerate() {
+            if kept {
+                renumbered[old] = next;
+                next += 1;
+            }
+        }
+        let mut kept = keep.iter();
+        self.items.retain(|_| kept.next().copied().unwrap_or(true));
+        let mut kept = keep.iter();
+        self.marks.retain(|_| kept.next().copied().unwrap_or(true));
+        self.marked_count = self.marks.iter().filter(|&&m| m).count();
+        let remap = |list: &mut Vec<u32>| {
+            list.retain(|&i| keep[i as usize]);
+            list.iter_mut().for_each(|i| *i = renumbered[*i as usize]);
+        };
+        remap(&mut self.order);
+        remap(&mut self.view);
+        self.search_buf.clear();
+        self.search_starts.clear();
+        self.index_search(0);
+        let height = self.cursor;
+        self.cursor = current
+            .and_then(|k| self.position_of(&k))
+            .unwrap_or(height)
+            .min(self.view.len().saturating_sub(1));
+        self.generation = self.generation.wrapping_add(1);
+        self.changed();
+        removed
+    }
+
     /// Empties the table (another organization or repository was opened).
     pub fn clear(&mut self) {
         self.items.clear();
@@ -651,6 +693,27 @@ mod tests {
         t.set_filter("");
         t.set_items(tags(&["x", "y"]));
         assert_eq!(t.marked_count(), 0, "{first} is gone, so is its mark");
+    }
+
+    #[test]
+    fn removing_rows_keeps_order_filter_marks_and_cursor() {
+        let mut t = newest_first();
+        t.set_items(tags(&["a", "b", "c", "d", "e", "f"]));
+        t.set_filter("");
+        t.move_by(1, 10); // on "e"
+        t.toggle_mark(); // "e"
+        t.move_by(2, 10); // on "c"
+        t.toggle_mark(); // "c"
+        t.move_by(-1, 10); // on "d"
+        let removed = t.remove_where(|r| r.tag == "c" || r.tag == "f");
+        assert_eq!(removed, 2);
+        assert_eq!(names(&t), ["e", "d", "b", "a"]);
+        assert_eq!(t.current().unwrap().tag, "d");
+        assert_eq!(t.marked_keys().into_iter().collect::<Vec<_>>(), ["e"]);
+        assert_eq!(t.marked_count(), 1);
+        t.set_filter("a");
+        assert_eq!(names(&t), ["a"], "the search index follows");
+        assert_eq!(t.remove_where(|_| false), 0);
     }
 
     #[test]

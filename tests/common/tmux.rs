@@ -32,8 +32,13 @@ pub struct EmulatorProcess {
 
 impl EmulatorProcess {
     pub fn start(extra: &[&str]) -> Self {
+        Self::start_seeded("demo", extra)
+    }
+
+    /// With `seed`: `demo`, `empty` or a seed file's path.
+    pub fn start_seeded(seed: &str, extra: &[&str]) -> Self {
         let mut child = Command::new(BIN)
-            .args(["emulator", "--listen", "127.0.0.1:0", "--seed", "demo"])
+            .args(["emulator", "--listen", "127.0.0.1:0", "--seed", seed])
             .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -60,6 +65,36 @@ impl EmulatorProcess {
             project_id: value("HUAWEICLOUD_SDK_PROJECT_ID"),
             child,
         }
+    }
+}
+
+/// The registry as the emulator holds it, read over its HTTP API as any client would.
+pub struct RegistryApi {
+    runtime: tokio::runtime::Runtime,
+    client: swr_tui::swr::SwrClient,
+}
+
+impl RegistryApi {
+    pub fn new(emu: &EmulatorProcess) -> Self {
+        use swr_tui::swr::{ClientConfig, Credentials};
+        let mut config = ClientConfig::with_endpoints("cn-north-4", &emu.url, &emu.url);
+        config.project_id = Some(emu.project_id.clone());
+        let client = super::client_with(config, Credentials::aksk(&emu.ak, emu.sk.as_str()));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .build()
+            .expect("runtime");
+        Self { runtime, client }
+    }
+
+    /// The names of a repository's tags.
+    pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
+        let list = self
+            .runtime
+            .block_on(self.client.list_all_tags(org, repo))
+            .expect("tags list");
+        list.into_iter().map(|t| t.tag).collect()
     }
 }
 
