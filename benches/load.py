@@ -15,9 +15,12 @@ For each tag count and emulator latency it
   5. prints min and median of every figure, and the SDK/swr-tui ratio of each run's pair; also
      the longest the UI thread was busy in one step during the loads, which swr-tui logs.
 
+With --repos N it does the same for an organization of N repositories (Enter on the
+organization; the SDK pages list_repos_details).
+
 Usage:
   python benches/load.py [--bin target/release/swr-tui] [--tags 1000,10000,100000]
-                         [--latency 50,0] [--runs 3] [--no-sdk]
+                         [--repos 10000] [--latency 50,0] [--runs 3] [--no-sdk]
 Needs tmux and (unless --no-sdk) `pip install -r tests/requirements-interop.txt`.
 Build first: cargo build --release
 """
@@ -38,12 +41,15 @@ POLL = 0.01  # seconds between screen reads
 TIMEOUT = 300.0
 
 
-def seed_file(directory, count):
-    path = os.path.join(directory, f"seed-{count}.json")
+def seed_file(directory, count, repos=False):
+    path = os.path.join(directory, f"seed-{'repos' if repos else 'tags'}-{count}.json")
     if not os.path.exists(path):
-        tags = [{"tag": f"build-{i:06d}"} for i in range(count)]
+        if repos:
+            listed = [{"name": f"team-{i % 40}/service-{i:05d}", "tags": [{"tag": "1.0"}]} for i in range(count)]
+        else:
+            listed = [{"name": "app", "tags": [{"tag": f"build-{i:06d}"} for i in range(count)]}]
         seed = {
-            "namespaces": [{"name": "bench", "repos": [{"name": "app", "tags": tags}]}],
+            "namespaces": [{"name": "bench", "repos": listed}],
             "users": [{"id": "u-0001", "name": "alice"}],
         }
         with open(path, "w") as f:
@@ -97,7 +103,7 @@ def page_ms(url, count, samples=7):
     return min(times), statistics.median(times)
 
 
-def sdk_load(emu):
+def sdk_client(emu):
     from huaweicloudsdkcore.auth.credentials import BasicCredentials
     from huaweicloudsdkcore.http.http_config import HttpConfig
     from huaweicloudsdkswr.v2 import SwrClient
@@ -114,6 +120,11 @@ def sdk_load(emu):
         .with_endpoints([emu.url])
         .build()
     )
+    return client, m
+
+
+def sdk_load(emu):
+    client, m = sdk_client(emu)
     started = time.monotonic()
     tags, offset, total = 0, 0, None
     while total is None or offset < total:
@@ -127,13 +138,28 @@ def sdk_load(emu):
     return time.monotonic() - started, tags
 
 
+def sdk_load_repos(emu):
+    client, m = sdk_client(emu)
+    started = time.monotonic()
+    repos, offset, total = 0, 0, None
+    while total is None or offset < total:
+        reply = client.list_repos_details(
+            m.ListReposDetailsRequest(namespace="bench", offset=str(offset), limit="1000"))
+        total = int(reply.content_range.rsplit("/", 1)[1])
+        repos += len(reply.body)
+        offset += 1000
+        if not reply.body:
+            break
+    return time.monotonic() - started, repos
+
+
 TITLE = re.compile(r"Tags \(([\d,]+)(?: of ([\d,]+))?\)([^─┐]*)")
 SPINNER = set("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
 
 
-def tags_title(screen):
+def tags_title(screen, title=TITLE):
     """(rows shown, complete) from the tag pane's title, or None before it shows a count."""
-    match = TITLE.search(screen)
+    match = title.search(screen)
     if not match:
         return None
     rows = int(match.group(1).replace(",", ""))
@@ -180,13 +206,13 @@ class Tui:
                     return int(line.split()[1]) / 1024
         return float("nan")
 
-    def load(self, key):
+    def load(self, key, pattern=TITLE):
         """Presses `key`; seconds until the first rows and until every row is there."""
         started = time.monotonic()
         self.tmux("send-keys", "-t", "bench", key)
         first = None
         while time.monotonic() - started < TIMEOUT:
-            title = tags_title(self.screen())
+            title = tags_title(self.screen(), pattern)
             now = time.monotonic() - started
             if title and title[0] > 0 and first is None:
                 first = now
@@ -239,6 +265,47 @@ def tui_load(binary, emu, count):
         shutil.rmtree(directory, ignore_errors=True)
 
 
+REPOS_TITLE = re.compile(r"Repositories \(([\d,]+)(?: of ([\d,]+))?\)([^─┐]*)")
+
+
+def tui_load_repos(binary, emu, count):
+    directory = tempfile.mkdtemp(prefix="swr-bench-")
+    tui = Tui(binary, emu, directory)
+    try:
+        tui.wait(lambda s: "Organizations (1)" in s, "the organization")
+        first, complete = tui.load("Enter", REPOS_TITLE)
+        rows = tags_title(tui.screen(), REPOS_TITLE)[0]
+        if rows != count:
+            raise SystemExit(f"swr-tui shows {rows} repositories, the organization has {count}")
+        return {"first": first, "all": complete, "rss": tui.peak_rss_mb()}
+    finally:
+        tui.close()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def report_repos(args, binary, emu, count, latency):
+    print(f"\n== {count:,} repositories in one organization, emulator --latency-ms {latency}")
+    sdk, tui, ratios = [], [], []
+    for _ in range(args.runs):
+        if not args.no_sdk:
+            seconds, got = sdk_load_repos(emu)
+            if got != count:
+                raise SystemExit(f"the SDK listed {got} repositories of {count}")
+            sdk.append(seconds)
+        run = tui_load_repos(binary, emu, count)
+        tui.append(run)
+        if not args.no_sdk:
+            ratios.append(sdk[-1] / run["all"])
+    if sdk:
+        print(f"official SDK, all repos:     {fmt(sdk, 's')}")
+    print(f"swr-tui, first rows drawn:   {fmt([r['first'] for r in tui], 's', 3)}")
+    print(f"swr-tui, all rows (title):   {fmt([r['all'] for r in tui], 's')}")
+    print(f"swr-tui, peak RSS:           {fmt([r['rss'] for r in tui], ' MB', 0)}")
+    if ratios:
+        print(f"SDK time / swr-tui time:     {fmt(ratios, 'x', 1)}  (each run's pair)")
+    sys.stdout.flush()
+
+
 def fmt(values, unit, digits=2):
     return f"min {min(values):.{digits}f}{unit}  median {statistics.median(values):.{digits}f}{unit}"
 
@@ -247,6 +314,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default="target/release/swr-tui")
     parser.add_argument("--tags", default="1000,10000,100000")
+    parser.add_argument("--repos", default="", help="repository counts instead of tag counts")
     parser.add_argument("--latency", default="50,0")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-sdk", action="store_true")
@@ -256,13 +324,14 @@ def main():
         raise SystemExit("tmux is needed (apt-get install tmux)")
     work = tempfile.mkdtemp(prefix="swr-bench-seeds-")
     print(f"binary {binary}, {os.cpu_count()} cores, {args.runs} runs each")
+    repos = bool(args.repos)
     try:
-        for count in [int(c) for c in args.tags.split(",")]:
-            seed = seed_file(work, count)
+        for count in [int(c) for c in (args.repos or args.tags).split(",")]:
+            seed = seed_file(work, count, repos)
             for latency in [int(l) for l in args.latency.split(",")]:
                 emu = Emulator(binary, seed, latency)
                 try:
-                    report(args, binary, emu, count, latency)
+                    (report_repos if repos else report)(args, binary, emu, count, latency)
                 finally:
                     emu.stop()
     finally:
