@@ -34,7 +34,8 @@ fn aksk_session_at_trace_level_logs_no_secret() {
     let t = Tmux::start("logs-aksk", &emu, "--log-level trace", 100, 30);
     t.wait_for("Organizations (4)");
     t.keys(&["Enter"]);
-    t.wait_for("Repositories (");
+    // The whole list, not only its title: Enter on a list still loading may find no row.
+    t.wait_for("Repositories (3)");
     t.keys(&["Enter"]);
     t.wait_for("Tags (");
     t.keys(&["L"]);

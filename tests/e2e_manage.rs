@@ -33,7 +33,7 @@ fn edit_repository_and_grant_then_verify_through_the_api() {
         .expect("team/web exists");
 
     let t = Tmux::start("manage", &emu, "", 120, 35);
-    t.wait_for("Organizations (");
+    t.wait_for("Organizations (4)");
     t.keys(&["/"]);
     t.type_text("demo");
     t.keys(&["Enter", "Enter"]);

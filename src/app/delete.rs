@@ -62,22 +62,58 @@ impl SharedWith {
 
 /// Which marked tags share their image with an unmarked tag, kept up to date as marks change
 /// and as rows arrive: rows are indexed by digest once (appended pages extend the index), and a
-/// change of marks costs one pass over the marks.
+/// change of marks costs one pass over the marks. A reload's rows are indexed as they arrive
+/// too, so the swap to the new list costs no reindexing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SharedMarks {
-    generation: Option<u64>,
+    index: DigestIndex,
+    /// The index of the rows a reload is collecting.
+    staged: DigestIndex,
     revision: Option<u64>,
+    /// Rows (by position) that are flagged.
+    flagged: HashSet<u32>,
+}
+
+/// Rows grouped by digest: per row the id of its digest, per digest how many rows name it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct DigestIndex {
+    /// The table generation the index is for.
+    generation: Option<u64>,
     // The standard keyed hasher: digests come from the server, and an unkeyed hash could be
     // made to collide.
     digest_ids: HashMap<Digest, u32>,
     /// Per row: the id of its digest, or `NO_DIGEST`.
     digest_of: Vec<u32>,
     rows_per_digest: Vec<u32>,
-    /// Rows (by position) that are flagged.
-    flagged: HashSet<u32>,
 }
 
 const NO_DIGEST: u32 = u32::MAX;
+
+impl DigestIndex {
+    /// Indexes the rows of `table` not indexed yet (all of them for another generation).
+    fn follow(&mut self, table: &Table<TagRow>) {
+        if self.generation != Some(table.generation()) {
+            *self = Self {
+                generation: Some(table.generation()),
+                ..Self::default()
+            };
+        }
+        let rows = table.rows();
+        for row in &rows[self.digest_of.len().min(rows.len())..] {
+            if row.digest.is_empty() {
+                self.digest_of.push(NO_DIGEST);
+                continue;
+            }
+            let next = self.rows_per_digest.len() as u32;
+            let id = *self.digest_ids.entry(row.digest.clone()).or_insert(next);
+            if id == next {
+                self.rows_per_digest.push(0);
+            }
+            self.rows_per_digest[id as usize] += 1;
+            self.digest_of.push(id);
+        }
+    }
+}
 
 impl SharedMarks {
     /// Whether the row at `index` of the tag table is flagged.
@@ -94,28 +130,13 @@ impl SharedMarks {
             .collect()
     }
 
-    fn index(&mut self, rows: &[TagRow]) {
-        for row in &rows[self.digest_of.len().min(rows.len())..] {
-            if row.digest.is_empty() {
-                self.digest_of.push(NO_DIGEST);
-                continue;
-            }
-            let next = self.rows_per_digest.len() as u32;
-            let id = *self.digest_ids.entry(row.digest.clone()).or_insert(next);
-            if id == next {
-                self.rows_per_digest.push(0);
-            }
-            self.rows_per_digest[id as usize] += 1;
-            self.digest_of.push(id);
-        }
-    }
-
     fn reflag(&mut self, tags: &Table<TagRow>) {
+        let index = &self.index;
         let mut marked_per_digest: HashMap<u32, u32> = HashMap::new();
         let marked: Vec<(u32, u32)> = tags
             .marked_rows()
             .filter_map(|(i, _)| {
-                let d = *self.digest_of.get(i as usize)?;
+                let d = *index.digest_of.get(i as usize)?;
                 (d != NO_DIGEST).then_some((i, d))
             })
             .collect();
@@ -124,7 +145,7 @@ impl SharedMarks {
         }
         self.flagged = marked
             .into_iter()
-            .filter(|&(_, d)| self.rows_per_digest[d as usize] > marked_per_digest[&d])
+            .filter(|&(_, d)| index.rows_per_digest[d as usize] > marked_per_digest[&d])
             .map(|(i, _)| i)
             .collect();
     }
@@ -134,16 +155,19 @@ impl SharedMarks {
 pub fn refresh_shared_marks(model: &mut Model) {
     let tags = &model.tags;
     let shared = &mut model.shared_marked;
+    if let Some(staged) = tags.staged() {
+        shared.staged.follow(staged);
+    }
     if shared.revision == Some(tags.revision()) {
         return;
     }
-    if shared.generation != Some(tags.generation()) {
-        *shared = SharedMarks {
-            generation: Some(tags.generation()),
-            ..SharedMarks::default()
-        };
+    if shared.index.generation != Some(tags.generation())
+        && shared.staged.generation == Some(tags.generation())
+    {
+        // The reload's rows became the list: their index is ready.
+        shared.index = std::mem::take(&mut shared.staged);
     }
-    shared.index(tags.rows());
+    shared.index.follow(tags);
     shared.reflag(tags);
     shared.revision = Some(tags.revision());
 }

@@ -64,8 +64,10 @@ pub struct Table<T> {
     search_starts: Vec<u32>,
     /// Changes whenever rows or marks change.
     revision: u64,
-    /// Changes whenever `items` is replaced or emptied (appending keeps it).
+    /// Changes whenever `items` is replaced or emptied (appending keeps it). Numbers are
+    /// issued from `issued` and never reused, so a shadow table's number is its own.
     generation: u64,
+    issued: u64,
     pub load: Load,
     progress: Progress,
     /// A reload's pages, sorted as they come, swapped in when the last one is there.
@@ -88,6 +90,7 @@ impl<T: Row> Table<T> {
             search_starts: Vec::new(),
             revision: 0,
             generation: 0,
+            issued: 0,
             load: Load::Idle,
             progress: Progress::default(),
             staged: None,
@@ -114,10 +117,14 @@ impl<T: Row> Table<T> {
         self.progress.received += page.rows.len();
         self.progress.total = page.total.or(self.progress.total);
         if self.progress.reloading {
-            let sort = self.sort;
-            self.staged
-                .get_or_insert_with(|| Box::new(Table::new(sort)))
-                .extend(page.rows);
+            if self.staged.is_none() {
+                let mut shadow = Table::new(self.sort);
+                shadow.generation = self.issue();
+                self.staged = Some(Box::new(shadow));
+            }
+            if let Some(shadow) = &mut self.staged {
+                shadow.extend(page.rows);
+            }
         } else {
             self.extend(page.rows);
         }
@@ -137,8 +144,19 @@ impl<T: Row> Table<T> {
     /// on the rows that still exist.
     pub fn set_items(&mut self, items: Vec<T>) {
         let mut next = Table::new(self.sort);
+        next.generation = self.issue();
         next.extend(items);
         self.adopt(next);
+    }
+
+    fn issue(&mut self) -> u64 {
+        self.issued = self.issued.wrapping_add(1);
+        self.issued
+    }
+
+    /// The shadow table a reload is filling, if one is.
+    pub fn staged(&self) -> Option<&Table<T>> {
+        self.staged.as_deref()
     }
 
     /// Takes `next`'s rows (sorted as this table is) and keeps what the user set: filter, cursor
@@ -160,7 +178,8 @@ impl<T: Row> Table<T> {
             .unwrap_or(self.cursor)
             .min(next.view.len().saturating_sub(1));
         next.offset = self.offset;
-        next.generation = self.generation.wrapping_add(1);
+        // `next` keeps its own generation: whatever was derived from its rows still holds.
+        next.issued = self.issued;
         next.revision = self.revision.wrapping_add(1);
         next.load = Load::Loaded;
         *self = next;
@@ -226,7 +245,7 @@ impl<T: Row> Table<T> {
             .and_then(|k| self.position_of(&k))
             .unwrap_or(height)
             .min(self.view.len().saturating_sub(1));
-        self.generation = self.generation.wrapping_add(1);
+        self.generation = self.issue();
         self.changed();
         removed
     }
@@ -245,7 +264,7 @@ impl<T: Row> Table<T> {
         self.search_starts.clear();
         self.staged = None;
         self.progress = Progress::default();
-        self.generation = self.generation.wrapping_add(1);
+        self.generation = self.issue();
         self.changed();
         self.load = Load::Idle;
     }
