@@ -1,5 +1,7 @@
-//! Whole-path figure for batch deletes: 1,000 tags through the real client, over HTTP, against
-//! the emulator answering every request after 20 ms, with the default concurrency (8) and with 1.
+//! Whole-path figures for batch deletes, through the real client over HTTP against the emulator:
+//! 1,000 tags answered after 20 ms each, with the default concurrency (8) and with 1; and
+//! 10,000 tags marked by a pattern in a 100,000-tag repository, confirmed and deleted with every
+//! result going through `update()` as in the UI, timing the model's share of the work.
 //! Run: `cargo bench --bench delete`. Prints the times, their ratio, and the emulator's peak
 //! number of requests in flight (which must not exceed the concurrency).
 
@@ -74,6 +76,183 @@ async fn run(concurrency: usize) -> (Duration, u64, usize) {
     (elapsed, stats.peak_in_flight, failures)
 }
 
+/// 10,000 of 100,000 tags: marked with `m` (glob), `d`, `y`; each result into `update()`.
+async fn big_batch() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use swr_tui::app::rows::TagRow;
+    use swr_tui::app::{Cmd, Context, Fetched, Model, Msg, Rows, init, update};
+    use swr_tui::swr::model::{Namespace, RepoV2};
+
+    const ALL: usize = 100_000;
+    let tags: Vec<_> = (0..ALL)
+        .map(|i| serde_json::json!({"tag": format!("build-{i:06}")}))
+        .collect();
+    let json = serde_json::json!({"namespaces": [{"name": "bench", "repos": [{"name": "app", "tags": tags}]}]});
+    let seed: Seed = match serde_json::from_str(&json.to_string()) {
+        Ok(seed) => seed,
+        Err(e) => panic!("bench seed: {e}"),
+    };
+    let emu = match Emulator::start(
+        ([127, 0, 0, 1], 0).into(),
+        EmulatorConfig {
+            seed,
+            ..EmulatorConfig::empty()
+        },
+    )
+    .await
+    {
+        Ok(emu) => emu,
+        Err(e) => panic!("emulator: {e}"),
+    };
+    let mut client_config = ClientConfig::with_endpoints(DEMO_REGION, &emu.url(), &emu.url());
+    client_config.project_id = Some(DEMO_PROJECT_ID.into());
+    let client = match SwrClient::new(
+        client_config,
+        Credentials::aksk(
+            swr_tui::emulator::DEMO_ACCESS_KEY,
+            swr_tui::emulator::DEMO_SECRET_KEY,
+        ),
+    ) {
+        Ok(c) => c,
+        Err(e) => panic!("client: {e}"),
+    };
+    let key = |c: KeyCode| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
+    let answer = |m: &mut Model, cmds: Vec<Cmd>, result: Fetched| {
+        if let Some(Cmd::Fetch { request, .. }) = cmds.into_iter().next() {
+            update(
+                m,
+                Msg::Fetched {
+                    request,
+                    result: Ok(result),
+                },
+            );
+        }
+    };
+    let now = "2026-03-10T12:00:00Z".parse().unwrap_or_default();
+    let mut m = Model::new(
+        Context::default(),
+        ratatui::layout::Rect::new(0, 0, 160, 45),
+        now,
+    );
+    let cmds = init(&mut m);
+    answer(
+        &mut m,
+        cmds,
+        Fetched::Orgs(vec![Namespace {
+            name: "bench".into(),
+            auth: 7,
+            ..Namespace::default()
+        }]),
+    );
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    answer(
+        &mut m,
+        cmds,
+        Fetched::repos(vec![RepoV2 {
+            name: "app".into(),
+            ..RepoV2::default()
+        }]),
+    );
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    let mut pages: Vec<Vec<TagRow>> = Vec::new();
+    if let Err(e) = client
+        .each_tag_page("bench", "app", |p| pages.push(p.items))
+        .await
+    {
+        panic!("list: {e}");
+    }
+    let request = match cmds.first() {
+        Some(Cmd::Fetch { request, .. }) => *request,
+        other => panic!("no fetch: {other:?}"),
+    };
+    for rows in pages {
+        update(
+            &mut m,
+            Msg::Fetched {
+                request,
+                result: Ok(Fetched::Tags(Rows::page(rows, Some(ALL)))),
+            },
+        );
+    }
+    update(
+        &mut m,
+        Msg::Fetched {
+            request,
+            result: Ok(Fetched::Tags(Rows::end(ALL))),
+        },
+    );
+    assert_eq!(m.tags.len(), ALL);
+
+    let mut in_update = Duration::ZERO;
+    let mut longest = Duration::ZERO;
+    let mut step = |m: &mut Model, msg: Msg| {
+        let label: String = format!("{msg:?}").chars().take(40).collect();
+        let started = Instant::now();
+        let cmds = update(m, msg);
+        let took = started.elapsed();
+        in_update += took;
+        longest = longest.max(took);
+        if took > Duration::from_millis(5) {
+            println!(
+                "  step over 5 ms: {label}…: {:.1} ms",
+                took.as_secs_f64() * 1000.0
+            );
+        }
+        cmds
+    };
+    for c in "m1".chars() {
+        step(&mut m, key(KeyCode::Char(c)));
+    }
+    for c in "build-00????".chars() {
+        step(&mut m, key(KeyCode::Char(c)));
+    }
+    step(&mut m, key(KeyCode::Enter));
+    assert_eq!(m.tags.marked_count(), 10_000);
+    step(&mut m, key(KeyCode::Char('d')));
+    let (job, confirmed) = match step(&mut m, key(KeyCode::Char('y'))).into_iter().next() {
+        Some(Cmd::DeleteTags { job, tags, .. }) => (job, tags),
+        other => panic!("no delete job: {other:?}"),
+    };
+    assert_eq!(confirmed.len(), 10_000);
+    let started = Instant::now();
+    let mut results = Vec::with_capacity(confirmed.len());
+    delete::run(
+        confirmed,
+        DEFAULT_CONCURRENCY,
+        Arc::new(AtomicBool::new(false)),
+        |tag: String| {
+            let client = client.clone();
+            async move { client.delete_tag("bench", "app", &tag).await }
+        },
+        |tag, result| results.push((tag, result)),
+    )
+    .await;
+    for (tag, result) in results {
+        let result = result.map_err(|e| swr_tui::app::ErrorInfo::from(&e));
+        step(&mut m, Msg::TagDeleted { job, tag, result });
+    }
+    step(&mut m, Msg::JobFinished { job, elapsed_ms: 0 });
+    let elapsed = started.elapsed();
+    let left = emu
+        .snapshot()
+        .orgs
+        .get("bench")
+        .map_or(0, |o| o.repos.get("app").map_or(0, |r| r.tags.len()));
+    let gone_from_list = ALL - m.tags.len();
+    println!(
+        "delete 10000 of {ALL} tags (marked by glob), emulator latency 0 ms, concurrency {DEFAULT_CONCURRENCY}"
+    );
+    println!(
+        "{:.2} s in all; update() {:.1} ms for the 10,000 results and the rest, longest step {:.1} ms",
+        elapsed.as_secs_f64(),
+        in_update.as_secs_f64() * 1000.0,
+        longest.as_secs_f64() * 1000.0
+    );
+    println!("left in the registry {left}, removed from the list {gone_from_list}");
+    assert_eq!((left, gone_from_list), (ALL - 10_000, 10_000));
+    emu.shutdown().await;
+}
+
 fn main() {
     // `cargo test --benches` passes `--bench`-less arguments; only run when benchmarking.
     if !std::env::args().any(|a| a == "--bench") {
@@ -105,4 +284,5 @@ fn main() {
         parallel_peak <= DEFAULT_CONCURRENCY as u64,
         "never more than the configured requests in flight"
     );
+    runtime.block_on(big_batch());
 }

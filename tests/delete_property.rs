@@ -176,8 +176,20 @@ proptest! {
         let deleted: BTreeSet<String> = j.deleted.iter().cloned().collect();
         let failed: BTreeSet<String> = j.failed.iter().map(|(t, _)| t.clone()).collect();
         prop_assert_eq!(deleted, &confirmed_set - &failures);
-        prop_assert_eq!(failed, failures);
+        prop_assert_eq!(failed, failures.clone());
         prop_assert_eq!(j.not_started(), 0);
+
+        // The deleted tags left the list at once; the failed ones are still there, and the
+        // [shared] flags, kept through the removal, still agree with a full recomputation.
+        let listed: BTreeSet<String> = m.tags.rows().iter().map(|t| t.tag.clone()).collect();
+        prop_assert!(listed.is_disjoint(&(&confirmed_set - &failures)));
+        prop_assert!(failures.is_subset(&listed));
+        press(&mut m, "q"); // closes the summary
+        press(&mut m, "i");
+        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.tags.rows(), &m.tags.marked_keys())
+            .into_keys()
+            .collect();
+        prop_assert_eq!(m.shared_marked.flagged_tags(m.tags.rows()), recomputed);
     }
 
     #[test]

@@ -23,29 +23,49 @@ pub struct SharedWith {
 /// How many of the other tags a warning names.
 pub const NAMED: usize = 3;
 
-/// For each tag in `selected` whose image a tag outside it also names, those other tags. One
-/// pass per digest group: a group of 50,000 tags costs 50,000 steps, not 50,000².
+/// For each tag in `selected` whose image a tag outside it also names, those other tags.
 pub fn shared_outside(
     rows: &[TagRow],
     selected: &BTreeSet<String>,
 ) -> BTreeMap<String, SharedWith> {
-    let mut outside: HashMap<&Digest, SharedWith> = HashMap::new();
-    for row in rows
+    let mask: Vec<bool> = rows.iter().map(|r| selected.contains(&r.tag)).collect();
+    shared_with(rows, &mask)
+        .into_iter()
+        .map(|(i, with)| (rows[i].tag.clone(), with))
+        .collect()
+}
+
+/// The same by position: `selected[i]` says whether row `i` is selected; the answer is in row
+/// order. One pass per digest group: a group of 50,000 tags costs 50,000 steps, not 50,000².
+pub fn shared_with(rows: &[TagRow], selected: &[bool]) -> Vec<(usize, SharedWith)> {
+    let chosen = |i: usize| selected.get(i).copied().unwrap_or(false);
+    // Only the selected rows' images matter: the others are looked up, never added.
+    let mut outside: HashMap<&Digest, SharedWith> = rows
         .iter()
-        .filter(|r| !r.digest.is_empty() && !selected.contains(&r.tag))
-    {
-        let group = outside.entry(&row.digest).or_insert(SharedWith {
-            count: 0,
-            names: Vec::new(),
-        });
-        group.count += 1;
-        if group.names.len() < NAMED {
-            group.names.push(row.tag.clone());
+        .enumerate()
+        .filter(|&(i, r)| chosen(i) && !r.digest.is_empty())
+        .map(|(_, r)| {
+            (
+                &r.digest,
+                SharedWith {
+                    count: 0,
+                    names: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    for (_, row) in rows.iter().enumerate().filter(|&(i, _)| !chosen(i)) {
+        if let Some(group) = outside.get_mut(&row.digest) {
+            group.count += 1;
+            if group.names.len() < NAMED {
+                group.names.push(row.tag.clone());
+            }
         }
     }
     rows.iter()
-        .filter(|r| selected.contains(&r.tag))
-        .filter_map(|r| Some((r.tag.clone(), outside.get(&r.digest)?.clone())))
+        .enumerate()
+        .filter(|&(i, _)| chosen(i))
+        .filter_map(|(i, r)| Some((i, outside.get(&r.digest).filter(|g| g.count > 0)?.clone())))
         .collect()
 }
 
@@ -93,10 +113,12 @@ impl DigestIndex {
     /// Indexes the rows of `table` not indexed yet (all of them for another generation).
     fn follow(&mut self, table: &Table<TagRow>) {
         if self.generation != Some(table.generation()) {
-            *self = Self {
-                generation: Some(table.generation()),
-                ..Self::default()
-            };
+            let kept = self.generation.and_then(|g| table.kept_since(g));
+            match kept {
+                Some(keep) if keep.len() == self.digest_of.len() => self.drop_removed(keep),
+                _ => *self = Self::default(),
+            }
+            self.generation = Some(table.generation());
         }
         let rows = table.rows();
         for row in &rows[self.digest_of.len().min(rows.len())..] {
@@ -112,6 +134,20 @@ impl DigestIndex {
             self.rows_per_digest[id as usize] += 1;
             self.digest_of.push(id);
         }
+    }
+}
+
+impl DigestIndex {
+    /// Rows went (deleted): forget them, keep the numbering of digests.
+    fn drop_removed(&mut self, keep: &[bool]) {
+        for (&d, _) in self.digest_of.iter().zip(keep).filter(|&(_, &k)| !k) {
+            if let Some(count) = self.rows_per_digest.get_mut(d as usize) {
+                *count = count.saturating_sub(1);
+            }
+        }
+        let mut kept = keep.iter();
+        self.digest_of
+            .retain(|_| kept.next().copied().unwrap_or(true));
     }
 }
 
@@ -195,33 +231,43 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
     let (Some(org), Some(repo)) = (model.org.clone(), model.repo.clone()) else {
         return Vec::new();
     };
-    let selected: BTreeSet<String> = if model.tags.marked_count() > 0 {
-        model.tags.marked_keys()
-    } else if let Some(current) = model.tags.current() {
-        BTreeSet::from([current.tag.clone()])
+    // What goes, by row: the marked rows, or the current one. Positions, not names: with
+    // 100,000 rows, looking names up in a set per row is what made this slow.
+    let table = &model.tags;
+    let selected: Vec<bool> = if table.marked_count() > 0 {
+        (0..table.len() as u32)
+            .map(|i| table.is_marked(i))
+            .collect()
+    } else if let Some(current) = table.current_index() {
+        let mut one = vec![false; table.len()];
+        one[current as usize] = true;
+        one
     } else {
         return Vec::new();
     };
     // In the order the list shows them, so the dialog reads like the pane; marked tags hidden
     // by the filter after them.
-    let mut shown = vec![false; model.tags.len()];
-    let mut tags: Vec<String> = Vec::with_capacity(selected.len());
-    for (i, t) in model.tags.visible_indexed() {
-        if selected.contains(&t.tag) {
-            shown[i as usize] = true;
+    let mut listed = vec![false; table.len()];
+    let mut tags: Vec<String> = Vec::new();
+    for (i, t) in table.visible_indexed() {
+        if selected[i as usize] {
+            listed[i as usize] = true;
             tags.push(t.tag.clone());
         }
     }
+    let rows = table.rows();
     tags.extend(
-        model
-            .tags
-            .rows()
-            .iter()
+        rows.iter()
             .enumerate()
-            .filter(|&(i, t)| !shown[i] && selected.contains(&t.tag))
+            .filter(|&(i, _)| selected[i] && !listed[i])
             .map(|(_, t)| t.tag.clone()),
     );
-    let shared = shared_outside(model.tags.rows(), &selected)
+    let mut shared: Vec<(String, SharedWith)> = shared_with(rows, &selected)
+        .into_iter()
+        .map(|(i, with)| (rows[i].tag.clone(), with))
+        .collect();
+    shared.sort_by(|a, b| a.0.cmp(&b.0));
+    let shared = shared
         .into_iter()
         .map(|(tag, others)| {
             format!(

@@ -68,6 +68,8 @@ pub struct Table<T> {
     /// issued from `issued` and never reused, so a shadow table's number is its own.
     generation: u64,
     issued: u64,
+    /// The last [`Table::remove_where`]: the generation before it, and which rows it kept.
+    removal: Option<(u64, Vec<bool>)>,
     pub load: Load,
     progress: Progress,
     /// A reload's pages, sorted as they come, swapped in when the last one is there.
@@ -91,6 +93,7 @@ impl<T: Row> Table<T> {
             revision: 0,
             generation: 0,
             issued: 0,
+            removal: None,
             load: Load::Idle,
             progress: Progress::default(),
             staged: None,
@@ -245,7 +248,9 @@ impl<T: Row> Table<T> {
             .and_then(|k| self.position_of(&k))
             .unwrap_or(height)
             .min(self.view.len().saturating_sub(1));
+        let before = self.generation;
         self.generation = self.issue();
+        self.removal = Some((before, keep));
         self.changed();
         removed
     }
@@ -548,6 +553,15 @@ impl<T: Row> Table<T> {
     /// Changes whenever the rows are replaced or emptied; appended rows keep it.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// If the rows of `generation` became the current ones by a [`Table::remove_where`], which
+    /// of them were kept: derived data can drop what went instead of starting over.
+    pub fn kept_since(&self, generation: u64) -> Option<&[bool]> {
+        match &self.removal {
+            Some((before, keep)) if *before == generation => Some(keep),
+            _ => None,
+        }
     }
 
     fn changed(&mut self) {
