@@ -27,11 +27,11 @@ fn seed() -> Seed {
     }
 }
 
-/// Deletes every tag with `concurrency`; returns the time taken and the peak in flight.
-async fn run(concurrency: usize) -> (Duration, u64, usize) {
+/// The emulator with `seed`, answering after `latency`, and a client of it.
+async fn start(seed: Seed, latency: Duration) -> (Emulator, SwrClient) {
     let config = EmulatorConfig {
-        seed: seed(),
-        latency: LATENCY,
+        seed,
+        latency,
         ..EmulatorConfig::empty()
     };
     let emu = match Emulator::start(([127, 0, 0, 1], 0).into(), config).await {
@@ -40,16 +40,19 @@ async fn run(concurrency: usize) -> (Duration, u64, usize) {
     };
     let mut client_config = ClientConfig::with_endpoints(DEMO_REGION, &emu.url(), &emu.url());
     client_config.project_id = Some(DEMO_PROJECT_ID.into());
-    let client = match SwrClient::new(
-        client_config,
-        Credentials::aksk(
-            swr_tui::emulator::DEMO_ACCESS_KEY,
-            swr_tui::emulator::DEMO_SECRET_KEY,
-        ),
-    ) {
-        Ok(c) => c,
+    let credentials = Credentials::aksk(
+        swr_tui::emulator::DEMO_ACCESS_KEY,
+        swr_tui::emulator::DEMO_SECRET_KEY,
+    );
+    match SwrClient::new(client_config, credentials) {
+        Ok(client) => (emu, client),
         Err(e) => panic!("client: {e}"),
-    };
+    }
+}
+
+/// Deletes every tag with `concurrency`; returns the time taken and the peak in flight.
+async fn run(concurrency: usize) -> (Duration, u64, usize) {
+    let (emu, client) = start(seed(), LATENCY).await;
     let tags: Vec<String> = (0..TAGS).map(|i| format!("t{i:04}")).collect();
     let mut failures = 0;
     let started = Instant::now();
@@ -92,30 +95,7 @@ async fn big_batch() {
         Ok(seed) => seed,
         Err(e) => panic!("bench seed: {e}"),
     };
-    let emu = match Emulator::start(
-        ([127, 0, 0, 1], 0).into(),
-        EmulatorConfig {
-            seed,
-            ..EmulatorConfig::empty()
-        },
-    )
-    .await
-    {
-        Ok(emu) => emu,
-        Err(e) => panic!("emulator: {e}"),
-    };
-    let mut client_config = ClientConfig::with_endpoints(DEMO_REGION, &emu.url(), &emu.url());
-    client_config.project_id = Some(DEMO_PROJECT_ID.into());
-    let client = match SwrClient::new(
-        client_config,
-        Credentials::aksk(
-            swr_tui::emulator::DEMO_ACCESS_KEY,
-            swr_tui::emulator::DEMO_SECRET_KEY,
-        ),
-    ) {
-        Ok(c) => c,
-        Err(e) => panic!("client: {e}"),
-    };
+    let (emu, client) = start(seed, Duration::ZERO).await;
     let key = |c: KeyCode| Msg::Key(KeyEvent::new(c, KeyModifiers::NONE));
     let answer = |m: &mut Model, cmds: Vec<Cmd>, result: Fetched| {
         if let Some(Cmd::Fetch { request, .. }) = cmds.into_iter().next() {

@@ -283,29 +283,6 @@ def tui_load_repos(binary, emu, count):
         shutil.rmtree(directory, ignore_errors=True)
 
 
-def report_repos(args, binary, emu, count, latency):
-    print(f"\n== {count:,} repositories in one organization, emulator --latency-ms {latency}")
-    sdk, tui, ratios = [], [], []
-    for _ in range(args.runs):
-        if not args.no_sdk:
-            seconds, got = sdk_load_repos(emu)
-            if got != count:
-                raise SystemExit(f"the SDK listed {got} repositories of {count}")
-            sdk.append(seconds)
-        run = tui_load_repos(binary, emu, count)
-        tui.append(run)
-        if not args.no_sdk:
-            ratios.append(sdk[-1] / run["all"])
-    if sdk:
-        print(f"official SDK, all repos:     {fmt(sdk, 's')}")
-    print(f"swr-tui, first rows drawn:   {fmt([r['first'] for r in tui], 's', 3)}")
-    print(f"swr-tui, all rows (title):   {fmt([r['all'] for r in tui], 's')}")
-    print(f"swr-tui, peak RSS:           {fmt([r['rss'] for r in tui], ' MB', 0)}")
-    if ratios:
-        print(f"SDK time / swr-tui time:     {fmt(ratios, 'x', 1)}  (each run's pair)")
-    sys.stdout.flush()
-
-
 def fmt(values, unit, digits=2):
     return f"min {min(values):.{digits}f}{unit}  median {statistics.median(values):.{digits}f}{unit}"
 
@@ -338,35 +315,56 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def runs(args, count, what, sdk_load_fn, tui_load_fn):
+    """RUNS interleaved pairs: the SDK, then swr-tui; the SDK's times, swr-tui's, their ratios."""
+    sdk, tui, ratios = [], [], []
+    for _ in range(args.runs):
+        if not args.no_sdk:
+            seconds, got = sdk_load_fn()
+            if got != count:
+                raise SystemExit(f"the SDK listed {got} {what} of {count}")
+            sdk.append(seconds)
+        run = tui_load_fn()
+        tui.append(run)
+        if not args.no_sdk:
+            ratios.append(sdk[-1] / run["all"])
+    return sdk, tui, ratios
+
+
+def print_runs(what, sdk, tui, ratios, extra):
+    if sdk:
+        print(f"official SDK, all {what}:{' ' * (10 - len(what))}{fmt(sdk, 's')}")
+    print(f"swr-tui, first rows drawn:   {fmt([r['first'] for r in tui], 's', 3)}")
+    print(f"swr-tui, all rows (title):   {fmt([r['all'] for r in tui], 's')}")
+    print(f"swr-tui, peak RSS loaded:    {fmt([r['rss'] for r in tui], ' MB', 0)}")
+    extra()
+    if ratios:
+        print(f"SDK time / swr-tui time:     {fmt(ratios, 'x', 1)}  (each run's pair)")
+    sys.stdout.flush()
+
+
+def report_repos(args, binary, emu, count, latency):
+    print(f"\n== {count:,} repositories in one organization, emulator --latency-ms {latency}")
+    results = runs(args, count, "repositories", lambda: sdk_load_repos(emu),
+                   lambda: tui_load_repos(binary, emu, count))
+    print_runs("repos", *results, lambda: None)
+
+
 def report(args, binary, emu, count, latency):
     print(f"\n== {count:,} tags, emulator --latency-ms {latency}")
     print(f"emulator start-up with the seed: {emu.startup:.2f}s")
     if latency == 0:
         low, mid = page_ms(emu.url, count)
         print(f"one tag page over HTTP (limit 1000): min {low:.1f}ms  median {mid:.1f}ms")
-    sdk, tui, ratios = [], [], []
-    for _ in range(args.runs):
-        if not args.no_sdk:
-            seconds, got = sdk_load(emu)
-            if got != count:
-                raise SystemExit(f"the SDK listed {got} tags of {count}")
-            sdk.append(seconds)
-        run = tui_load(binary, emu, count)
-        tui.append(run)
-        if not args.no_sdk:
-            ratios.append(sdk[-1] / run["all"])
-    if sdk:
-        print(f"official SDK, all tags:      {fmt(sdk, 's')}")
-    print(f"swr-tui, first rows drawn:   {fmt([r['first'] for r in tui], 's', 3)}")
-    print(f"swr-tui, all rows (title):   {fmt([r['all'] for r in tui], 's')}")
-    print(f"swr-tui, peak RSS loaded:    {fmt([r['rss'] for r in tui], ' MB', 0)}")
-    print(f"swr-tui, peak RSS after r:   {fmt([r['rss_refresh'] for r in tui], ' MB', 0)}")
-    steps = [r["step"] for r in tui if r["step"] is not None]
-    if steps:
-        print(f"swr-tui, longest UI step:    {fmt(steps, ' ms', 0)}  (as it logged; load and refresh)")
-    if ratios:
-        print(f"SDK time / swr-tui time:     {fmt(ratios, 'x', 1)}  (each run's pair)")
-    sys.stdout.flush()
+    sdk, tui, ratios = runs(args, count, "tags", lambda: sdk_load(emu), lambda: tui_load(binary, emu, count))
+
+    def refresh():
+        print(f"swr-tui, peak RSS after r:   {fmt([r['rss_refresh'] for r in tui], ' MB', 0)}")
+        steps = [r["step"] for r in tui if r["step"] is not None]
+        if steps:
+            print(f"swr-tui, longest UI step:    {fmt(steps, ' ms', 0)}  (as it logged; load and refresh)")
+
+    print_runs("tags", sdk, tui, ratios, refresh)
 
 
 if __name__ == "__main__":

@@ -61,20 +61,23 @@ fn fetch_id(cmds: &[Cmd]) -> u64 {
         .unwrap_or_default()
 }
 
-/// A model showing the tags of `demo/team/web`, `count` of them.
-fn model_with_tags(count: usize, width: u16, height: u16) -> Model {
+/// A model with the organization `demo` listed.
+fn model_with_org(width: u16, height: u16) -> Model {
     let now = "2026-03-10T12:00:00Z".parse().unwrap_or_default();
     let mut m = Model::new(Context::default(), Rect::new(0, 0, width, height), now);
     let cmds = init(&mut m);
-    answer(
-        &mut m,
-        cmds,
-        Fetched::Orgs(vec![Namespace {
-            name: "demo".into(),
-            auth: 7,
-            ..Namespace::default()
-        }]),
-    );
+    let demo = Namespace {
+        name: "demo".into(),
+        auth: 7,
+        ..Namespace::default()
+    };
+    answer(&mut m, cmds, Fetched::Orgs(vec![demo]));
+    m
+}
+
+/// A model showing the tags of `demo/team/web`, `count` of them.
+fn model_with_tags(count: usize, width: u16, height: u16) -> Model {
+    let mut m = model_with_org(width, height);
     let cmds = update(
         &mut m,
         Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
@@ -160,20 +163,20 @@ fn marks_and_sort(c: &mut Criterion) {
     });
 }
 
+/// The tags in `range`, as pages of 1,000 of a 100,000-tag list answering `request`.
+fn feed_pages(m: &mut Model, request: u64, range: std::ops::Range<usize>) {
+    for start in range.step_by(1000) {
+        let page = Rows::page(rows(tags(start..start + 1000)), Some(100_000));
+        let result = Ok(Fetched::Tags(page));
+        update(m, Msg::Fetched { request, result });
+    }
+}
+
 fn arrivals(c: &mut Criterion) {
     // 99 pages of a first load are there; the 100th arrives.
     let mut m = model_with_tags(0, 160, 45);
     let id = fetch_id(&update(&mut m, key('r')));
-    for start in (0..99_000).step_by(1000) {
-        let page = Rows::page(rows(tags(start..start + 1000)), Some(100_000));
-        update(
-            &mut m,
-            Msg::Fetched {
-                request: id,
-                result: Ok(Fetched::Tags(page)),
-            },
-        );
-    }
+    feed_pages(&mut m, id, 0..99_000);
     let last = rows(tags(99_000..100_000));
     c.bench_function("page_arrives_99k_plus_1000", |b| {
         b.iter_batched_ref(
@@ -197,16 +200,7 @@ fn arrivals(c: &mut Criterion) {
         update(&mut m, key(' '));
     }
     let id = fetch_id(&update(&mut m, key('r')));
-    for start in (0..100_000).step_by(1000) {
-        let page = Rows::page(rows(tags(start..start + 1000)), Some(100_000));
-        update(
-            &mut m,
-            Msg::Fetched {
-                request: id,
-                result: Ok(Fetched::Tags(page)),
-            },
-        );
-    }
+    feed_pages(&mut m, id, 0..100_000);
     c.bench_function("reload_swap_in_100k", |b| {
         b.iter_batched_ref(
             || m.clone(),
@@ -255,18 +249,7 @@ fn delete_results(c: &mut Criterion) {
 }
 
 fn repositories(c: &mut Criterion) {
-    let now = "2026-03-10T12:00:00Z".parse().unwrap_or_default();
-    let mut m = Model::new(Context::default(), Rect::new(0, 0, 160, 45), now);
-    let cmds = init(&mut m);
-    answer(
-        &mut m,
-        cmds,
-        Fetched::Orgs(vec![Namespace {
-            name: "demo".into(),
-            auth: 7,
-            ..Namespace::default()
-        }]),
-    );
+    let mut m = model_with_org(160, 45);
     let cmds = press(&mut m, KeyCode::Enter);
     let repos = (0..10_000)
         .map(|i| RepoV2 {

@@ -9,6 +9,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
+use support::actions::{action, apply};
 use support::*;
 use swr_tui::app::Rows;
 use swr_tui::app::rows::TagRow;
@@ -194,46 +195,6 @@ fn a_failure_after_some_pages_says_so_and_r_loads_again() {
     fetch_id(&press(&mut m, "r"), &tag_fetch());
 }
 
-#[derive(Debug, Clone)]
-enum Op {
-    Down(usize),
-    Mark,
-    Sort,
-    Reverse,
-    Filter(char),
-    ClearFilter,
-}
-
-fn op() -> impl Strategy<Value = Op> {
-    prop_oneof![
-        (0usize..4).prop_map(Op::Down),
-        Just(Op::Mark),
-        Just(Op::Sort),
-        Just(Op::Reverse),
-        prop::sample::select(vec!['1', '2', '7']).prop_map(Op::Filter),
-        Just(Op::ClearFilter),
-    ]
-}
-
-fn apply(m: &mut Model, op: &Op) {
-    match op {
-        Op::Down(n) => (0..*n).for_each(|_| drop(press(m, "j"))),
-        Op::Mark => drop(press(m, " ")),
-        Op::Sort => drop(press(m, "s")),
-        Op::Reverse => drop(press(m, "S")),
-        Op::Filter(c) => {
-            press(m, "/");
-            update(m, ch(*c));
-            update(m, key(KeyCode::Enter));
-        }
-        Op::ClearFilter => {
-            if !m.tags.filter().is_empty() {
-                update(m, key(KeyCode::Esc));
-            }
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
@@ -245,7 +206,7 @@ proptest! {
         count in 1usize..60,
         cuts in prop::collection::vec(0usize..60, 0..6),
         order in prop::collection::vec(any::<u8>(), 7),
-        ops in prop::collection::vec((0usize..7, op()), 0..20),
+        ops in prop::collection::vec((0usize..7, action(vec!['1', '2', '7'])), 0..20),
     ) {
         let all = tags(count);
         let mut bounds: Vec<usize> = cuts.into_iter().map(|c| c % (count + 1)).collect();

@@ -10,30 +10,10 @@ use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use proptest::prelude::*;
+use support::actions::{action, apply};
 use support::*;
 use swr_tui::swr::ApiError;
 use swr_tui::worker::delete;
-
-#[derive(Debug, Clone)]
-enum Op {
-    Down(usize),
-    Mark,
-    MarkAll,
-    Invert,
-    Filter(char),
-    ClearFilter,
-}
-
-fn op() -> impl Strategy<Value = Op> {
-    prop_oneof![
-        (0usize..5).prop_map(Op::Down),
-        Just(Op::Mark),
-        Just(Op::MarkAll),
-        Just(Op::Invert),
-        prop::sample::select(vec!['1', '2', '3', 'a', 'b']).prop_map(Op::Filter),
-        Just(Op::ClearFilter),
-    ]
-}
 
 fn tags_with_digests(count: usize, digests: usize) -> Vec<Tag> {
     (0..count)
@@ -61,35 +41,6 @@ fn pane_with(tags: Vec<Tag>) -> Model {
     m
 }
 
-fn apply(m: &mut Model, op: &Op) {
-    match op {
-        Op::Down(n) => {
-            for _ in 0..*n {
-                press(m, "j");
-            }
-        }
-        Op::Mark => {
-            press(m, " ");
-        }
-        Op::MarkAll => {
-            press(m, "a");
-        }
-        Op::Invert => {
-            press(m, "i");
-        }
-        Op::Filter(c) => {
-            press(m, "/");
-            update(m, ch(*c));
-            update(m, key(KeyCode::Enter));
-        }
-        Op::ClearFilter => {
-            if !m.tags.filter().is_empty() {
-                update(m, key(KeyCode::Esc));
-            }
-        }
-    }
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
 
@@ -97,7 +48,7 @@ proptest! {
     fn deleted_equals_confirmed_minus_failures(
         count in 1usize..60,
         digests in 1usize..40,
-        ops in prop::collection::vec(op(), 0..25),
+        ops in prop::collection::vec(action(vec!['1', '2', '3', 'a', 'b']), 0..25),
         failure_mask in prop::collection::vec(any::<bool>(), 60),
         concurrency in 1usize..10,
     ) {

@@ -1,6 +1,8 @@
 //! Builders for pure `update()` tests: models with data loaded, key presses.
 #![allow(dead_code, unused_imports)]
 
+pub mod actions;
+
 pub use chrono::{DateTime, Utc};
 pub use crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
