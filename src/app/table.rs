@@ -7,11 +7,14 @@
 //! the rows there are and swaps in the new list once it is complete. Marks belong to rows (by
 //! position in `items`); a swap carries them over by key to the rows that still exist.
 
-use std::cmp::Ordering;
-use std::collections::{BTreeSet, HashSet};
+mod arrival;
+mod marks;
 
-use super::msg::Rows;
+use std::cmp::Ordering;
+
 use super::rows::Row;
+
+pub use arrival::Progress;
 
 /// Whether a list's data is there, coming, or failed to come.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,17 +32,6 @@ pub enum Load {
 pub struct Sort {
     pub column: usize,
     pub descending: bool,
-}
-
-/// How far a list that is loading has come.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Progress {
-    /// Rows received so far.
-    pub received: usize,
-    /// How many the service says there are.
-    pub total: Option<usize>,
-    /// A reload: the rows shown are the previous list's until the new one is complete.
-    pub reloading: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -98,161 +90,6 @@ impl<T: Row> Table<T> {
             progress: Progress::default(),
             staged: None,
         }
-    }
-
-    /// A request for this list went out: it waits for `request`'s pages.
-    pub fn start_loading(&mut self, request: u64) {
-        self.load = Load::Loading { request };
-        self.staged = None;
-        self.progress = Progress {
-            reloading: !self.items.is_empty(),
-            ..Progress::default()
-        };
-    }
-
-    /// How far the load has come, while the list is loading.
-    pub fn progress(&self) -> Option<Progress> {
-        matches!(self.load, Load::Loading { .. }).then_some(self.progress)
-    }
-
-    /// Takes a page of the list being loaded; the last one completes it.
-    pub fn receive(&mut self, page: Rows<T>) {
-        self.progress.received += page.rows.len();
-        self.progress.total = page.total.or(self.progress.total);
-        if self.progress.reloading {
-            if self.staged.is_none() {
-                let mut shadow = Table::new(self.sort);
-                shadow.generation = self.issue();
-                self.staged = Some(Box::new(shadow));
-            }
-            if let Some(shadow) = &mut self.staged {
-                shadow.extend(page.rows);
-            }
-        } else {
-            self.extend(page.rows);
-        }
-        if page.complete {
-            if self.progress.reloading {
-                let next = self
-                    .staged
-                    .take()
-                    .map_or_else(|| Table::new(self.sort), |t| *t);
-                self.adopt(next);
-            }
-            self.load = Load::Loaded;
-        }
-    }
-
-    /// Replaces the rows, keeping the cursor on the same key where it still exists and marks
-    /// on the rows that still exist.
-    pub fn set_items(&mut self, items: Vec<T>) {
-        let mut next = Table::new(self.sort);
-        next.generation = self.issue();
-        next.extend(items);
-        self.adopt(next);
-    }
-
-    fn issue(&mut self) -> u64 {
-        self.issued = self.issued.wrapping_add(1);
-        self.issued
-    }
-
-    /// The shadow table a reload is filling, if one is.
-    pub fn staged(&self) -> Option<&Table<T>> {
-        self.staged.as_deref()
-    }
-
-    /// Takes `next`'s rows (sorted as this table is) and keeps what the user set: filter, cursor
-    /// row, scroll, and the marks of rows that still exist (matched by key).
-    fn adopt(&mut self, mut next: Table<T>) {
-        let current = self.current().map(|r| r.key().to_string());
-        if self.marked_count > 0 {
-            let marked: HashSet<&str> = self.marked_rows().map(|(_, r)| r.key()).collect();
-            let picked: Vec<u32> = (0..next.items.len() as u32)
-                .filter(|&i| marked.contains(next.items[i as usize].key()))
-                .collect();
-            next.set_marks(&picked, true);
-        }
-        next.filter = std::mem::take(&mut self.filter);
-        next.refilter();
-        // Where its row is gone, the cursor stays at the same height.
-        next.cursor = current
-            .and_then(|k| next.position_of(&k))
-            .unwrap_or(self.cursor)
-            .min(next.view.len().saturating_sub(1));
-        next.offset = self.offset;
-        // `next` keeps its own generation: whatever was derived from its rows still holds.
-        next.issued = self.issued;
-        next.revision = self.revision.wrapping_add(1);
-        next.load = Load::Loaded;
-        *self = next;
-    }
-
-    /// Adds rows to those shown: sorted among them, the cursor staying on its row and on the
-    /// same line of the screen.
-    pub fn extend(&mut self, rows: Vec<T>) {
-        if rows.is_empty() {
-            return;
-        }
-        let current = self.view.get(self.cursor).copied();
-        let line = self.cursor.saturating_sub(self.offset);
-        let start = self.items.len();
-        self.items.extend(rows);
-        self.marks.resize(self.items.len(), false);
-        self.index_search(start);
-        let mut fresh: Vec<u32> = (start as u32..self.items.len() as u32).collect();
-        fresh.sort_by(|&a, &b| self.compare(a, b));
-        self.order = merge(&self.order, &fresh, |&a, &b| self.compare(a, b));
-        self.refilter();
-        if let Some(pos) = current.and_then(|c| self.view.iter().position(|&i| i == c)) {
-            self.cursor = pos;
-            self.offset = pos.saturating_sub(line);
-        }
-        self.changed();
-    }
-
-    /// Drops the rows for which `gone` holds (deleted ones), keeping everything else as it
-    /// was: order, filter, the marks of the rows that stay, the cursor on its row (or at its
-    /// height). Returns how many went. No sort: positions are renumbered in one pass.
-    pub fn remove_where(&mut self, mut gone: impl FnMut(&T) -> bool) -> usize {
-        let keep: Vec<bool> = self.items.iter().map(|r| !gone(r)).collect();
-        let removed = keep.iter().filter(|&&k| !k).count();
-        if removed == 0 {
-            return 0;
-        }
-        let current = self.current().map(|r| r.key().to_string());
-        let mut renumbered = vec![u32::MAX; self.items.len()];
-        let mut next = 0;
-        for (old, &kept) in keep.iter().enumerate() {
-            if kept {
-                renumbered[old] = next;
-                next += 1;
-            }
-        }
-        let mut kept = keep.iter();
-        self.items.retain(|_| kept.next().copied().unwrap_or(true));
-        let mut kept = keep.iter();
-        self.marks.retain(|_| kept.next().copied().unwrap_or(true));
-        self.marked_count = self.marks.iter().filter(|&&m| m).count();
-        let remap = |list: &mut Vec<u32>| {
-            list.retain(|&i| keep[i as usize]);
-            list.iter_mut().for_each(|i| *i = renumbered[*i as usize]);
-        };
-        remap(&mut self.order);
-        remap(&mut self.view);
-        self.search_buf.clear();
-        self.search_starts.clear();
-        self.index_search(0);
-        let height = self.cursor;
-        self.cursor = current
-            .and_then(|k| self.position_of(&k))
-            .unwrap_or(height)
-            .min(self.view.len().saturating_sub(1));
-        let before = self.generation;
-        self.generation = self.issue();
-        self.removal = Some((before, keep));
-        self.changed();
-        removed
     }
 
     /// Empties the table (another organization or repository was opened).
@@ -451,57 +288,6 @@ impl<T: Row> Table<T> {
         self.offset = self.offset.min(max_offset);
     }
 
-    /// Whether the row at `index` of [`Table::rows`] is marked.
-    pub fn is_marked(&self, index: u32) -> bool {
-        self.marks.get(index as usize).copied().unwrap_or(false)
-    }
-
-    pub fn marked_count(&self) -> usize {
-        self.marked_count
-    }
-
-    /// Marked rows with their positions, in [`Table::rows`] order.
-    pub fn marked_rows(&self) -> impl Iterator<Item = (u32, &T)> {
-        let any = self.marked_count > 0;
-        self.marks
-            .iter()
-            .enumerate()
-            .filter(move |&(_, &m)| any && m)
-            .map(|(i, _)| (i as u32, &self.items[i]))
-    }
-
-    /// The keys of the marked rows.
-    pub fn marked_keys(&self) -> BTreeSet<String> {
-        self.marked_rows()
-            .map(|(_, r)| r.key().to_string())
-            .collect()
-    }
-
-    fn set_mark(&mut self, index: u32, on: bool) -> bool {
-        let Some(mark) = self.marks.get_mut(index as usize) else {
-            return false;
-        };
-        let flipped = *mark != on;
-        if flipped {
-            *mark = on;
-            if on {
-                self.marked_count += 1;
-            } else {
-                self.marked_count -= 1;
-            }
-        }
-        flipped
-    }
-
-    /// Marks or unmarks the current row.
-    pub fn toggle_mark(&mut self) {
-        if let Some(i) = self.current_index() {
-            let on = !self.is_marked(i);
-            self.set_mark(i, on);
-        }
-        self.changed();
-    }
-
     /// Rows that pass the filter, in display order.
     pub fn visible(&self) -> impl Iterator<Item = &T> {
         self.view.iter().map(|&i| &self.items[i as usize])
@@ -510,39 +296,6 @@ impl<T: Row> Table<T> {
     /// Rows that pass the filter, in display order, with their positions in [`Table::rows`].
     pub fn visible_indexed(&self) -> impl Iterator<Item = (u32, &T)> {
         self.view.iter().map(|&i| (i, &self.items[i as usize]))
-    }
-
-    /// Marks every visible row for which `pick` holds; returns how many were newly marked.
-    pub fn mark_where(&mut self, mut pick: impl FnMut(&T) -> bool) -> usize {
-        let picked: Vec<u32> = self
-            .visible_indexed()
-            .filter(|(_, r)| pick(r))
-            .map(|(i, _)| i)
-            .collect();
-        self.set_marks(&picked, true)
-    }
-
-    /// Sets the rows at `indices` marked or unmarked; returns how many changed.
-    pub fn set_marks(&mut self, indices: &[u32], on: bool) -> usize {
-        let changed = indices.iter().filter(|&&i| self.set_mark(i, on)).count();
-        self.changed();
-        changed
-    }
-
-    /// Flips the mark of every visible row.
-    pub fn invert_visible(&mut self) {
-        for k in 0..self.view.len() {
-            let i = self.view[k];
-            let on = !self.is_marked(i);
-            self.set_mark(i, on);
-        }
-        self.changed();
-    }
-
-    pub fn clear_marks(&mut self) {
-        self.marks.iter_mut().for_each(|m| *m = false);
-        self.marked_count = 0;
-        self.changed();
     }
 
     /// Changes whenever the rows or the marks change, so derived data knows when to recompute.
@@ -555,15 +308,6 @@ impl<T: Row> Table<T> {
         self.generation
     }
 
-    /// If the rows of `generation` became the current ones by a [`Table::remove_where`], which
-    /// of them were kept: derived data can drop what went instead of starting over.
-    pub fn kept_since(&self, generation: u64) -> Option<&[bool]> {
-        match &self.removal {
-            Some((before, keep)) if *before == generation => Some(keep),
-            _ => None,
-        }
-    }
-
     fn changed(&mut self) {
         self.revision = self.revision.wrapping_add(1);
     }
@@ -571,22 +315,6 @@ impl<T: Row> Table<T> {
     pub fn rows(&self) -> &[T] {
         &self.items
     }
-}
-
-/// Merges `fresh` into `order`, both sorted by `cmp` (on ties, `order`'s come first). Each
-/// fresh item's place is found by bisection and the runs between are copied whole: a page of
-/// 1,000 rows costs 1,000 × log₂ N comparisons, not N.
-fn merge(order: &[u32], fresh: &[u32], cmp: impl Fn(&u32, &u32) -> Ordering) -> Vec<u32> {
-    let mut out = Vec::with_capacity(order.len() + fresh.len());
-    let mut from = 0;
-    for f in fresh {
-        let at = from + order[from..].partition_point(|o| cmp(o, f) != Ordering::Greater);
-        out.extend_from_slice(&order[from..at]);
-        out.push(*f);
-        from = at;
-    }
-    out.extend_from_slice(&order[from..]);
-    out
 }
 
 /// What `update` does to whichever list has the focus, whatever its row type.
