@@ -5,6 +5,7 @@ mod auth;
 mod iam;
 mod operations;
 pub mod paging;
+mod queries;
 pub mod retry;
 pub mod token_cache;
 pub mod walk;
@@ -20,8 +21,8 @@ use serde::de::DeserializeOwned;
 use tokio::sync::Mutex;
 
 pub use auth::{CachedToken, Credentials};
-pub use operations::{RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 pub use paging::Page;
+pub use queries::{Order, RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 pub use retry::RetryPolicy;
 pub use walk::PageAt;
 

@@ -4,6 +4,7 @@ use reqwest::Method;
 use serde::de::DeserializeOwned;
 
 use super::paging::{Page, content_range_total};
+use super::queries::{Order, RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 use super::walk::{self, PageAt, in_order};
 use super::{Call, Reply, SwrClient};
 use crate::swr::encoding::{encode, repo_path_param};
@@ -38,54 +39,6 @@ fn domains_path(namespace: &str, repo: &str) -> String {
         namespace_path(namespace),
         encode(&repo_path_param(repo))
     )
-}
-
-/// Sort order for v2 lists; the service wants column and direction together.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Order {
-    pub column: String,
-    pub descending: bool,
-}
-
-/// Query of `GET /v2/manage/repos`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RepoListQuery {
-    pub namespace: Option<String>,
-    pub name: Option<String>,
-    pub category: Option<String>,
-    pub limit: Option<u32>,
-    pub offset: Option<u64>,
-    pub order: Option<Order>,
-}
-
-/// Query of `GET /v3/manage/repos`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RepoListV3Query {
-    pub namespace: Option<String>,
-    pub name: Option<String>,
-    pub category: Option<String>,
-    pub limit: Option<u32>,
-    pub marker: Option<i64>,
-    pub is_public: Option<bool>,
-}
-
-/// Query of the v2 tag list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TagListQuery {
-    pub limit: Option<u32>,
-    pub offset: Option<u64>,
-    pub tag: Option<String>,
-    pub order: Option<Order>,
-}
-
-/// Query of the v3 tag list.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TagListV3Query {
-    pub limit: Option<u32>,
-    pub marker: Option<String>,
-    pub tag: Option<String>,
-    pub order: Option<Order>,
-    pub with_manifest: Option<bool>,
 }
 
 fn with_order(call: Call, order: &Option<Order>) -> Call {
