@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{KeyEvent, MouseEvent};
 
 use super::rows::{RepoRow, TagRow};
+pub use super::table::Rows;
 use crate::swr::ApiError;
 use crate::swr::model::{
     AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag, UpdateRepo,
@@ -113,45 +114,6 @@ impl Fetched {
     /// A whole tag list in one answer.
     pub fn tags(list: Vec<Tag>) -> Self {
         Self::Tags(Rows::all(list.into_iter().map(TagRow::from).collect()))
-    }
-}
-
-/// Rows of a list that arrives in pages (built off the UI thread, by the worker).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rows<T> {
-    pub rows: Vec<T>,
-    /// How many the list has, as the service said.
-    pub total: Option<usize>,
-    /// The last part of the list: nothing more comes for this request.
-    pub complete: bool,
-}
-
-impl<T> Rows<T> {
-    /// The whole list at once.
-    pub fn all(rows: Vec<T>) -> Self {
-        Self {
-            total: Some(rows.len()),
-            rows,
-            complete: true,
-        }
-    }
-
-    /// A page; more follow.
-    pub fn page(rows: Vec<T>, total: Option<usize>) -> Self {
-        Self {
-            rows,
-            total,
-            complete: false,
-        }
-    }
-
-    /// The end of a list whose rows all came in pages.
-    pub fn end(total: usize) -> Self {
-        Self {
-            rows: Vec::new(),
-            total: Some(total),
-            complete: true,
-        }
     }
 }
 

@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 
 use super::rows::Row;
 
-pub use arrival::Progress;
+pub use arrival::{Progress, Rows};
 
 /// Whether a list's data is there, coming, or failed to come.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

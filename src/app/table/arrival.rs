@@ -6,8 +6,46 @@ use std::cmp::Ordering;
 use std::collections::HashSet;
 
 use super::{Load, Table};
-use crate::app::msg::Rows;
 use crate::app::rows::Row;
+
+/// Rows of a list that arrives in pages (built off the UI thread, by the worker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rows<T> {
+    pub rows: Vec<T>,
+    /// How many the list has, as the service said.
+    pub total: Option<usize>,
+    /// The last part of the list: nothing more comes for this request.
+    pub complete: bool,
+}
+
+impl<T> Rows<T> {
+    /// The whole list at once.
+    pub fn all(rows: Vec<T>) -> Self {
+        Self {
+            total: Some(rows.len()),
+            rows,
+            complete: true,
+        }
+    }
+
+    /// A page; more follow.
+    pub fn page(rows: Vec<T>, total: Option<usize>) -> Self {
+        Self {
+            rows,
+            total,
+            complete: false,
+        }
+    }
+
+    /// The end of a list whose rows all came in pages.
+    pub fn end(total: usize) -> Self {
+        Self {
+            rows: Vec::new(),
+            total: Some(total),
+            complete: true,
+        }
+    }
+}
 
 /// How far a list that is loading has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
