@@ -508,3 +508,46 @@ fn deleted_tags_leave_the_list_at_once_and_failed_ones_stay_marked() {
     assert_eq!(marked(&m), failed, "a retry can start from the marks");
     assert!(m.tags.current().is_some());
 }
+
+#[test]
+fn a_name_with_an_invisible_character_is_its_own_tag() {
+    // `prod-keep` and `prod-keep` + RIGHT-TO-LEFT OVERRIDE look alike once sanitized.
+    let mut m = with_tags(0);
+    let id = fetch_id(
+        &press(&mut m, "r"),
+        &Fetch::Tags {
+            org: "demo".into(),
+            repo: "team/web".into(),
+        },
+    );
+    loaded(
+        &mut m,
+        id,
+        Fetched::tags(tags_named(&["prod-keep", "prod-keep\u{202E}"])),
+    );
+    while m
+        .tags
+        .current()
+        .is_some_and(|t| t.raw() != "prod-keep\u{202E}")
+    {
+        press(&mut m, "j");
+    }
+    press(&mut m, " ");
+    assert_eq!(
+        marked(&m),
+        set(&["prod-keep\u{202E}"]),
+        "only that one is marked"
+    );
+    let screen = render(&m, 80, 24);
+    assert!(
+        screen.contains("prod-keep\u{FFFD}"),
+        "it shows it is not the other:\n{screen}"
+    );
+    assert!(!screen.contains('\u{202E}'), "and never draws the override");
+    let (_, confirmed) = confirm(&mut m);
+    assert_eq!(
+        confirmed,
+        ["prod-keep\u{202E}"],
+        "the delete names it exactly, once"
+    );
+}

@@ -873,7 +873,7 @@ fn login_y_copies_the_command_with_a_label_without_the_password() {
     );
     assert!(!label.contains("s3cr3t"), "{label}");
     assert!(!label.contains("-p "), "{label}");
-    assert!(label.contains("2026-03-11T12:00:00Z"), "{label}");
+    assert!(label.contains("2026-03-11 12:00:00 UTC"), "{label}");
     // The runtime reports the copy with the label, and the status shows only that.
     update(
         &mut m,

@@ -468,11 +468,10 @@ async fn login_secret_overview_users_and_project() {
     );
     assert_eq!(secret.registry, "swr.cn-north-4.myhuaweicloud.com");
     assert!(!secret.expires_at.is_empty());
-    assert!(
-        secret
-            .command()
-            .ends_with(" swr.cn-north-4.myhuaweicloud.com")
-    );
+    // The emulator's login text is one the UI accepts to copy.
+    let command = swr_tui::app::pull::login_command(&secret.docker_login, &secret.registry)
+        .expect("a plain docker login");
+    assert!(command.ends_with(" swr.cn-north-4.myhuaweicloud.com"));
 
     let overview = c.show_overview().await.unwrap();
     assert_eq!(overview.namespace_num, 4);

@@ -58,10 +58,7 @@ async fn every_tag_once_page_by_page_with_bounded_concurrency() {
         swr_tui::app::digest::Digest::Sha256(_)
     ));
     assert!(!row.layers.is_empty());
-    assert_eq!(
-        row.hosts.registry.as_deref(),
-        Some("swr.cn-north-4.myhuaweicloud.com")
-    );
+    assert_eq!(row.hosts.internal.as_deref(), Some("10.125.0.198:20202"));
     // One request for the first page, then at most four at a time.
     assert!(
         emu.stats().peak_in_flight <= 4,

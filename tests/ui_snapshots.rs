@@ -328,7 +328,8 @@ fn control_characters_never_reach_the_terminal() {
         press(&mut model, KeyCode::Char('1'));
         let buffer = draw(&model);
         let shown = text(&buffer);
-        assert!(shown.contains("evil[31m"), "{shown}");
+        // A name shows where characters were removed (it must not pass for another name).
+        assert!(shown.contains("evil\u{FFFD}[31m\u{FFFD}"), "{shown}");
         assert!(shown.contains("bell2J"), "{shown}");
         assert!(shown.contains("boom]0;pwned gnp.exe next"), "{shown}");
         let unsafe_char = |c: char| {
@@ -535,5 +536,62 @@ fn tags_arriving_then_reloading() {
             "the old rows are still drawn: {screen}"
         );
         insta::assert_snapshot!(format!("tags_reloading_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn no_cell_ever_holds_a_control_or_invisible_character() {
+    // An organization whose name carries a terminal escape and a zero-width space: opened, its
+    // raw name reaches the header's breadcrumb and the status line, not only the rows.
+    for (w, h) in SIZES {
+        let hostile = Namespace {
+            name: "de\u{1b}]0;owned\u{7}mo\u{200B}".into(),
+            auth: 7,
+            ..Namespace::default()
+        };
+        let mut model = with_orgs(Rect::new(0, 0, w, h), vec![hostile]);
+        press(&mut model, KeyCode::Enter);
+        model.status = Some(swr_tui::app::Status {
+            kind: swr_tui::app::StatusKind::Error,
+            text: "bad \u{1b}[2J\u{FEFF}news".into(),
+        });
+        let buffer = draw(&model);
+        for cell in &buffer.content {
+            assert!(
+                !cell
+                    .symbol()
+                    .chars()
+                    .any(|c| c.is_control() || swr_tui::app::text::is_invisible(c)),
+                "{:?} drawn at {w}x{h}",
+                cell.symbol()
+            );
+        }
+        let screen = text(&buffer);
+        assert!(
+            screen.contains("]0;owned"),
+            "the rest of the name is shown: {screen}"
+        );
+        assert!(screen.contains("bad [2Jnews"), "{screen}");
+
+        // A tag named with an override, in the delete confirmation (which lists exact names).
+        let mut model = with_repos(Rect::new(0, 0, w, h), repos());
+        press(&mut model, KeyCode::Char('j'));
+        let cmds = press(&mut model, KeyCode::Enter);
+        let hostile = Tag {
+            tag: "evil\u{202E}gat\u{1b}[31m".into(),
+            ..Tag::default()
+        };
+        answer(&mut model, &cmds, Ok(Fetched::tags(vec![hostile])));
+        press(&mut model, KeyCode::Char('d'));
+        assert!(matches!(model.overlay, Some(Overlay::ConfirmDelete(_))));
+        let buffer = draw(&model);
+        assert!(
+            !buffer.content.iter().any(|cell| cell
+                .symbol()
+                .chars()
+                .any(|c| c.is_control() || swr_tui::app::text::is_invisible(c))),
+            "the dialog draws no control or invisible character at {w}x{h}"
+        );
+        assert!(text(&buffer).contains("evil"), "{}", text(&buffer));
     }
 }

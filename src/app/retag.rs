@@ -15,7 +15,7 @@ pub fn open(model: &mut Model) -> Vec<Cmd> {
         });
         return Vec::new();
     }
-    let Some(source) = model.tags.current().map(|t| t.tag.clone()) else {
+    let Some(source) = model.tags.current().map(|t| t.raw().to_string()) else {
         return Vec::new();
     };
     model.overlay = Some(Overlay::Retag(RetagForm {

@@ -11,9 +11,17 @@ use serde::{Deserialize, Deserializer};
 
 use super::digest::Digest;
 use super::format::parse_time;
-use super::text::{sanitize, sanitize_multiline};
+use super::text::{sanitize, sanitize_multiline, sanitize_name};
 use crate::swr::entries::{ManifestEntry, RepoEntry, TagEntry};
 use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
+
+/// A name as rows keep it: what is drawn, and the exact text the service sent when that
+/// differs (it is the row's identity, and what requests carry).
+fn names(raw: &str) -> (String, Option<Box<str>>) {
+    let shown = sanitize_name(raw);
+    let exact = (shown != raw).then(|| raw.into());
+    (shown, exact)
+}
 
 /// A row of a list pane.
 pub trait Row {
@@ -28,18 +36,28 @@ pub trait Row {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrgRow {
+    /// As drawn.
     pub name: String,
+    raw: Option<Box<str>>,
     pub auth: i64,
     pub creator: String,
     search: String,
 }
 
+impl OrgRow {
+    /// The name exactly as the service sent it.
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.name)
+    }
+}
+
 impl From<Namespace> for OrgRow {
     fn from(n: Namespace) -> Self {
-        let name = sanitize(&n.name);
+        let (name, raw) = names(&n.name);
         Self {
             search: name.to_lowercase(),
             name,
+            raw,
             auth: n.auth,
             creator: sanitize(&n.creator_name),
         }
@@ -49,7 +67,7 @@ impl From<Namespace> for OrgRow {
 impl Row for OrgRow {
     const SORT_COLUMNS: &'static [&'static str] = &["name", "permission", "creator"];
     fn key(&self) -> &str {
-        &self.name
+        self.raw()
     }
     fn search_text(&self) -> &str {
         &self.search
@@ -66,7 +84,9 @@ impl Row for OrgRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RepoRow {
+    /// As drawn.
     pub name: String,
+    raw: Option<Box<str>>,
     pub tags: i64,
     pub size: i64,
     pub downloads: i64,
@@ -81,17 +101,23 @@ pub struct RepoRow {
 }
 
 impl RepoRow {
+    /// The name exactly as the service sent it.
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.name)
+    }
+
     fn from_entry(r: &RepoEntry) -> Self {
-        let name = sanitize(&r.name);
+        let (name, raw) = names(&r.name);
         Self {
             search: lower_if_needed(&name),
             name,
+            raw,
             tags: r.num_images,
             size: r.size,
             downloads: r.num_download,
             is_public: r.is_public,
             category: sanitize(&r.category),
-            description: sanitize_multiline(&r.description),
+            description: sanitize_multiline(cut(&r.description, DESCRIPTION_MAX)),
             created: parse_time(&r.created_at),
             updated: parse_time(&r.updated_at),
             path: sanitize(&r.path),
@@ -128,7 +154,7 @@ impl From<RepoV2> for RepoRow {
 impl Row for RepoRow {
     const SORT_COLUMNS: &'static [&'static str] = &["name", "tags", "size", "downloads", "updated"];
     fn key(&self) -> &str {
-        &self.name
+        self.raw()
     }
     fn search_text(&self) -> &str {
         self.search.as_deref().unwrap_or(&self.name)
@@ -143,6 +169,16 @@ impl Row for RepoRow {
         }
         .then_with(|| self.name.cmp(&other.name))
     }
+}
+
+/// The longest description kept (the SWR console's limit).
+const DESCRIPTION_MAX: usize = 30_000;
+
+/// At most `max` characters of `text`.
+fn cut(text: &str, max: usize) -> &str {
+    text.char_indices()
+        .nth(max)
+        .map_or(text, |(at, _)| &text[..at])
 }
 
 /// The lower-case search text, kept only when it differs from the name (it rarely does).
@@ -164,35 +200,35 @@ pub struct Layer {
     pub size: i64,
 }
 
-/// Where a tag's image can be pulled from, as the service's addresses name the hosts. Shared
-/// by the rows that have the same (all of a repository's, normally).
+/// The address inside the cloud's network that a tag's image can be pulled from, as the
+/// service names it. Shared by the rows that have the same (all of a repository's, normally).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ImageHosts {
-    /// The public registry host of `path`, when it is a plausible host name.
-    pub registry: Option<String>,
-    /// The host of `internal_path` (the address cloud clusters pull from).
+    /// The host and port of `internal_path`, kept only when it is a private network address:
+    /// a server must not be able to point a pull elsewhere.
     pub internal: Option<String>,
 }
 
 impl ImageHosts {
-    fn from_paths(path: &str, internal_path: &str) -> Self {
+    fn from_paths(internal_path: &str) -> Self {
         Self {
-            registry: host_of(path),
-            internal: host_of(internal_path),
+            internal: private_host(internal_path),
         }
     }
 }
 
-/// The host (and port) before the first `/` of an image address, if it looks like one: it goes
-/// into commands the user pastes into a shell.
-fn host_of(address: &str) -> Option<String> {
+/// `10.125.0.198:20202` of `10.125.0.198:20202/org/repo:tag`, if it is a private IPv4 address
+/// (with or without a port).
+fn private_host(address: &str) -> Option<String> {
     let (host, _) = address.split_once('/')?;
-    let valid = !host.is_empty()
-        && host.len() <= 253
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'));
-    valid.then(|| host.to_string())
+    let ip = host.split_once(':').map_or(host, |(ip, _)| ip);
+    let port_ok = host
+        .split_once(':')
+        .is_none_or(|(_, port)| port.parse::<u16>().is_ok());
+    let private = ip
+        .parse::<std::net::Ipv4Addr>()
+        .is_ok_and(|ip| ip.is_private());
+    (private && port_ok).then(|| host.to_string())
 }
 
 thread_local! {
@@ -210,7 +246,9 @@ fn shared_hosts(hosts: ImageHosts) -> Arc<ImageHosts> {
 /// A tag as the list keeps it: about 300 bytes, whatever the size of its manifest.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TagRow {
+    /// As drawn.
     pub tag: String,
+    raw: Option<Box<str>>,
     pub digest: Digest,
     pub size: i64,
     pub created: Option<DateTime<Utc>>,
@@ -221,17 +259,23 @@ pub struct TagRow {
 }
 
 impl TagRow {
+    /// The name exactly as the service sent it: what a delete or a retag names.
+    pub fn raw(&self) -> &str {
+        self.raw.as_deref().unwrap_or(&self.tag)
+    }
+
     fn from_entry(t: &TagEntry) -> Self {
-        let tag = sanitize(&t.tag);
+        let (tag, raw) = names(&t.tag);
         Self {
             search: lower_if_needed(&tag),
             tag,
+            raw,
             digest: Digest::parse(&t.digest),
             size: t.size,
             created: parse_time(&t.created),
             updated: parse_time(&t.updated),
             layers: manifest_layers(&t.manifest),
-            hosts: shared_hosts(ImageHosts::from_paths(&t.path, &t.internal_path)),
+            hosts: shared_hosts(ImageHosts::from_paths(&t.internal_path)),
         }
     }
 }
@@ -275,7 +319,7 @@ fn manifest_layers(manifest: &str) -> Box<[Layer]> {
 impl Row for TagRow {
     const SORT_COLUMNS: &'static [&'static str] = &["updated", "name", "size", "created"];
     fn key(&self) -> &str {
-        &self.tag
+        self.raw()
     }
     fn search_text(&self) -> &str {
         self.search.as_deref().unwrap_or(&self.tag)
@@ -293,7 +337,9 @@ impl Row for TagRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PermRow {
+    /// As drawn.
     pub user_id: String,
+    raw_id: Option<Box<str>>,
     pub user_name: String,
     pub auth: i64,
     /// The caller's own entry.
@@ -303,14 +349,21 @@ pub struct PermRow {
 
 impl PermRow {
     fn new(u: UserAuth, is_self: bool) -> Self {
-        let user_name = sanitize(&u.user_name);
+        let user_name = sanitize_name(&u.user_name);
+        let (user_id, raw_id) = names(&u.user_id);
         Self {
             search: user_name.to_lowercase(),
             user_name,
-            user_id: sanitize(&u.user_id),
+            user_id,
+            raw_id,
             auth: u.auth,
             is_self,
         }
+    }
+
+    /// The user id exactly as the service sent it: what a change of permission names.
+    pub fn raw_id(&self) -> &str {
+        self.raw_id.as_deref().unwrap_or(&self.user_id)
     }
 
     /// The caller first, then everybody else.
@@ -327,7 +380,7 @@ impl PermRow {
 impl Row for PermRow {
     const SORT_COLUMNS: &'static [&'static str] = &["user", "permission"];
     fn key(&self) -> &str {
-        &self.user_id
+        self.raw_id()
     }
     fn search_text(&self) -> &str {
         &self.search
@@ -362,8 +415,36 @@ mod tests {
             description: "line\x07one\nline two".into(),
             ..RepoV2::default()
         });
-        assert_eq!(row.name, "web[2J");
+        // Drawn without the escape, which is shown to have been there; used exactly as sent.
+        assert_eq!(row.name, "web\u{FFFD}[2J");
+        assert_eq!(row.raw(), "web\x1b[2J");
         assert_eq!(row.description, "lineone\nline two");
+    }
+
+    #[test]
+    fn names_that_differ_only_by_an_invisible_character_stay_apart() {
+        let tag = |name: &str| {
+            TagRow::from(Tag {
+                tag: name.into(),
+                ..Tag::default()
+            })
+        };
+        let (plain, hidden) = (tag("prod-keep"), tag("prod-keep\u{202E}"));
+        assert_ne!(plain.key(), hidden.key(), "two rows, two identities");
+        assert_eq!(
+            hidden.raw(),
+            "prod-keep\u{202E}",
+            "requests name it exactly"
+        );
+        assert_eq!(
+            hidden.tag, "prod-keep\u{FFFD}",
+            "and it does not look like the other"
+        );
+        let long = RepoRow::from(RepoV2 {
+            description: "d".repeat(1_000_000),
+            ..RepoV2::default()
+        });
+        assert_eq!(long.description.len(), DESCRIPTION_MAX);
     }
 
     #[test]

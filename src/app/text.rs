@@ -3,14 +3,43 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Removes control characters (C0, DEL, C1) so a registry cannot move the cursor, change
-/// colours or retitle the user's terminal. Tabs and newlines become spaces.
+/// colours or retitle the user's terminal, and invisible formatting characters (zero-width
+/// spaces and joiners, bidirectional controls, the byte-order mark) that make text lie about
+/// its order or its width. Tabs and newlines become spaces.
 pub fn sanitize(s: &str) -> String {
+    clean(s, None)
+}
+
+/// Like [`sanitize`] for a name, where a removed character must not go unnoticed (two names
+/// that differ only by one must not look alike): each becomes `�`. Cut to [`NAME_MAX`].
+pub fn sanitize_name(s: &str) -> String {
+    let clean = clean(s, Some('\u{FFFD}'));
+    match clean.char_indices().nth(NAME_MAX) {
+        Some((cut, _)) => format!("{}…", &clean[..cut]),
+        None => clean,
+    }
+}
+
+/// The most of a name that is kept for drawing (SWR's own names are at most 255 characters).
+pub const NAME_MAX: usize = 512;
+
+/// Characters that draw nothing but change how text around them reads.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}')
+}
+
+fn clean(s: &str, mark: Option<char>) -> String {
     s.chars()
         .filter_map(|c| match c {
-            '\t' | '\n' | '\r' => Some(' '),
-            c if c.is_control() => None,
-            // Bidirectional overrides can make text lie about its order.
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            '\t' | '\n' | '\r' if mark.is_none() => Some(' '),
+            c if c.is_control() || is_invisible(c) => mark,
             c => Some(c),
         })
         .collect()
@@ -57,7 +86,22 @@ mod tests {
         assert_eq!(sanitize("evil\x1b]0;pwned\x07name"), "evil]0;pwnedname");
         assert_eq!(sanitize("a\tb\nc\u{9b}31m"), "a b c31m");
         assert_eq!(sanitize("x\u{202E}y"), "xy");
+        assert_eq!(
+            sanitize("a\u{200B}b\u{200D}c\u{FEFF}d"),
+            "abcd",
+            "zero-width characters go"
+        );
+        assert_eq!(width(&sanitize("x\u{200B}\u{FEFF}y")), 2);
         assert_eq!(sanitize_multiline("l1\x1b\nl2"), "l1\nl2");
+    }
+
+    #[test]
+    fn names_show_what_was_removed_and_are_bounded() {
+        assert_eq!(sanitize_name("prod-keep"), "prod-keep");
+        assert_eq!(sanitize_name("prod-keep\u{202E}"), "prod-keep\u{FFFD}");
+        assert_eq!(sanitize_name("a\nb"), "a\u{FFFD}b");
+        let long = "x".repeat(100_000);
+        assert_eq!(sanitize_name(&long).chars().count(), NAME_MAX + 1);
     }
 
     #[test]

@@ -467,7 +467,7 @@ fn cycle_focus(model: &mut Model, step: usize) {
 fn open(model: &mut Model) -> Vec<Cmd> {
     match model.focus {
         PaneId::Orgs => {
-            let Some(org) = model.orgs.current().map(|r| r.name.clone()) else {
+            let Some(org) = model.orgs.current().map(|r| r.raw().to_string()) else {
                 return Vec::new();
             };
             if model.org.as_deref() != Some(org.as_str()) {
@@ -482,7 +482,7 @@ fn open(model: &mut Model) -> Vec<Cmd> {
         PaneId::Repos => {
             let (Some(org), Some(repo)) = (
                 model.org.clone(),
-                model.repos.current().map(|r| r.name.clone()),
+                model.repos.current().map(|r| r.raw().to_string()),
             ) else {
                 return Vec::new();
             };
@@ -539,11 +539,11 @@ fn permissions(model: &mut Model) -> Vec<Cmd> {
         PaneId::Orgs => model
             .orgs
             .current()
-            .map(|r| PermTarget::Org(r.name.clone())),
+            .map(|r| PermTarget::Org(r.raw().to_string())),
         PaneId::Repos => match (model.org.clone(), model.repos.current()) {
             (Some(org), Some(r)) => Some(PermTarget::Repo {
                 org,
-                repo: r.name.clone(),
+                repo: r.raw().to_string(),
             }),
             (Some(org), None) => Some(PermTarget::Org(org)),
             _ => None,

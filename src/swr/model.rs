@@ -315,13 +315,6 @@ impl std::fmt::Debug for LoginSecret {
     }
 }
 
-impl LoginSecret {
-    /// The full command a user pastes into a shell.
-    pub fn command(&self) -> String {
-        format!("{} {}", self.docker_login, self.registry)
-    }
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Quota {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use super::popup;
 use super::theme::Theme;
-use crate::app::text::truncate;
+use crate::app::text::{sanitize, sanitize_name, truncate};
 use crate::app::{ConfirmDelete, DeleteJob};
 
 const WIDTH: u16 = 72;
@@ -58,7 +58,8 @@ pub fn draw_confirm(frame: &mut Frame, screen: Rect, dialog: &ConfirmDelete, the
         .iter()
         .skip(start)
         .take(rows)
-        .map(|t| Line::raw(truncate(&format!("  • {t}"), inner_w)))
+        // Exact names, drawn as the list draws them.
+        .map(|t| Line::raw(truncate(&format!("  • {}", sanitize_name(t)), inner_w)))
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     if warnings > 0 {
@@ -180,12 +181,10 @@ pub fn draw_progress(
     frame.render_widget(Paragraph::new(note_line), note);
     if failures > 0 {
         let mut lines = vec![Line::styled("Failed:", theme.error())];
-        lines.extend(
-            job.failed
-                .iter()
-                .take(8)
-                .map(|(tag, e)| Line::raw(truncate(&format!("  {tag}: {e}"), inner_w))),
-        );
+        lines.extend(job.failed.iter().take(8).map(|(tag, e)| {
+            let line = format!("  {}: {}", sanitize_name(tag), sanitize(e));
+            Line::raw(truncate(&line, inner_w))
+        }));
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
     }
 }

@@ -272,7 +272,7 @@ pub fn draw_login(frame: &mut Frame, screen: Rect, secret: &LoginSecret, theme: 
         ]),
         Line::from(vec![
             Span::styled("Expires   ", theme.label()),
-            Span::raw(secret.expires_at.clone()),
+            Span::raw(crate::app::manage::expiry(secret)),
         ]),
         Line::raw(""),
         Line::styled(

@@ -57,6 +57,23 @@ pub fn view(model: &Model, frame: &mut Frame) {
     if let Some(overlay) = &model.overlay {
         draw_overlay(frame, screen, model, overlay, theme);
     }
+    scrub(frame);
+}
+
+/// The last line of defence: rows are sanitized when built, but names also reach the screen
+/// through titles, dialogs and messages. No cell may hold a control or invisible character.
+fn scrub(frame: &mut Frame) {
+    for cell in &mut frame.buffer_mut().content {
+        let symbol = cell.symbol();
+        if symbol
+            .chars()
+            .any(|c| c.is_control() || crate::app::text::is_invisible(c))
+        {
+            // Dropped, not marked: a cell must keep its width.
+            let clean = crate::app::text::sanitize(symbol);
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
 }
 
 fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, theme: Theme) {
