@@ -464,3 +464,33 @@ fn ticks_turn_the_spinner_only_while_loading() {
     update(&mut m, Msg::Tick { now: now() });
     assert_eq!(m.spinner, 0);
 }
+
+#[test]
+fn leaving_for_another_organization_stops_the_tags_still_arriving() {
+    let mut m = with_orgs();
+    let repos = fetch_id(
+        &update(&mut m, key(KeyCode::Enter)),
+        &Fetch::Repos { org: "demo".into() },
+    );
+    loaded(&mut m, repos, Fetched::repos(support::repos()));
+    let tags = fetch_id(
+        &update(&mut m, key(KeyCode::Enter)),
+        &Fetch::Tags {
+            org: "demo".into(),
+            repo: "nginx".into(),
+        },
+    );
+    // Back to the organizations, into another one, while the tags load.
+    press(&mut m, "1j");
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    assert!(
+        cmds.contains(&Cmd::CancelFetch { request: tags }),
+        "{cmds:?}"
+    );
+    find_fetch(
+        &cmds,
+        &Fetch::Repos {
+            org: "platform".into(),
+        },
+    );
+}

@@ -161,3 +161,67 @@ async fn the_worker_streams_pages_then_says_the_list_is_complete() {
     }
     assert_eq!((rows, pages), (1_234, 7));
 }
+
+/// The tag-list messages that arrive within `wait`, with their request ids.
+async fn messages(
+    rx: &mut tokio::sync::mpsc::UnboundedReceiver<Msg>,
+    wait: Duration,
+) -> Vec<(u64, swr_tui::app::Rows<TagRow>)> {
+    let mut out = Vec::new();
+    let deadline = tokio::time::Instant::now() + wait;
+    while let Ok(Some(msg)) = tokio::time::timeout_at(deadline, rx.recv()).await {
+        if let Msg::Fetched {
+            request,
+            result: Ok(Fetched::Tags(part)),
+        } = msg
+        {
+            out.push((request, part));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_load_whose_view_was_left_stops_asking() {
+    // 30 pages, 2 at a time, 150 ms each: a whole walk takes about 2.4 s.
+    let emu = start(config_with_seed(seed_with_tags(3_000))).await;
+    emu.set_faults(0.0, None, Duration::from_millis(150));
+    let mut config = client_config(&emu);
+    config.page_size = 100;
+    config.page_concurrency = 2;
+    let client = client_with(config, demo_credentials());
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut worker = Worker::new(client, tx, 8);
+    let tags = || Fetch::Tags {
+        org: "big".into(),
+        repo: "team/web".into(),
+    };
+    // A second load of the tags replaces the first; then the view is left (cancelled).
+    worker.fetch(1, tags());
+    let mut seen = messages(&mut rx, Duration::from_millis(400)).await;
+    worker.fetch(2, tags());
+    seen.extend(messages(&mut rx, Duration::from_millis(400)).await);
+    worker.cancel_fetch(2);
+    seen.extend(messages(&mut rx, Duration::from_millis(300)).await);
+    let asked = emu.stats().requests;
+    // Long enough for either walk to have finished had it gone on.
+    seen.extend(messages(&mut rx, Duration::from_millis(3_000)).await);
+    assert_eq!(
+        emu.stats().requests,
+        asked,
+        "nothing asked after the cancel"
+    );
+    assert!(
+        seen.iter().any(|(r, _)| *r == 1),
+        "the first load had begun"
+    );
+    assert!(
+        seen.iter().all(|(_, part)| !part.complete),
+        "neither load completed: {:?}",
+        seen.iter()
+            .map(|(r, p)| (*r, p.rows.len(), p.complete))
+            .collect::<Vec<_>>()
+    );
+    let rows: usize = seen.iter().map(|(_, p)| p.rows.len()).sum();
+    assert!(rows < 3_000, "{rows} rows came: the walks stopped early");
+}

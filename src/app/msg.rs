@@ -222,6 +222,10 @@ pub enum Cmd {
         tags: Vec<String>,
         concurrency: usize,
     },
+    /// Stop loading a list nobody waits for any more (its view was left).
+    CancelFetch {
+        request: RequestId,
+    },
     /// Start no further deletes of the job; those in flight finish.
     StopJob {
         job: JobId,

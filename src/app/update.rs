@@ -470,14 +470,18 @@ fn open(model: &mut Model) -> Vec<Cmd> {
             let Some(org) = model.orgs.current().map(|r| r.raw().to_string()) else {
                 return Vec::new();
             };
+            let mut cmds = Vec::new();
             if model.org.as_deref() != Some(org.as_str()) {
+                // The tags of another organization's repository may still be arriving.
+                cmds.extend(abandoned(&model.tags.load));
                 model.repos.clear();
                 model.tags.clear();
                 model.repo = None;
             }
             model.org = Some(org.clone());
             focus_pane(model, PaneId::Repos);
-            vec![fetch(model, Fetch::Repos { org })]
+            cmds.push(fetch(model, Fetch::Repos { org }));
+            cmds
         }
         PaneId::Repos => {
             let (Some(org), Some(repo)) = (
@@ -601,6 +605,14 @@ fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
 }
 
 // --- results --------------------------------------------------------------------------------
+
+/// The command that stops a list's load, if it is loading.
+fn abandoned(load: &Load) -> Option<Cmd> {
+    match load {
+        Load::Loading { request } => Some(Cmd::CancelFetch { request: *request }),
+        _ => None,
+    }
+}
 
 /// Starts loading a list: the pane remembers the request id and ignores any other answer.
 pub(super) fn fetch(model: &mut Model, what: Fetch) -> Cmd {

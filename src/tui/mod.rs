@@ -151,6 +151,7 @@ fn perform(
             concurrency,
         } => worker.delete_tags(job, org, repo, tags, concurrency),
         Cmd::StopJob { job } => worker.stop_job(job),
+        Cmd::CancelFetch { request } => worker.cancel_fetch(request),
         Cmd::Write { request, write } => worker.write(request, write),
         Cmd::Copy { text } => {
             let sent = osc52(&text).is_some_and(|seq| guard.write_raw(&seq).is_ok());

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::{Semaphore, mpsc};
-use tokio::task::JoinSet;
+use tokio::task::{AbortHandle, JoinSet};
 
 use crate::app::rows::{RepoRow, TagRow};
 use crate::app::{
@@ -31,6 +31,9 @@ pub struct Worker {
     tasks: JoinSet<()>,
     /// Stop flags of delete jobs.
     jobs: HashMap<JobId, Arc<AtomicBool>>,
+    /// List loads in flight, one per kind of list: a new load of a kind replaces the old one,
+    /// whose pages nobody would read.
+    lists: HashMap<std::mem::Discriminant<Fetch>, (RequestId, AbortHandle)>,
 }
 
 impl Worker {
@@ -42,6 +45,7 @@ impl Worker {
             clipboard: Arc::new(SystemClipboard::start()),
             tasks: JoinSet::new(),
             jobs: HashMap::new(),
+            lists: HashMap::new(),
         }
     }
 
@@ -49,6 +53,19 @@ impl Worker {
     /// the old client, and their answers are dropped by id.
     pub fn set_client(&mut self, client: SwrClient) {
         self.client = client;
+        for (_, (_, load)) in self.lists.drain() {
+            load.abort();
+        }
+    }
+
+    /// Stops loading the list `request` asked for, if it still loads.
+    pub fn cancel_fetch(&mut self, request: RequestId) {
+        self.lists.retain(|_, (id, load)| {
+            if *id == request {
+                load.abort();
+            }
+            *id != request
+        });
     }
 
     /// Deletes exactly `tags`, reporting each result, then that the job has ended.
@@ -101,7 +118,12 @@ impl Worker {
         let client = self.client.clone();
         let results = self.results.clone();
         let limit = self.limit.clone();
-        self.tasks.spawn(async move {
+        let list = matches!(
+            what,
+            Fetch::Orgs | Fetch::Repos { .. } | Fetch::Tags { .. } | Fetch::Perms(_)
+        )
+        .then(|| std::mem::discriminant(&what));
+        let load = self.tasks.spawn(async move {
             let Ok(_permit) = limit.acquire_owned().await else {
                 return;
             };
@@ -118,6 +140,12 @@ impl Worker {
                 .map_err(|e| ErrorInfo::from(&e));
             let _ = results.send(Msg::Fetched { request, result });
         });
+        if let Some(kind) = list
+            && let Some((_, replaced)) = self.lists.insert(kind, (request, load))
+        {
+            // Aborting a finished task does nothing.
+            replaced.abort();
+        }
     }
 
     /// A temporary docker login command; the secret never enters a log or a message.
