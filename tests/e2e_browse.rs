@@ -55,3 +55,34 @@ fn sigterm_restores_the_terminal() {
         "the alternate screen was left:\n{screen}"
     );
 }
+
+#[test]
+fn every_ending_signal_and_an_abort_give_the_terminal_back() {
+    if !available() {
+        return;
+    }
+    let emu = EmulatorProcess::start(&[]);
+    // Handled like SIGTERM: a clean exit. SIGABRT keeps its meaning, after the terminal is back.
+    for (signal, status) in [
+        ("INT", 0),
+        ("QUIT", 0),
+        ("USR1", 0),
+        ("HUP", 0),
+        ("ABRT", 134),
+    ] {
+        let t = Tmux::start(&format!("sig{signal}"), &emu, "", 100, 30);
+        t.wait_for("Organizations (4)");
+        assert_eq!(
+            t.modes(),
+            (true, true, false),
+            "full screen, mouse on, cursor hidden"
+        );
+        t.signal(signal);
+        assert_eq!(t.exit_status(), status, "SIG{signal}");
+        assert_eq!(
+            t.modes(),
+            (false, false, true),
+            "after SIG{signal}: main screen, no mouse capture, cursor shown"
+        );
+    }
+}

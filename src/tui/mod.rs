@@ -166,22 +166,31 @@ fn perform(
     Flow::Continue
 }
 
-/// SIGTERM and SIGHUP end the session cleanly (the terminal is restored on the way out).
+/// The signals whose default is to end the process end the session cleanly instead, the
+/// terminal restored on the way out: SIGTERM, SIGHUP, SIGINT (a `kill -INT`; Ctrl-C is a key in
+/// raw mode), SIGQUIT, SIGUSR1 and SIGUSR2.
 struct Signals {
     #[cfg(unix)]
-    term: tokio::signal::unix::Signal,
-    #[cfg(unix)]
-    hup: tokio::signal::unix::Signal,
+    streams: Vec<(&'static str, tokio::signal::unix::Signal)>,
 }
 
 impl Signals {
     #[cfg(unix)]
     fn new() -> std::io::Result<Self> {
         use tokio::signal::unix::{SignalKind, signal};
-        Ok(Self {
-            term: signal(SignalKind::terminate())?,
-            hup: signal(SignalKind::hangup())?,
-        })
+        let kinds = [
+            ("SIGTERM", SignalKind::terminate()),
+            ("SIGHUP", SignalKind::hangup()),
+            ("SIGINT", SignalKind::interrupt()),
+            ("SIGQUIT", SignalKind::quit()),
+            ("SIGUSR1", SignalKind::user_defined1()),
+            ("SIGUSR2", SignalKind::user_defined2()),
+        ];
+        let streams = kinds
+            .into_iter()
+            .map(|(name, kind)| signal(kind).map(|s| (name, s)))
+            .collect::<std::io::Result<_>>()?;
+        Ok(Self { streams })
     }
 
     #[cfg(not(unix))]
@@ -191,10 +200,13 @@ impl Signals {
 
     #[cfg(unix)]
     async fn next(&mut self) -> &'static str {
-        tokio::select! {
-            _ = self.term.recv() => "SIGTERM",
-            _ = self.hup.recv() => "SIGHUP",
-        }
+        let waits = self.streams.iter_mut().map(|(name, stream)| {
+            Box::pin(async move {
+                stream.recv().await;
+                *name
+            })
+        });
+        futures_util::future::select_all(waits).await.0
     }
 
     #[cfg(not(unix))]

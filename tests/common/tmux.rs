@@ -201,6 +201,22 @@ impl Tmux {
         assert!(status.success(), "no swr-tui process to signal");
     }
 
+    /// The pane's terminal modes: alternate screen on, any mouse mode on, cursor shown.
+    pub fn modes(&self) -> (bool, bool, bool) {
+        let out = self.run(&[
+            "display-message",
+            "-p",
+            "-t",
+            "e2e",
+            "#{alternate_on} #{mouse_any_flag} #{cursor_flag}",
+        ]);
+        let flags: Vec<bool> = out.split_whitespace().map(|f| f == "1").collect();
+        match flags.as_slice() {
+            [alternate, mouse, cursor] => (*alternate, *mouse, *cursor),
+            _ => panic!("tmux flags: {out:?}"),
+        }
+    }
+
     /// The log file the session wrote (with `--log-level`).
     pub fn log(&self) -> String {
         std::fs::read_to_string(self.dir.join("swr-tui/swr-tui.log")).unwrap_or_default()
