@@ -494,3 +494,16 @@ fn leaving_for_another_organization_stops_the_tags_still_arriving() {
         },
     );
 }
+
+#[test]
+fn a_filter_holds_no_more_than_a_name_can_be() {
+    let mut m = with_tags(5);
+    press(&mut m, "/");
+    update(&mut m, Msg::Paste("v".repeat(1_000_000)));
+    assert_eq!(m.tags.filter().len(), swr_tui::app::field::LINE_MAX);
+    update(&mut m, ch('x'));
+    assert!(
+        !m.tags.filter().contains('x'),
+        "typing at the limit adds nothing"
+    );
+}

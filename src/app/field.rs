@@ -9,7 +9,15 @@ use ratatui_textarea::TextArea;
 pub struct Field {
     area: TextArea<'static>,
     multiline: bool,
+    /// The most characters it holds: no SWR name or description is longer, and a paste of
+    /// megabytes must not make every keystroke cost megabytes.
+    max_chars: usize,
 }
+
+/// The longest one-line field: SWR's names are at most 255 characters.
+pub const LINE_MAX: usize = 255;
+/// The longest multi-line field: a repository description (the SWR console's limit).
+pub const TEXT_MAX: usize = 30_000;
 
 impl PartialEq for Field {
     fn eq(&self, other: &Self) -> bool {
@@ -37,7 +45,17 @@ impl Field {
         area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
         area.move_cursor(ratatui_textarea::CursorMove::Bottom);
         area.move_cursor(ratatui_textarea::CursorMove::End);
-        Self { area, multiline }
+        let max_chars = if multiline { TEXT_MAX } else { LINE_MAX };
+        Self {
+            area,
+            multiline,
+            max_chars,
+        }
+    }
+
+    fn chars(&self) -> usize {
+        let lines = self.area.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
     }
 
     pub fn text(&self) -> String {
@@ -56,7 +74,9 @@ impl Field {
             KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => false,
             _ => true,
         };
-        if takes {
+        let adds = matches!(key.code, KeyCode::Char(_) | KeyCode::Enter)
+            && !key.modifiers.contains(KeyModifiers::CONTROL);
+        if takes && !(adds && self.chars() >= self.max_chars) {
             self.area.input(key);
         }
         takes
@@ -69,6 +89,8 @@ impl Field {
         } else {
             text.lines().next().unwrap_or_default().to_string()
         };
+        let room = self.max_chars.saturating_sub(self.chars());
+        let text: String = text.chars().take(room).collect();
         self.area.insert_str(text);
     }
 
@@ -97,6 +119,27 @@ mod tests {
             !f.key(key(KeyCode::Enter)),
             "a one-line field leaves Enter to the dialog"
         );
+    }
+
+    #[test]
+    fn fields_hold_no_more_than_swr_accepts() {
+        let mut name = Field::single("");
+        name.paste(&"x".repeat(1_000_000));
+        assert_eq!(name.text().len(), LINE_MAX);
+        name.key(key(KeyCode::Char('y')));
+        assert_eq!(
+            name.text().len(),
+            LINE_MAX,
+            "typing at the limit adds nothing"
+        );
+        name.key(key(KeyCode::Backspace));
+        name.key(key(KeyCode::Char('y')));
+        assert!(name.text().ends_with('y'));
+        let mut text = Field::multi("");
+        for _ in 0..3 {
+            text.paste(&"line\n".repeat(10_000));
+        }
+        assert_eq!(text.text().chars().count(), TEXT_MAX);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKin
 use ratatui::layout::{Position, Rect};
 
 use super::delete;
-use super::field::Field;
+use super::field::{Field, LINE_MAX};
 use super::forms;
 use super::keys::{self, Action};
 use super::layout::{self, list_rows};
@@ -151,7 +151,7 @@ fn on_filter_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
         }
         KeyCode::Down => list.move_by(1, rows),
         KeyCode::Up => list.move_by(-1, rows),
-        KeyCode::Char(c) if !c.is_control() => {
+        KeyCode::Char(c) if !c.is_control() && text.chars().count() < LINE_MAX => {
             text.push(c);
             list.set_filter(&text);
         }
@@ -310,11 +310,14 @@ fn on_paste(model: &mut Model, text: &str) {
         },
         None if model.filtering => {
             let focus = model.focus;
-            let filter = format!(
+            let filter: String = format!(
                 "{}{}",
                 list_mut(model, focus).filter(),
                 text.lines().next().unwrap_or_default()
-            );
+            )
+            .chars()
+            .take(LINE_MAX)
+            .collect();
             list_mut(model, focus).set_filter(&filter);
         }
         _ => {}
