@@ -14,10 +14,11 @@ pub struct Field {
     max_chars: usize,
 }
 
-/// The longest one-line field: SWR's names are at most 255 characters.
-pub const LINE_MAX: usize = 255;
-/// The longest multi-line field: a repository description (the SWR console's limit).
-pub const TEXT_MAX: usize = 30_000;
+/// The longest one-line field: one more than SWR's longest name (255), so that a form can
+/// still say a name is too long rather than cut it silently.
+pub const LINE_MAX: usize = 256;
+/// The longest multi-line field: one more than a repository description may hold (30,000).
+pub const TEXT_MAX: usize = 30_001;
 
 impl PartialEq for Field {
     fn eq(&self, other: &Self) -> bool {
