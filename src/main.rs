@@ -19,6 +19,9 @@ struct Cli {
     /// SWR API endpoint URL (private deployments, the emulator).
     #[arg(long)]
     endpoint: Option<String>,
+    /// IAM endpoint URL (default: the region's, or the SWR endpoint when one is given).
+    #[arg(long)]
+    iam_endpoint: Option<String>,
     /// Hide every write action.
     #[arg(long)]
     read_only: bool,
@@ -94,6 +97,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 profile: cli.profile,
                 region: cli.region,
                 endpoint: cli.endpoint,
+                iam_endpoint: cli.iam_endpoint,
                 read_only: cli.read_only,
             },
             log_level: cli.log_level,

@@ -525,3 +525,17 @@ async fn repository_names_with_slashes_travel_as_dollar() {
         "the demo has a repository with at least 2,000 tags"
     );
 }
+
+#[tokio::test]
+async fn quotas_answer_for_the_project_the_request_is_signed_for() {
+    let emu = start(EmulatorConfig::demo()).await;
+    let mut config = client_config(&emu);
+    // A client configured with its own project id, as the official SDKs are.
+    config.project_id = Some("7a3f0c1e9b2d4c5f8e6a1b3d5f7c9e01".into());
+    let c = client_with(config, demo_credentials());
+    let quotas = c
+        .list_quotas()
+        .await
+        .expect("the caller's project is answered");
+    assert!(quotas.iter().any(|q| q.quota_key == "namespace"));
+}

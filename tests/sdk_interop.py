@@ -230,6 +230,21 @@ def main():
 
     check("list_quotas", list_quotas)
 
+    def list_quotas_own_project():
+        # The SDK configured with a project id of its own: the emulator answers for it.
+        own = (
+            SwrClient.new_builder()
+            .with_http_config(config)
+            .with_credentials(BasicCredentials(ak, sk, "7a3f0c1e9b2d4c5f8e6a1b3d5f7c9e01"))
+            .with_endpoints([url])
+            .build()
+        )
+        r = own.list_quotas(m.ListQuotasRequest())
+        expect(any(q.quota_key == "namespace" for q in r.quotas), r)
+        return f"{len(r.quotas)} quotas"
+
+    check("list_quotas (the SDK's own project id)", list_quotas_own_project)
+
     def overview():
         r = client.show_domain_overview(m.ShowDomainOverviewRequest())
         expect(r.namspace_num == 4 and r.repo_num >= 12, r)

@@ -13,6 +13,7 @@ pub struct Flags {
     pub profile: Option<String>,
     pub region: Option<String>,
     pub endpoint: Option<String>,
+    pub iam_endpoint: Option<String>,
     pub read_only: bool,
 }
 
@@ -154,6 +155,25 @@ fn credentials(env: &dyn Env, profile: &Profile) -> Result<Credentials, ConfigEr
     }
 }
 
+/// IAM: as named (flag, environment, profile); else, where an SWR endpoint was given (a private
+/// deployment, the emulator), that same endpoint; else the region's.
+fn iam_endpoint(
+    flags: &Flags,
+    env: &dyn Env,
+    profile: &Profile,
+    endpoint: Option<&str>,
+    region: &str,
+) -> String {
+    flags
+        .iam_endpoint
+        .clone()
+        .or_else(|| env.var("SWR_TUI_IAM_ENDPOINT"))
+        .or_else(|| env.var("HUAWEICLOUD_SDK_IAM_ENDPOINT"))
+        .or_else(|| profile.iam_endpoint.clone())
+        .or_else(|| endpoint.map(str::to_string))
+        .unwrap_or_else(|| regions::iam_endpoint(region))
+}
+
 pub fn resolve(flags: &Flags, env: &dyn Env, file: &ConfigFile) -> Result<Settings, ConfigError> {
     let (name, profile) = pick_profile(flags, file)?;
     let empty = Profile::default();
@@ -176,13 +196,11 @@ pub fn resolve(flags: &Flags, env: &dyn Env, file: &ConfigFile) -> Result<Settin
         )));
     }
     let theme_mono = file.ui.theme.as_deref() == Some("monochrome");
+    let iam_endpoint = iam_endpoint(flags, env, profile, endpoint.as_deref(), &region);
     Ok(Settings {
         profile: name,
         endpoint: endpoint.unwrap_or_else(|| regions::swr_endpoint(&region)),
-        iam_endpoint: env
-            .var("HUAWEICLOUD_SDK_IAM_ENDPOINT")
-            .or_else(|| profile.iam_endpoint.clone())
-            .unwrap_or_else(|| regions::iam_endpoint(&region)),
+        iam_endpoint,
         registry: profile
             .registry
             .clone()
@@ -321,6 +339,45 @@ mod tests {
         let err = resolve(&Flags::default(), &env(&[]), &ConfigFile::default()).unwrap_err();
         assert!(err.to_string().contains("HUAWEICLOUD_SDK_AK"), "{err}");
         assert!(err.to_string().contains("--demo"));
+    }
+
+    #[test]
+    fn iam_follows_a_given_endpoint_unless_named() {
+        let e = env(&[("HUAWEICLOUD_SDK_AK", "a"), ("HUAWEICLOUD_SDK_SK", "s")]);
+        let none = ConfigFile::default();
+        let derived = resolve(&Flags::default(), &e, &none).unwrap();
+        assert_eq!(
+            derived.iam_endpoint,
+            "https://iam.cn-north-4.myhuaweicloud.com"
+        );
+        let flags = Flags {
+            endpoint: Some("http://127.0.0.1:8080".into()),
+            ..Flags::default()
+        };
+        assert_eq!(
+            resolve(&flags, &e, &none).unwrap().iam_endpoint,
+            "http://127.0.0.1:8080",
+            "an emulator or private deployment serves IAM on the same endpoint"
+        );
+        let with_env = env(&[
+            ("HUAWEICLOUD_SDK_AK", "a"),
+            ("HUAWEICLOUD_SDK_SK", "s"),
+            ("SWR_TUI_ENDPOINT", "https://swr.private"),
+            ("SWR_TUI_IAM_ENDPOINT", "https://iam.private"),
+        ]);
+        let s = resolve(&Flags::default(), &with_env, &none).unwrap();
+        assert_eq!(
+            (s.endpoint.as_str(), s.iam_endpoint.as_str()),
+            ("https://swr.private", "https://iam.private")
+        );
+        let flagged = Flags {
+            iam_endpoint: Some("https://iam.flag".into()),
+            ..Flags::default()
+        };
+        assert_eq!(
+            resolve(&flagged, &with_env, &none).unwrap().iam_endpoint,
+            "https://iam.flag"
+        );
     }
 
     #[test]

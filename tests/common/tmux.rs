@@ -88,6 +88,19 @@ impl RegistryApi {
         Self { runtime, client }
     }
 
+    /// Who has which permission on an organization (user name, level).
+    pub fn org_access(&self, org: &str) -> Vec<(String, i64)> {
+        let info = self
+            .runtime
+            .block_on(self.client.show_namespace_access(org))
+            .expect("organization access");
+        info.others_auths
+            .into_iter()
+            .chain(std::iter::once(info.self_auth))
+            .map(|u| (u.user_name, u.auth))
+            .collect()
+    }
+
     /// The names of a repository's tags.
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         let list = self
@@ -128,6 +141,27 @@ impl Tmux {
         height: u16,
         config: &str,
     ) -> Self {
+        let env = format!(
+            "HUAWEICLOUD_SDK_PROJECT_ID={} HUAWEICLOUD_SDK_IAM_ENDPOINT={}",
+            emu.project_id, emu.url
+        );
+        Self::start_with_env(name, emu, args, width, height, config, &env)
+    }
+
+    /// Like `start`, given only the key pair and `--endpoint`: no project id, no IAM endpoint.
+    pub fn start_endpoint_only(name: &str, emu: &EmulatorProcess, args: &str) -> Self {
+        Self::start_with_env(name, emu, args, 120, 35, "", "")
+    }
+
+    fn start_with_env(
+        name: &str,
+        emu: &EmulatorProcess,
+        args: &str,
+        width: u16,
+        height: u16,
+        config: &str,
+        env: &str,
+    ) -> Self {
         let dir = std::env::temp_dir().join(format!("swr-tui-e2e-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -138,13 +172,12 @@ impl Tmux {
         let status = tmux.dir.join("exit-status");
         std::fs::write(tmux.dir.join("config.toml"), config).expect("config written");
         let script = format!(
-            "env HUAWEICLOUD_SDK_AK={ak} HUAWEICLOUD_SDK_SK={sk} HUAWEICLOUD_SDK_PROJECT_ID={pid} \
-             HUAWEICLOUD_SDK_IAM_ENDPOINT={url} SWR_TUI_CONFIG={dir}/config.toml XDG_DATA_HOME={dir} \
+            "env HUAWEICLOUD_SDK_AK={ak} HUAWEICLOUD_SDK_SK={sk} {env} \
+             SWR_TUI_CONFIG={dir}/config.toml XDG_DATA_HOME={dir} \
              XDG_CACHE_HOME={dir}/cache SWR_TEST_PASSWORD=demo-password \
              {BIN} --endpoint {url} --region cn-north-4 {args}; echo $? > {status}; sleep 60",
             ak = emu.ak,
             sk = emu.sk,
-            pid = emu.project_id,
             url = emu.url,
             dir = tmux.dir.display(),
             status = status.display(),

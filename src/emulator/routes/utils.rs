@@ -1,7 +1,7 @@
 //! Login secrets, quotas, overview, feature gates, API versions and sync regions.
 
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use base64::Engine;
 use chrono::{Duration, Utc};
@@ -74,8 +74,21 @@ fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
     }
 }
 
-pub async fn quotas(State(app): State<App>, Path(project_id): Path<String>) -> Response {
-    reply(check_project(&app, &project_id).map(|()| json(StatusCode::OK, &app.read().quotas())))
+/// Quotas of the caller's project: the emulator's own, or the one the request is signed for
+/// (`X-Project-Id`, covered by the signature), as the service answers for whatever project the
+/// caller's SDK is configured with.
+pub async fn quotas(
+    State(app): State<App>,
+    Path(project_id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let signed_for = headers.get("x-project-id").and_then(|v| v.to_str().ok());
+    let allowed = if signed_for == Some(project_id.as_str()) {
+        Ok(())
+    } else {
+        check_project(&app, &project_id)
+    };
+    reply(allowed.map(|()| json(StatusCode::OK, &app.read().quotas())))
 }
 
 pub async fn overview(State(app): State<App>) -> Response {
