@@ -5,13 +5,13 @@
 //! Run: `cargo bench --bench delete`. Prints the times, their ratio, and the emulator's peak
 //! number of requests in flight (which must not exceed the concurrency).
 
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use swr_tui::emulator::{DEMO_PROJECT_ID, DEMO_REGION, Emulator, EmulatorConfig, Seed};
 use swr_tui::swr::{ClientConfig, Credentials, SwrClient};
-use swr_tui::worker::{DEFAULT_CONCURRENCY, delete};
+use swr_tui::worker::DEFAULT_CONCURRENCY;
+use swr_tui::worker::delete::{self, Steer};
+use tokio::sync::watch;
 
 const TAGS: usize = 1000;
 const LATENCY: Duration = Duration::from_millis(20);
@@ -59,10 +59,10 @@ async fn run(concurrency: usize) -> (Duration, u64, usize) {
     delete::run(
         tags,
         concurrency,
-        Arc::new(AtomicBool::new(false)),
+        watch::channel(Steer::Go).1,
         |tag: String| {
             let client = client.clone();
-            async move { client.delete_tag("bench", "app", &tag).await }
+            async move { delete::delete_confirmed(&client, "bench", "app", &tag).await }
         },
         |_, result| failures += usize::from(result.is_err()),
     )
@@ -199,10 +199,10 @@ async fn big_batch() {
     delete::run(
         confirmed,
         DEFAULT_CONCURRENCY,
-        Arc::new(AtomicBool::new(false)),
+        watch::channel(Steer::Go).1,
         |tag: String| {
             let client = client.clone();
-            async move { client.delete_tag("bench", "app", &tag).await }
+            async move { delete::delete_confirmed(&client, "bench", "app", &tag).await }
         },
         |tag, result| results.push((tag, result)),
     )

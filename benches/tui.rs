@@ -237,7 +237,7 @@ fn delete_results(c: &mut Criterion) {
                     let msg = Msg::TagDeleted {
                         job,
                         tag: tag.clone(),
-                        result: Ok(()),
+                        result: Ok(swr_tui::app::Removed::Deleted),
                     };
                     update(m, msg);
                 }

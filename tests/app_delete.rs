@@ -31,7 +31,7 @@ fn job(m: &Model) -> &DeleteJob {
 
 fn deleted(m: &mut Model, job: JobId, tag: &str, ok: bool) {
     let result = if ok {
-        Ok(())
+        Ok(swr_tui::app::Removed::Deleted)
     } else {
         Err(ErrorInfo(format!(
             "SVCSTG.SWR.5000001: internal error (HTTP 500) {tag}"

@@ -7,7 +7,10 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use common::*;
+use swr_tui::app::Removed;
 use swr_tui::swr::Credentials;
+use swr_tui::worker::delete::{self, Steer};
+use tokio::sync::watch;
 
 #[tokio::test]
 async fn wrong_secret_key_is_refused_and_changes_nothing() {
@@ -127,4 +130,107 @@ async fn non_idempotent_requests_are_not_retried_on_server_errors() {
     let err = c.create_namespace("once").await.unwrap_err();
     assert!(matches!(err.status(), Some(500 | 503)));
     assert_eq!(emu.stats().requests, 1, "a POST is sent once");
+}
+
+/// Deletes `tags` as a confirmed batch does (the job's runner and its per-tag check).
+async fn batch(
+    c: &swr_tui::swr::SwrClient,
+    tags: &[String],
+    concurrency: usize,
+) -> Vec<(String, Result<Removed, swr_tui::swr::ApiError>)> {
+    let mut results = Vec::new();
+    delete::run(
+        tags.to_vec(),
+        concurrency,
+        watch::channel(Steer::Go).1,
+        |tag: String| {
+            let c = c.clone();
+            async move { delete::delete_confirmed(&c, "big", "team/web", &tag).await }
+        },
+        |tag, result| results.push((tag, result)),
+    )
+    .await;
+    results
+}
+
+fn still_present(emu: &swr_tui::emulator::Emulator, tags: &[String]) -> BTreeSet<String> {
+    let left = &emu.snapshot().orgs["big"].repos["team/web"].tags;
+    tags.iter()
+        .filter(|t| left.contains_key(*t))
+        .cloned()
+        .collect()
+}
+
+#[tokio::test]
+async fn a_batch_under_failures_calls_failed_exactly_the_tags_still_there() {
+    let emu = start(config_with_seed(seed_with_tags(300))).await;
+    let mut config = client_config(&emu);
+    // Few attempts, so that many requests end in a failure, half of them after the change.
+    config.retry.max_attempts = 2;
+    let c = client_with(config, demo_credentials());
+    let doomed: Vec<String> = (0..200).map(|i| format!("t{i:05}")).collect();
+    emu.set_faults(0.5, None, Duration::ZERO);
+    let results = batch(&c, &doomed, 8).await;
+    emu.set_faults(0.0, None, Duration::ZERO);
+    assert_eq!(results.len(), 200, "one result per confirmed tag");
+    let failed: BTreeSet<String> = results
+        .iter()
+        .filter(|(_, r)| r.is_err())
+        .map(|(t, _)| t.clone())
+        .collect();
+    assert!(!failed.is_empty(), "faults made some deletes fail");
+    assert_eq!(
+        failed,
+        still_present(&emu, &doomed),
+        "failed means still there, and nothing still there is called deleted"
+    );
+
+    // `r`: the failures again, with faults on; then every confirmed tag once more, as if
+    // every answer had been lost: gone tags are successes, not "tag not found".
+    emu.set_faults(0.5, None, Duration::ZERO);
+    let retried: Vec<String> = failed.iter().cloned().collect();
+    let again = batch(&c, &retried, 8).await;
+    emu.set_faults(0.0, None, Duration::ZERO);
+    let failed_again: BTreeSet<String> = again
+        .iter()
+        .filter(|(_, r)| r.is_err())
+        .map(|(t, _)| t.clone())
+        .collect();
+    assert_eq!(failed_again, still_present(&emu, &doomed));
+    let once_more = batch(&c, &doomed, 8).await;
+    assert!(once_more.iter().all(|(_, r)| r.is_ok()), "{once_more:?}");
+    assert!(
+        once_more
+            .iter()
+            .filter(|(t, _)| !failed_again.contains(t))
+            .all(|(_, r)| matches!(r, Ok(Removed::AlreadyGone))),
+        "tags gone before are reported as already gone"
+    );
+    assert!(still_present(&emu, &doomed).is_empty());
+    let stats = emu.stats();
+    assert_eq!(
+        stats.tag_deletes.len(),
+        200,
+        "only confirmed tags were ever deleted"
+    );
+}
+
+#[tokio::test]
+async fn throttling_slows_a_batch_down_and_fails_nothing() {
+    let emu = start(config_with_seed(seed_with_tags(100))).await;
+    let mut config = client_config(&emu);
+    // The attempts a user's client has: throttling must not spend them.
+    config.retry.max_attempts = swr_tui::swr::client::RetryPolicy::default().max_attempts;
+    let c = client_with(config, demo_credentials());
+    emu.set_faults(0.0, Some(5), Duration::ZERO);
+    let doomed: Vec<String> = (0..40).map(|i| format!("t{i:05}")).collect();
+    let results = batch(&c, &doomed, 8).await;
+    emu.set_faults(0.0, None, Duration::ZERO);
+    let failed: Vec<_> = results.iter().filter(|(_, r)| r.is_err()).collect();
+    assert!(failed.is_empty(), "{failed:?}");
+    assert!(still_present(&emu, &doomed).is_empty());
+    let stats = emu.stats();
+    assert!(stats.rate_limited > 0, "the service did throttle");
+    assert_eq!(c.throttle_refusals(), stats.rate_limited);
+    assert!(stats.tag_deletes.values().all(|&n| n == 1));
 }

@@ -6,14 +6,15 @@
 mod support;
 
 use std::collections::BTreeSet;
-use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use proptest::prelude::*;
 use support::actions::{action, apply};
 use support::*;
+use swr_tui::app::Removed;
 use swr_tui::swr::ApiError;
-use swr_tui::worker::delete;
+use swr_tui::worker::delete::{self, Steer};
+use tokio::sync::watch;
 
 fn tags_with_digests(count: usize, digests: usize) -> Vec<Tag> {
     (0..count)
@@ -96,7 +97,7 @@ proptest! {
         runtime.block_on(delete::run(
             confirmed.clone(),
             concurrency,
-            Arc::new(AtomicBool::new(false)),
+            watch::channel(Steer::Go).1,
             |tag: String| {
                 requested.lock().unwrap().push(tag.clone());
                 let fails = failures.contains(&tag);
@@ -105,7 +106,7 @@ proptest! {
                     if fails {
                         Err(ApiError::Status { status: 500, code: "SVCSTG.SWR.5000001".into(), message: "internal error".into(), request_id: None })
                     } else {
-                        Ok(())
+                        Ok(Removed::Deleted)
                     }
                 }
             },
@@ -150,20 +151,20 @@ proptest! {
         concurrency in 1usize..6,
     ) {
         let confirmed: Vec<String> = (0..count).map(|i| format!("t{i}")).collect();
-        let stop = Arc::new(AtomicBool::new(false));
+        let (stop, steered) = watch::channel(Steer::Go);
         let requested = Arc::new(Mutex::new(Vec::new()));
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(delete::run(
             confirmed.clone(),
             concurrency,
-            stop.clone(),
+            steered,
             |tag: String| {
                 let mut seen = requested.lock().unwrap();
                 seen.push(tag);
                 if seen.len() > stop_after {
-                    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+                    stop.send_replace(Steer::Stop);
                 }
-                async { Ok(()) }
+                async { Ok(Removed::Deleted) }
             },
             |_, _| {},
         ));

@@ -139,7 +139,7 @@ fn deleted(model: &mut Model, job: JobId, tag: &str) {
         Msg::TagDeleted {
             job,
             tag: tag.into(),
-            result: Ok(()),
+            result: Ok(swr_tui::app::Removed::Deleted),
         },
     );
 }

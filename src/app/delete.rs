@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 
 use super::digest::Digest;
 use super::model::{ConfirmDelete, DeleteJob, Model, Overlay, Status, StatusKind};
-use super::msg::{Cmd, ErrorInfo, Fetch, JobId};
+use super::msg::{Cmd, ErrorInfo, Fetch, JobId, Removed};
 use super::rows::TagRow;
 use super::table::Table;
 
@@ -348,6 +348,8 @@ fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Ve
         elapsed_ms: None,
         stop_requested: false,
         asking_stop: false,
+        quit_after: false,
+        already_gone: 0,
         concurrency,
     });
     model.overlay = Some(Overlay::DeleteProgress);
@@ -380,20 +382,72 @@ pub fn progress_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
             _ => Vec::new(),
         };
     }
+    let id = job.id;
     match key.code {
-        KeyCode::Esc if !job.stop_requested => job.asking_stop = true,
-        KeyCode::Char('y') if job.asking_stop => {
+        KeyCode::Esc if !job.stop_requested && !job.asking_stop => return ask_stop(job, false),
+        KeyCode::Char('y') if job.asking_stop => return stop(job),
+        KeyCode::Char('n') | KeyCode::Esc if job.asking_stop => {
             job.asking_stop = false;
-            job.stop_requested = true;
-            return vec![Cmd::StopJob { job: job.id }];
+            job.quit_after = false;
+            return vec![Cmd::ResumeJob { job: id }];
         }
-        KeyCode::Char('n') | KeyCode::Esc if job.asking_stop => job.asking_stop = false,
+        KeyCode::Char('q') => info(
+            model,
+            "Deleting: Esc asks to stop first; Ctrl-C stops, then quits",
+        ),
         _ => {}
     }
     Vec::new()
 }
 
-pub fn on_tag_deleted(model: &mut Model, id: JobId, tag: String, result: Result<(), ErrorInfo>) {
+/// Ctrl-C while a job runs: ask to stop and quit; asked again, stop; stopping, quit at once
+/// (the requests in flight are left to the service).
+pub fn interrupt(model: &mut Model) -> Vec<Cmd> {
+    let Some(job) = model.delete.as_mut().filter(|j| !j.finished) else {
+        return Vec::new();
+    };
+    model.overlay = Some(Overlay::DeleteProgress);
+    if job.stop_requested && job.quit_after {
+        model.quit = true;
+        return vec![Cmd::Quit];
+    }
+    if job.stop_requested {
+        job.quit_after = true;
+        return Vec::new();
+    }
+    if job.asking_stop {
+        job.quit_after = true;
+        return stop(job);
+    }
+    ask_stop(job, true)
+}
+
+/// Opens the question; nothing new starts while it is open.
+fn ask_stop(job: &mut DeleteJob, then_quit: bool) -> Vec<Cmd> {
+    job.asking_stop = true;
+    job.quit_after = then_quit;
+    vec![Cmd::PauseJob { job: job.id }]
+}
+
+fn stop(job: &mut DeleteJob) -> Vec<Cmd> {
+    job.asking_stop = false;
+    job.stop_requested = true;
+    vec![Cmd::StopJob { job: job.id }]
+}
+
+fn info(model: &mut Model, text: &str) {
+    model.status = Some(Status {
+        kind: StatusKind::Info,
+        text: text.into(),
+    });
+}
+
+pub fn on_tag_deleted(
+    model: &mut Model,
+    id: JobId,
+    tag: String,
+    result: Result<Removed, ErrorInfo>,
+) {
     let Some(job) = model.delete.as_mut().filter(|j| j.id == id && !j.finished) else {
         return;
     };
@@ -402,7 +456,10 @@ pub fn on_tag_deleted(model: &mut Model, id: JobId, tag: String, result: Result<
         return;
     }
     match result {
-        Ok(()) => job.deleted.push(tag),
+        Ok(how) => {
+            job.already_gone += usize::from(how == Removed::AlreadyGone);
+            job.deleted.push(tag);
+        }
         Err(ErrorInfo(e)) => job.failed.push((tag, e)),
     }
 }
@@ -416,11 +473,16 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     job.elapsed_ms = Some(elapsed_ms);
     job.asking_stop = false;
     let text = format!(
-        "Deleted {} of {} tags from {}/{}{}{}",
+        "Deleted {} of {} tags from {}/{}{}{}{}",
         job.deleted.len(),
         job.tags.len(),
         job.org,
         job.repo,
+        match job.already_gone {
+            0 => String::new(),
+            1 => " (1 was already gone)".to_string(),
+            n => format!(" ({n} were already gone)"),
+        },
         if job.failed.is_empty() {
             String::new()
         } else {
@@ -447,6 +509,17 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
         // Gone at once from the list, not only once the reload is complete.
         let deleted: HashSet<&str> = job.deleted.iter().map(String::as_str).collect();
         model.tags.remove_where(|t| deleted.contains(t.raw()));
+    }
+    // The repository's row counts its tags: what this job deleted is gone from it too.
+    let gone_now = (job.deleted.len() - job.already_gone) as i64;
+    if model.org.as_deref() == Some(job.org.as_str()) {
+        model
+            .repos
+            .edit_row(&job.repo, |r| r.tags = (r.tags - gone_now).max(0));
+    }
+    if job.quit_after {
+        model.quit = true;
+        return vec![Cmd::Quit];
     }
     model.status = Some(Status { kind, text });
     match refresh {

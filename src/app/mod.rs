@@ -22,6 +22,7 @@ mod update;
 
 pub use model::{ConfirmDelete, Context, DeleteJob, Model, Overlay, PaneId, Status, StatusKind};
 pub use msg::{
-    Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, RequestId, Rows, Write,
+    Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, Removed, RequestId, Rows,
+    Write,
 };
 pub use update::{init, update};

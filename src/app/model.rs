@@ -127,15 +127,20 @@ pub struct DeleteJob {
     pub tags: Vec<String>,
     /// Tags whose result has not come yet.
     pub outstanding: HashSet<String>,
+    /// Tags gone from the registry: deleted by this job, or found gone already.
     pub deleted: Vec<String>,
-    /// Tag and the service's error.
+    /// How many of `deleted` were gone before this job asked.
+    pub already_gone: usize,
+    /// Tag and the service's error: the tag may still be there.
     pub failed: Vec<(String, String)>,
     pub started: DateTime<Utc>,
     pub finished: bool,
     pub elapsed_ms: Option<u64>,
     pub stop_requested: bool,
-    /// Showing "stop?" after Esc.
+    /// Showing "stop?" after Esc (nothing new starts meanwhile).
     pub asking_stop: bool,
+    /// Quit once the job has stopped (Ctrl-C).
+    pub quit_after: bool,
     pub concurrency: usize,
 }
 

@@ -135,6 +135,16 @@ impl From<&ApiError> for ErrorInfo {
     }
 }
 
+/// How a confirmed tag left the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removed {
+    /// This job deleted it.
+    Deleted,
+    /// It was gone before this job asked (deleted elsewhere, or by an attempt whose answer
+    /// was lost).
+    AlreadyGone,
+}
+
 /// How a copy reached the clipboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CopyMethod {
@@ -166,11 +176,11 @@ pub enum Msg {
     },
     /// Text pasted into the terminal (bracketed paste).
     Paste(String),
-    /// One tag of a delete job is done (deleted, or failed with the error).
+    /// One tag of a delete job is done (gone from the registry, or failed with the error).
     TagDeleted {
         job: JobId,
         tag: String,
-        result: Result<(), ErrorInfo>,
+        result: Result<Removed, ErrorInfo>,
     },
     /// Every delete of a job that was going to start has ended.
     JobFinished {
@@ -228,6 +238,13 @@ pub enum Cmd {
     },
     /// Start no further deletes of the job; those in flight finish.
     StopJob {
+        job: JobId,
+    },
+    /// Start no deletes of the job until it is resumed; those in flight finish.
+    PauseJob {
+        job: JobId,
+    },
+    ResumeJob {
         job: JobId,
     },
     Write {

@@ -118,6 +118,10 @@ fn info(model: &mut Model, text: impl Into<String>) {
 
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     if keys::is_ctrl_c(key) {
+        // A running delete is not abandoned mid-way: it is asked to stop first.
+        if model.delete.as_ref().is_some_and(|j| !j.finished) {
+            return delete::interrupt(model);
+        }
         return quit(model);
     }
     // Moved out, not copied: a dialog may hold thousands of names. Every dialog puts itself

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use super::{DEMO_PROJECT_ID, DEMO_REGION, Emulator, EmulatorConfig, Seed};
+use super::{DEMO_PROJECT_ID, DEMO_REGION, Emulator, EmulatorConfig, FailMethods, Seed};
 
 #[derive(Debug, clap::Args)]
 pub struct EmulatorArgs {
@@ -30,6 +30,9 @@ pub struct EmulatorArgs {
     /// Probability (0..=1) that a request fails with 500/503.
     #[arg(long, default_value_t = 0.0, value_parser = parse_rate)]
     pub fail_rate: f64,
+    /// The request methods --fail-rate applies to, e.g. `DELETE` or `GET,DELETE` (default: all).
+    #[arg(long, value_parser = FailMethods::parse)]
+    pub fail_methods: Option<FailMethods>,
     /// Requests per second before answering 429.
     #[arg(long)]
     pub rate_limit: Option<u32>,
@@ -102,6 +105,7 @@ pub async fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         project_id: args.project_id.clone(),
         latency: Duration::from_millis(args.latency_ms),
         fail_rate: args.fail_rate,
+        fail_methods: args.fail_methods.unwrap_or_default(),
         rate_limit: args.rate_limit,
         ..EmulatorConfig::empty()
     };

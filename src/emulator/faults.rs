@@ -12,6 +12,45 @@ use axum::response::{IntoResponse, Response};
 use super::App;
 use super::routes::{gateway_error, swr_error};
 
+/// Which request methods injected failures may hit (`--fail-methods`); all by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailMethods(u8);
+
+const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+impl Default for FailMethods {
+    fn default() -> Self {
+        Self(u8::MAX)
+    }
+}
+
+impl FailMethods {
+    /// Parses `DELETE` or `GET,DELETE` (any case).
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut bits = 0u8;
+        for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            let at = METHODS
+                .iter()
+                .position(|m| m.eq_ignore_ascii_case(word))
+                .ok_or_else(|| {
+                    format!("unknown method {word:?} (one of {})", METHODS.join(", "))
+                })?;
+            bits |= 1 << at;
+        }
+        if bits == 0 {
+            return Err("name at least one method".into());
+        }
+        Ok(Self(bits))
+    }
+
+    fn includes(self, method: &axum::http::Method) -> bool {
+        METHODS
+            .iter()
+            .position(|m| *m == method.as_str())
+            .is_none_or(|at| self.0 & (1 << at) != 0)
+    }
+}
+
 /// The request id, shared with inner layers through request extensions.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
@@ -36,7 +75,7 @@ enum Verdict {
     },
 }
 
-fn decide(app: &App) -> Verdict {
+fn decide(app: &App, method: &axum::http::Method) -> Verdict {
     let mut runtime = app.runtime();
     let faults = runtime.faults;
     let c = &mut runtime.counters;
@@ -57,7 +96,8 @@ fn decide(app: &App) -> Verdict {
         }
         c.window = Some((start, count + 1));
     }
-    let fail = (faults.fail_rate > 0.0 && rand::random_bool(faults.fail_rate)).then(|| {
+    let may_fail = faults.fail_rate > 0.0 && faults.fail_methods.includes(method);
+    let fail = (may_fail && rand::random_bool(faults.fail_rate)).then(|| {
         c.injected_failures += 1;
         rand::random_bool(0.5)
     });
@@ -89,7 +129,7 @@ pub async fn layer(State(app): State<App>, mut req: Request, next: Next) -> Resp
     // Method and path only: headers may carry tokens or signatures.
     let (method, path) = (req.method().clone(), req.uri().path().to_string());
     req.extensions_mut().insert(RequestId(request_id.clone()));
-    let verdict = decide(&app);
+    let verdict = decide(&app, &method);
     let _in_flight = InFlight(app.clone());
     let mut response = match verdict {
         Verdict::Throttle => {

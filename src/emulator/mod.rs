@@ -25,6 +25,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
+pub use faults::FailMethods;
 pub use seed::{Seed, SeedError};
 
 use crate::swr::model::{AccessDomain, UserAuth};
@@ -44,6 +45,8 @@ pub struct EmulatorConfig {
     pub region: String,
     pub latency: Duration,
     pub fail_rate: f64,
+    /// The methods injected failures apply to.
+    pub fail_methods: FailMethods,
     /// Requests per second; `None` = unlimited.
     pub rate_limit: Option<u32>,
 }
@@ -67,6 +70,7 @@ impl EmulatorConfig {
             region: DEMO_REGION.into(),
             latency: Duration::ZERO,
             fail_rate: 0.0,
+            fail_methods: FailMethods::default(),
             rate_limit: None,
         }
     }
@@ -114,6 +118,7 @@ pub struct RepoSnapshot {
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Faults {
     pub fail_rate: f64,
+    pub fail_methods: FailMethods,
     pub rate_limit: Option<u32>,
     pub latency: Duration,
 }
@@ -194,6 +199,7 @@ impl Emulator {
             runtime: Mutex::new(Runtime {
                 faults: Faults {
                     fail_rate: config.fail_rate.clamp(0.0, 1.0),
+                    fail_methods: config.fail_methods,
                     rate_limit: config.rate_limit,
                     latency: config.latency,
                 },
@@ -262,6 +268,7 @@ impl Emulator {
             fail_rate: fail_rate.clamp(0.0, 1.0),
             rate_limit,
             latency,
+            ..runtime.faults
         };
         runtime.counters.window = None;
     }

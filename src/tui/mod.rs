@@ -13,6 +13,7 @@ use tokio::sync::mpsc;
 
 use crate::app::{self, Cmd, Context, Model, Msg};
 use crate::swr::SwrClient;
+use crate::worker::delete::Steer;
 use crate::worker::{Worker, clipboard::osc52};
 use load_watch::LoadWatch;
 use terminal::TerminalGuard;
@@ -150,7 +151,9 @@ fn perform(
             tags,
             concurrency,
         } => worker.delete_tags(job, org, repo, tags, concurrency),
-        Cmd::StopJob { job } => worker.stop_job(job),
+        Cmd::StopJob { job } => worker.steer_job(job, Steer::Stop),
+        Cmd::PauseJob { job } => worker.steer_job(job, Steer::Pause),
+        Cmd::ResumeJob { job } => worker.steer_job(job, Steer::Go),
         Cmd::CancelFetch { request } => worker.cancel_fetch(request),
         Cmd::Write { request, write } => worker.write(request, write),
         Cmd::Copy { text } => {

@@ -116,8 +116,12 @@ pub fn draw_progress(
             "r retry failed · Enter/Esc close"
         };
         ("Delete finished", footer)
+    } else if job.asking_stop && job.quit_after {
+        ("Stop deleting and quit?", "y stop and quit · n continue")
     } else if job.asking_stop {
         ("Stop deleting?", "y stop · n continue")
+    } else if job.stop_requested && job.quit_after {
+        ("Stopping, then quitting", "Ctrl-C quit now")
     } else {
         ("Deleting tags", "Esc stop")
     };
@@ -172,8 +176,13 @@ pub fn draw_progress(
         )
     } else if job.asking_stop {
         Line::styled(
-            "Stop? Requests in flight finish; the rest are not deleted.",
+            "Paused: requests in flight finish; y leaves the rest undeleted.",
             theme.error(),
+        )
+    } else if job.finished && job.already_gone > 0 {
+        Line::styled(
+            format!("{} of the deleted were already gone.", job.already_gone),
+            theme.dim(),
         )
     } else {
         Line::raw("")

@@ -6,19 +6,19 @@ pub mod delete;
 
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::{Semaphore, mpsc, watch};
 use tokio::task::{AbortHandle, JoinSet};
 
 use crate::app::rows::{RepoRow, TagRow};
 use crate::app::{
-    CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, RequestId, Rows, Write,
+    CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, Removed, RequestId, Rows, Write,
 };
 use crate::swr::client::PageAt;
 use crate::swr::model::CreateTag;
 use crate::swr::{ApiError, SwrClient};
 use clipboard::SystemClipboard;
+use delete::Steer;
 
 /// Requests in flight at once.
 pub const DEFAULT_CONCURRENCY: usize = 8;
@@ -29,8 +29,8 @@ pub struct Worker {
     limit: Arc<Semaphore>,
     clipboard: Arc<SystemClipboard>,
     tasks: JoinSet<()>,
-    /// Stop flags of delete jobs.
-    jobs: HashMap<JobId, Arc<AtomicBool>>,
+    /// How each running delete job is steered; a job whose run ended is dropped at the next.
+    jobs: HashMap<JobId, watch::Sender<Steer>>,
     /// List loads in flight, one per kind of list: a new load of a kind replaces the old one,
     /// whose pages nobody would read.
     lists: HashMap<std::mem::Discriminant<Fetch>, (RequestId, AbortHandle)>,
@@ -77,30 +77,38 @@ impl Worker {
         tags: Vec<String>,
         concurrency: usize,
     ) {
-        let stop = Arc::new(AtomicBool::new(false));
-        self.jobs.insert(job, stop.clone());
+        // Ended jobs have dropped their receiver.
+        self.jobs.retain(|_, steer| !steer.is_closed());
+        let (steer, steered) = watch::channel(Steer::Go);
+        self.jobs.insert(job, steer);
         let client = self.client.clone();
         let results = self.results.clone();
         self.tasks.spawn(async move {
             let started = std::time::Instant::now();
-            let report = |tag, result: Result<(), crate::swr::ApiError>| {
+            let report = |tag, result: Result<Removed, crate::swr::ApiError>| {
                 let result = result.map_err(|e| ErrorInfo::from(&e));
                 let _ = results.send(Msg::TagDeleted { job, tag, result });
             };
             let delete = |tag: String| {
                 let (client, org, repo) = (client.clone(), org.clone(), repo.clone());
-                async move { client.delete_tag(&org, &repo, &tag).await }
+                async move { delete::delete_confirmed(&client, &org, &repo, &tag).await }
             };
-            delete::run(tags, concurrency, stop, delete, report).await;
+            delete::run(tags, concurrency, steered, delete, report).await;
             let elapsed_ms = started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64;
             let _ = results.send(Msg::JobFinished { job, elapsed_ms });
         });
     }
 
-    pub fn stop_job(&mut self, job: JobId) {
-        if let Some(stop) = self.jobs.get(&job) {
-            stop.store(true, Ordering::SeqCst);
+    /// Pauses, resumes or stops a running delete job.
+    pub fn steer_job(&mut self, job: JobId, to: Steer) {
+        if let Some(steer) = self.jobs.get(&job) {
+            steer.send_replace(to);
         }
+    }
+
+    /// Delete jobs the worker still steers (running, or ended since the last job started).
+    pub fn steered_jobs(&self) -> usize {
+        self.jobs.len()
     }
 
     pub fn write(&mut self, request: RequestId, write: Write) {

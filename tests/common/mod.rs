@@ -23,6 +23,7 @@ pub fn client_config(emu: &Emulator) -> ClientConfig {
         base_delay: Duration::from_millis(2),
         max_delay: Duration::from_millis(40),
         max_retry_after: Duration::from_secs(5),
+        ..RetryPolicy::default()
     };
     config
 }

@@ -214,6 +214,23 @@ impl<T: Row> Table<T> {
         removed
     }
 
+    /// Changes the row whose key is `key` in place (a count the list shows went down), keeping
+    /// marks, filter and the cursor on its row; the order is sorted again, as the changed
+    /// column may be the sort column. Returns whether the row was there.
+    pub fn edit_row(&mut self, key: &str, edit: impl FnOnce(&mut T)) -> bool {
+        let Some(row) = self.items.iter_mut().find(|r| r.key() == key) else {
+            return false;
+        };
+        edit(row);
+        let current = self.current().map(|r| r.key().to_string());
+        self.resort();
+        if let Some(at) = current.and_then(|k| self.position_of(&k)) {
+            self.cursor = at;
+        }
+        self.changed();
+        true
+    }
+
     /// If the rows of `generation` became the current ones by a [`Table::remove_where`], which
     /// of them were kept: derived data can drop what went instead of starting over.
     pub fn kept_since(&self, generation: u64) -> Option<&[bool]> {

@@ -7,6 +7,7 @@ mod operations;
 pub mod paging;
 mod queries;
 pub mod retry;
+pub mod throttle;
 pub mod token_cache;
 pub mod walk;
 
@@ -175,6 +176,8 @@ struct Inner {
     credentials: Credentials,
     token: Mutex<Option<CachedToken>>,
     project_id: Mutex<Option<String>>,
+    /// Shared by all requests: a refusal for the rate slows them all down.
+    throttle: throttle::Throttle,
 }
 
 impl std::fmt::Debug for SwrClient {
@@ -184,6 +187,12 @@ impl std::fmt::Debug for SwrClient {
             .field("region", &self.inner.config.region)
             .finish_non_exhaustive()
     }
+}
+
+/// Whether an answer refuses a request for its rate: 429, or the API gateway's throttling code
+/// whatever the status.
+fn is_throttling(status: u16, error: &ApiError) -> bool {
+    status == 429 || error.code() == Some("APIGW.0308")
 }
 
 fn is_loopback(url: &str) -> bool {
@@ -216,6 +225,7 @@ impl SwrClient {
                 credentials,
                 token: Mutex::new(None),
                 project_id: Mutex::new(project_id),
+                throttle: throttle::Throttle::default(),
             }),
         })
     }
@@ -227,18 +237,25 @@ impl SwrClient {
     /// Sends a call, retrying transient failures where repeating it is safe.
     pub(crate) async fn send(&self, call: &Call) -> Result<Reply, ApiError> {
         let policy = &self.inner.config.retry;
+        let throttle = &self.inner.throttle;
         let mut may_have_acted = false;
         let mut renewed_token = false;
         let mut attempt = 0;
+        let mut throttled = Duration::ZERO;
         loop {
             attempt += 1;
-            let (failure, error, retry_after) = match self.attempt(call).await {
+            let answer = {
+                let _slot = throttle.admit().await;
+                self.attempt(call).await
+            };
+            let (failure, error, retry_after) = match answer {
                 Attempt::Answer {
                     status,
                     headers,
                     body,
                 } => {
                     if (200..300).contains(&status) {
+                        throttle.answered();
                         return Ok(Reply { headers, body });
                     }
                     // An earlier attempt may have deleted it before its answer was lost.
@@ -255,6 +272,21 @@ impl SwrClient {
                     let retry_after =
                         header_text(&headers, "retry-after").and_then(|v| parse_retry_after(&v));
                     let error = ApiError::from_response(status, &body, request_id);
+                    if is_throttling(status, &error) {
+                        if retry_after.is_some_and(|d| d > policy.max_retry_after) {
+                            return Err(error);
+                        }
+                        // The service said "not so fast", not "no": wait with everybody
+                        // else and go again, without spending an attempt.
+                        throttled += throttle.refused(retry_after);
+                        if throttled > policy.max_throttled {
+                            return Err(error);
+                        }
+                        attempt -= 1;
+                        tracing::debug!(method = %call.method, path = %call.path, limit = ?throttle.limit(), "throttled");
+                        continue;
+                    }
+                    throttle.answered();
                     (Failure::Status(status), error, retry_after)
                 }
                 Attempt::Failed(failure, error) => (failure, error, None),
@@ -270,6 +302,11 @@ impl SwrClient {
             tracing::debug!(method = %call.method, path = %call.path, attempt, ?failure, ?pause, "retrying");
             tokio::time::sleep(pause).await;
         }
+    }
+
+    /// Refusals for the rate seen so far by this client and its clones.
+    pub fn throttle_refusals(&self) -> u64 {
+        self.inner.throttle.refusals()
     }
 
     fn uses_password(&self) -> bool {

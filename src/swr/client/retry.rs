@@ -14,6 +14,9 @@ pub struct RetryPolicy {
     pub max_delay: Duration,
     /// The longest `Retry-After` honoured; longer ones fail the request instead of freezing it.
     pub max_retry_after: Duration,
+    /// How long one request may wait in all for the service's rate limit before it fails;
+    /// waiting for the rate does not spend attempts.
+    pub max_throttled: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -23,6 +26,7 @@ impl Default for RetryPolicy {
             base_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(5),
             max_retry_after: Duration::from_secs(60),
+            max_throttled: Duration::from_secs(300),
         }
     }
 }
