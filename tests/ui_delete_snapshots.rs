@@ -321,14 +321,19 @@ fn progress_asking_to_stop() {
     snapshot_both(
         "delete_stop_question",
         |screen| {
-            let (mut model, _) = mid_job(screen);
+            let (mut model, job) = mid_job(screen);
             let cmds = press(&mut model, KeyCode::Esc);
-            assert!(cmds.is_empty(), "Esc only asks: {cmds:?}");
+            assert_eq!(
+                cmds,
+                vec![Cmd::PauseJob { job }],
+                "Esc asks, and nothing new starts meanwhile"
+            );
             assert!(model.delete.as_ref().unwrap().asking_stop);
             model
         },
         |shown| {
             has(shown, "Stop deleting?");
+            has(shown, "Paused");
             has(shown, "y stop");
             has(shown, "n continue");
         },

@@ -551,10 +551,7 @@ fn no_cell_ever_holds_a_control_or_invisible_character() {
         };
         let mut model = with_orgs(Rect::new(0, 0, w, h), vec![hostile]);
         press(&mut model, KeyCode::Enter);
-        model.status = Some(swr_tui::app::Status {
-            kind: swr_tui::app::StatusKind::Error,
-            text: "bad \u{1b}[2J\u{FEFF}news".into(),
-        });
+        model.fail("bad \u{1b}[2J\u{FEFF}news");
         let buffer = draw(&model);
         for cell in &buffer.content {
             assert!(

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::digest::Digest;
-use super::model::{ConfirmDelete, DeleteJob, Model, Overlay, Status, StatusKind};
+use super::model::{ConfirmDelete, DeleteJob, Model, Overlay, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, JobId, Removed};
 use super::rows::TagRow;
 use super::table::Table;
@@ -210,10 +210,7 @@ pub fn refresh_shared_marks(model: &mut Model) {
 }
 
 fn error(model: &mut Model, text: impl Into<String>) {
-    model.status = Some(Status {
-        kind: StatusKind::Error,
-        text: text.into(),
-    });
+    model.fail(text);
 }
 
 /// `d`: asks about the marked tags, or the current one when none is marked.
@@ -294,10 +291,7 @@ pub fn confirm_key(model: &mut Model, mut dialog: ConfirmDelete, key: KeyEvent) 
         KeyCode::Char('y') => return start(model, dialog),
         KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
             model.overlay = None;
-            model.status = Some(Status {
-                kind: StatusKind::Info,
-                text: "Nothing deleted".into(),
-            });
+            model.inform("Nothing deleted");
             return Vec::new();
         }
         KeyCode::Enter if dialog.delete_focused => return start(model, dialog),
@@ -436,10 +430,7 @@ fn stop(job: &mut DeleteJob) -> Vec<Cmd> {
 }
 
 fn info(model: &mut Model, text: &str) {
-    model.status = Some(Status {
-        kind: StatusKind::Info,
-        text: text.into(),
-    });
+    model.inform(text);
 }
 
 pub fn on_tag_deleted(
@@ -521,7 +512,7 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
         model.quit = true;
         return vec![Cmd::Quit];
     }
-    model.status = Some(Status { kind, text });
+    model.say(kind, text);
     match refresh {
         Some(what) => vec![super::update::fetch(model, what)],
         None => Vec::new(),

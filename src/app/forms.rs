@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::field::Field;
-use super::model::{Model, Overlay, PendingWrite, Status, StatusKind};
+use super::model::{Model, Overlay, PendingWrite};
 use super::msg::{Cmd, Fetch, Write};
 use crate::swr::model::{CATEGORIES, CreateRepo, UpdateRepo};
 use crate::swr::validate;
@@ -337,9 +337,6 @@ pub fn send_write(model: &mut Model, write: Write, done: String, refresh: Fetch)
         done,
         refresh,
     });
-    model.status = Some(Status {
-        kind: StatusKind::Info,
-        text: "Saving…".into(),
-    });
+    model.inform("Saving…");
     Cmd::Write { request, write }
 }

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::field::Field;
 use super::format::{exact, parse_time};
 use super::forms::{self, send_write};
-use super::model::{Model, Overlay, PaneId, Status, StatusKind};
+use super::model::{Model, Overlay, PaneId, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, PermTarget, RequestId, Write};
 use super::pull::login_command;
 use crate::swr::model::{IamUser, LoginSecret, UserAuth};
@@ -116,10 +116,7 @@ pub struct RemoveConfirm {
 }
 
 fn status(model: &mut Model, kind: StatusKind, text: impl Into<String>) {
-    model.status = Some(Status {
-        kind,
-        text: text.into(),
-    });
+    model.say(kind, text);
 }
 
 fn read_only(model: &mut Model) -> bool {

@@ -15,6 +15,7 @@ pub mod msg;
 pub mod pull;
 pub mod retag;
 pub mod rows;
+pub mod status;
 pub mod switcher;
 pub mod table;
 pub mod text;

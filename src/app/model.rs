@@ -190,18 +190,7 @@ pub struct PendingWrite {
     pub refresh: Fetch,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Success,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub kind: StatusKind,
-    pub text: String,
-}
+pub use super::status::{Status, StatusKind};
 
 #[derive(Debug, Clone)]
 pub struct Model {

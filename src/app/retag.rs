@@ -3,16 +3,13 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::field::Field;
-use super::model::{Model, Overlay, RetagForm, Status, StatusKind};
+use super::model::{Model, Overlay, RetagForm};
 use super::msg::{Cmd, Fetch, Write};
 use crate::swr::validate;
 
 pub fn open(model: &mut Model) -> Vec<Cmd> {
     if model.context.read_only {
-        model.status = Some(Status {
-            kind: StatusKind::Error,
-            text: "Read-only: creating tags is disabled".into(),
-        });
+        model.fail("Read-only: creating tags is disabled");
         return Vec::new();
     }
     let Some(source) = model.tags.current().map(|t| t.raw().to_string()) else {

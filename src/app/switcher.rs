@@ -2,17 +2,14 @@
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::model::{Context, Model, Overlay, Status, StatusKind, Switcher};
+use super::model::{Context, Model, Overlay, StatusKind, Switcher};
 use super::msg::Cmd;
 use crate::swr::regions::REGIONS;
 
 pub fn open(model: &mut Model) {
     // Its results would belong to a session no longer shown: finish or stop it first.
     if model.delete.as_ref().is_some_and(|j| !j.finished) {
-        model.status = Some(Status {
-            kind: StatusKind::Error,
-            text: "A delete is running: let it finish, or stop it, before switching".into(),
-        });
+        model.fail("A delete is running: let it finish, or stop it, before switching");
         return;
     }
     let profile = model
@@ -73,10 +70,7 @@ pub fn key(model: &mut Model, mut s: Switcher, key: KeyEvent) -> Vec<Cmd> {
                 .get(s.region)
                 .map(|r| r.to_string())
                 .unwrap_or_default();
-            model.status = Some(Status {
-                kind: StatusKind::Info,
-                text: format!("Switching to {profile} in {region}…"),
-            });
+            model.inform(format!("Switching to {profile} in {region}…"));
             return vec![Cmd::Switch { profile, region }];
         }
         _ => {}
@@ -93,18 +87,15 @@ pub fn switched(model: &mut Model, result: Result<Context, String>) -> Vec<Cmd> 
             fresh.keymap = model.keymap.clone();
             fresh.delete_concurrency = model.delete_concurrency;
             fresh.next_request = model.next_request;
-            fresh.status = Some(Status {
-                kind: StatusKind::Success,
-                text: format!("Now {} in {}", fresh.context.profile, fresh.context.region),
-            });
+            fresh.say(
+                StatusKind::Success,
+                format!("Now {} in {}", fresh.context.profile, fresh.context.region),
+            );
             *model = fresh;
             super::update::init(model)
         }
         Err(why) => {
-            model.status = Some(Status {
-                kind: StatusKind::Error,
-                text: format!("Could not switch: {why}"),
-            });
+            model.fail(format!("Could not switch: {why}"));
             Vec::new()
         }
     }

@@ -11,11 +11,12 @@ use super::keys::{self, Action};
 use super::layout::{self, list_rows};
 use super::manage;
 use super::marking::{self, MarkRule};
-use super::model::{Model, Overlay, PaneId, Status, StatusKind};
+use super::model::{Model, Overlay, PaneId, StatusKind};
 use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
 use super::pull::{ImageRef, PullKind};
 use super::retag;
 use super::rows::{OrgRow, PermRow};
+use super::status;
 use super::switcher;
 use super::table::{ListOps, Load};
 
@@ -47,6 +48,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Tick { now } => {
             model.now = now;
+            status::on_tick(model);
             if model.is_loading() {
                 model.spinner = model.spinner.wrapping_add(1);
             }
@@ -72,23 +74,17 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
             Vec::new()
         }
         Msg::Copied { text, result } => {
-            model.status = Some(match result {
-                Ok(method) => Status {
-                    kind: StatusKind::Success,
-                    text: format!(
-                        "Copied{}: {text}",
-                        if method == CopyMethod::Osc52 {
-                            " (terminal clipboard)"
-                        } else {
-                            ""
-                        }
-                    ),
-                },
-                Err(why) => Status {
-                    kind: StatusKind::Error,
-                    text: format!("Could not copy ({why}): {text}"),
-                },
-            });
+            match result {
+                Ok(method) => {
+                    let how = if method == CopyMethod::Osc52 {
+                        " (terminal clipboard)"
+                    } else {
+                        ""
+                    };
+                    model.say(StatusKind::Success, format!("Copied{how}: {text}"));
+                }
+                Err(why) => model.fail(format!("Could not copy ({why}): {text}")),
+            }
             Vec::new()
         }
     }
@@ -108,10 +104,7 @@ fn focused_rows(model: &Model) -> usize {
 }
 
 fn info(model: &mut Model, text: impl Into<String>) {
-    model.status = Some(Status {
-        kind: StatusKind::Info,
-        text: text.into(),
-    });
+    model.inform(text);
 }
 
 // --- keys ---------------------------------------------------------------------------------
@@ -124,6 +117,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
         }
         return quit(model);
     }
+    status::on_key(model);
     // Moved out, not copied: a dialog may hold thousands of names. Every dialog puts itself
     // back unless the key closed it.
     if let Some(overlay) = model.overlay.take() {
@@ -131,6 +125,9 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     }
     if model.filtering {
         return on_filter_key(model, key);
+    }
+    if key.code == KeyCode::Esc && status::dismiss_error(model) {
+        return Vec::new();
     }
     match model.keymap.action(key) {
         Some(action) => on_action(model, action),
@@ -334,20 +331,14 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
     };
     match result {
         Ok(()) => {
-            model.status = Some(Status {
-                kind: StatusKind::Success,
-                text: pending.done,
-            });
+            model.say(StatusKind::Success, pending.done);
             let quota = (pending.refresh == Fetch::Orgs).then(|| fetch(model, Fetch::Quotas));
             let mut cmds = vec![fetch(model, pending.refresh)];
             cmds.extend(quota);
             cmds
         }
         Err(ErrorInfo(e)) => {
-            model.status = Some(Status {
-                kind: StatusKind::Error,
-                text: format!("Failed: {e}"),
-            });
+            model.fail(format!("Failed: {e}"));
             Vec::new()
         }
     }
@@ -602,10 +593,7 @@ fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
     match copyable {
         Ok(text) => vec![Cmd::Copy { text }],
         Err(why) => {
-            model.status = Some(Status {
-                kind: StatusKind::Error,
-                text: format!("Not copied: {why}"),
-            });
+            model.fail(format!("Not copied: {why}"));
             Vec::new()
         }
     }
@@ -697,10 +685,7 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
         Ok(_) => return,
         Err(ErrorInfo(text)) => {
             let what = pane.title().to_lowercase();
-            model.status = Some(Status {
-                kind: StatusKind::Error,
-                text: format!("Loading {what} failed: {text} — r retries"),
-            });
+            model.load_failed(pane, format!("Loading {what} failed: {text} — r retries"));
             match pane {
                 PaneId::Orgs => model.orgs.load = Load::Failed(text),
                 PaneId::Repos => model.repos.load = Load::Failed(text),
@@ -710,6 +695,7 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
             return;
         }
     }
+    status::on_loaded(model, pane);
     let rows = list_rows(model.screen, model.focus, pane);
     list_mut(model, pane).scroll_to_cursor(rows);
 }

@@ -108,10 +108,15 @@ where
     }
 }
 
-/// A tick only matters while a spinner turns or when the minute (relative times) changes.
+/// A tick only matters while a spinner turns, when the minute (relative times) changes, or
+/// when a message fades.
 fn changes_the_screen(model: &Model, msg: &Msg) -> bool {
     match msg {
-        Msg::Tick { now } => model.is_loading() || now.minute() != model.now.minute(),
+        Msg::Tick { now } => {
+            model.is_loading()
+                || now.minute() != model.now.minute()
+                || app::status::faded_by(model, *now)
+        }
         _ => true,
     }
 }

@@ -7,7 +7,10 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::text::sanitize;
-use crate::app::{Model, PaneId};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::Model;
+use crate::app::keys::Hint;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let line = if model.filtering {
@@ -19,7 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
             theme.status(status.kind),
         )
     } else {
-        hints(model.focus, theme)
+        hints(model, area.width, theme)
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -34,46 +37,27 @@ fn filter_line(model: &Model, theme: Theme) -> Line<'static> {
     ])
 }
 
-fn hints(pane: PaneId, theme: Theme) -> Line<'static> {
-    let keys: &[(&str, &str)] = match pane {
-        PaneId::Orgs => &[
-            ("?", "help"),
-            ("/", "filter"),
-            ("Enter", "open"),
-            ("p", "perms"),
-            ("Tab", "pane"),
-            ("q", "quit"),
-        ],
-        PaneId::Repos => &[
-            ("?", "help"),
-            ("/", "filter"),
-            ("Enter", "open"),
-            ("Esc", "back"),
-            ("p", "perms"),
-            ("q", "quit"),
-        ],
-        PaneId::Tags => &[
-            ("?", "help"),
-            ("/", "filter"),
-            ("Enter", "detail"),
-            ("Space", "mark"),
-            ("y", "copy"),
-            ("Y", "menu"),
-            ("Esc", "back"),
-            ("q", "quit"),
-        ],
-        PaneId::Perms => &[
-            ("?", "help"),
-            ("/", "filter"),
-            ("Esc", "back"),
-            ("r", "refresh"),
-            ("q", "quit"),
-        ],
-    };
+/// The key hints that fit in `width`: the most useful ones when not all do, drawn in the key
+/// table's order.
+fn hints(model: &Model, width: u16, theme: Theme) -> Line<'static> {
+    let mut hints = model.keymap.hints(model.focus, model.context.read_only);
+    let cost = |h: &Hint| h.key.width() + 1 + h.word.width() + 2;
+    let mut by_rank: Vec<usize> = (0..hints.len()).collect();
+    by_rank.sort_by_key(|&i| hints[i].rank);
+    let mut room = usize::from(width).saturating_sub(1);
+    let mut shown = vec![false; hints.len()];
+    for i in by_rank {
+        if cost(&hints[i]) <= room {
+            room -= cost(&hints[i]);
+            shown[i] = true;
+        }
+    }
+    let mut keep = shown.into_iter();
+    hints.retain(|_| keep.next().unwrap_or(false));
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in keys {
-        spans.push(Span::styled(key.to_string(), theme.key()));
-        spans.push(Span::raw(format!(" {what}  ")));
+    for hint in hints {
+        spans.push(Span::styled(hint.key, theme.key()));
+        spans.push(Span::raw(format!(" {}  ", hint.word)));
     }
     Line::from(spans)
 }
