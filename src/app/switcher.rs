@@ -93,10 +93,20 @@ pub fn switched(model: &mut Model, result: Result<Context, String>) -> Vec<Cmd> 
             fresh.keymap = model.keymap.clone();
             fresh.delete_concurrency = model.delete_concurrency;
             fresh.next_request = model.next_request;
-            fresh.status = Some(Status {
-                kind: StatusKind::Success,
-                text: format!("Now {} in {}", fresh.context.profile, fresh.context.region),
-            });
+            let now = format!("Now {} in {}", fresh.context.profile, fresh.context.region);
+            fresh.status = Some(
+                match crate::config::plain_http_warning(&[&fresh.context.endpoint]) {
+                    // Kept on the status line (an error stays until superseded): it should be read.
+                    Some(warning) => Status {
+                        kind: StatusKind::Error,
+                        text: format!("{now}. Warning: {warning}"),
+                    },
+                    None => Status {
+                        kind: StatusKind::Success,
+                        text: now,
+                    },
+                },
+            );
             *model = fresh;
             super::update::init(model)
         }
