@@ -1,6 +1,8 @@
-use clap::{Parser, Subcommand};
+use std::io::Write as _;
 
-use swr_tui::config::{self, Flags, ProcessEnv};
+use clap::{CommandFactory, Parser, Subcommand};
+
+use swr_tui::config::{self, ConfigError, Flags, ProcessEnv};
 use swr_tui::startup::{self, Options};
 
 /// swr-tui: a terminal console for Huawei Cloud SWR.
@@ -16,7 +18,8 @@ struct Cli {
     /// Region, e.g. cn-north-4 (endpoint and registry derive from it).
     #[arg(long)]
     region: Option<String>,
-    /// SWR API endpoint URL (private deployments, the emulator).
+    /// SWR API endpoint URL (private deployments, the emulator). Plain http:// to another
+    /// machine is warned about: credentials and tokens would travel unencrypted.
     #[arg(long)]
     endpoint: Option<String>,
     /// IAM endpoint URL (default: the region's, or the SWR endpoint when one is given).
@@ -41,6 +44,14 @@ enum Command {
         #[command(subcommand)]
         what: ConfigCommand,
     },
+    /// Print shell completions, e.g. `swr-tui completions bash >
+    /// ~/.local/share/bash-completion/completions/swr-tui`.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `swr-tui man > ~/.local/share/man/man1/swr-tui.1`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,7 +67,15 @@ fn main() {
     let cli = Cli::parse();
     if let Err(e) = run(cli) {
         eprintln!("swr-tui: {e:#}");
-        std::process::exit(1);
+        std::process::exit(exit_code(&e));
+    }
+}
+
+/// 2 when the user named a config file that is not there (a usage error, as clap's are), else 1.
+fn exit_code(e: &anyhow::Error) -> i32 {
+    match e.downcast_ref::<ConfigError>() {
+        Some(ConfigError::Missing { .. }) => 2,
+        _ => 1,
     }
 }
 
@@ -72,10 +91,18 @@ fn tune_allocator() {
     }
 }
 
+/// Writes generated text to stdout; a closed pipe (`| head`) is an error, not a panic.
+fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
+}
+
 fn run(cli: Cli) -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Runtime::new()?;
+    let runtime = || tokio::runtime::Runtime::new();
     match cli.command {
-        Some(Command::Emulator(args)) => runtime.block_on(swr_tui::emulator::cli::run(args)),
+        Some(Command::Emulator(args)) => runtime()?.block_on(swr_tui::emulator::cli::run(args)),
         Some(Command::Config {
             what: ConfigCommand::Path,
         }) => {
@@ -91,7 +118,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", include_str!("../assets/config.example.toml"));
             Ok(())
         }
-        None => runtime.block_on(startup::run(Options {
+        Some(Command::Completions { shell }) => {
+            let mut text = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "swr-tui", &mut text);
+            print_bytes(&text)
+        }
+        Some(Command::Man) => {
+            let mut text = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut text)?;
+            print_bytes(&text)
+        }
+        None => runtime()?.block_on(startup::run(Options {
             demo: cli.demo,
             flags: Flags {
                 profile: cli.profile,

@@ -1,7 +1,7 @@
 //! From command-line choices to a running session: settings, logging, the client, and for
 //! `--demo` the in-process emulator.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use tokio::sync::mpsc;
 
 use crate::app::keys::Keymap;
 use crate::app::{Context, Model};
-use crate::config::{self, Flags, ProcessEnv, Settings};
+use crate::config::{self, ConfigFile, Flags, ProcessEnv, Settings};
 use crate::emulator::{self, Emulator, EmulatorConfig};
 use crate::swr::{ClientConfig, Credentials, Secret, SwrClient, regions};
 use crate::tui::{self, Exit, terminal::TerminalGuard};
@@ -23,8 +23,10 @@ pub struct Options {
     pub log_level: String,
 }
 
-/// Settings for `--demo`: the embedded emulator at `url` and its demo key pair.
-pub fn demo_settings(url: &str) -> Settings {
+/// Settings for `--demo`: the embedded emulator at `url` and its demo key pair, with the config
+/// file's `[ui]` and `[keys]` (its profiles are not for the demo).
+pub fn demo_settings(url: &str, file: &ConfigFile) -> Settings {
+    let ui = config::ui_settings(&ProcessEnv, file);
     Settings {
         profile: "demo".into(),
         region: emulator::DEMO_REGION.into(),
@@ -38,29 +40,35 @@ pub fn demo_settings(url: &str) -> Settings {
             security_token: None,
         },
         read_only: false,
-        monochrome: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-        delete_concurrency: config::settings::DEFAULT_DELETE_CONCURRENCY,
+        monochrome: ui.monochrome,
+        delete_concurrency: ui.delete_concurrency,
         profiles: vec!["demo".into()],
-        keys: Default::default(),
+        keys: ui.keys,
     }
+}
+
+/// The config file (`SWR_TUI_CONFIG`'s, which must exist, or the default location's). With
+/// `before_ui`, a file holding a secret that others may read is warned about on stderr; later
+/// the terminal belongs to the UI, and the log has it.
+pub fn config_file(before_ui: bool) -> anyhow::Result<ConfigFile> {
+    let (path, file) = config::load(&ProcessEnv)?;
+    if let Some(warning) = path
+        .as_ref()
+        .and_then(|p| config::file::permission_warning(p, &file))
+    {
+        if before_ui {
+            eprintln!("warning: {warning}");
+        }
+        tracing::warn!("{warning}");
+    }
+    Ok(file)
 }
 
 /// Settings from the config file, the environment and the flags; a clear error otherwise.
 /// With `can_prompt`, a missing IAM password is asked for on the terminal; without (the UI owns
 /// the terminal), it is an error.
 pub fn real_settings(flags: &Flags, can_prompt: bool) -> anyhow::Result<Settings> {
-    let path = config::config_path(&ProcessEnv);
-    let file = match &path {
-        Some(p) => config::file::load(p)?,
-        None => config::ConfigFile::default(),
-    };
-    if let Some(warning) = path
-        .as_ref()
-        .and_then(|p| config::file::permission_warning(p, &file))
-    {
-        eprintln!("warning: {warning}");
-        tracing::warn!("{warning}");
-    }
+    let file = config_file(can_prompt)?;
     let mut settings = config::resolve(flags, &ProcessEnv, &file)?;
     if settings.needs_password() {
         if !can_prompt {
@@ -126,11 +134,13 @@ pub fn init_logging(level: &str) -> Option<PathBuf> {
     let dir = config::log_dir()?;
     std::fs::create_dir_all(&dir).ok()?;
     let path = dir.join("swr-tui.log");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)
-        .ok()?;
+    let file = match open_log(&path) {
+        Ok(file) => file,
+        Err(e) => {
+            eprintln!("warning: not logging to {}: {e}", path.display());
+            return None;
+        }
+    };
     let filter = tracing_subscriber::EnvFilter::try_new(level)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     tracing_subscriber::fmt()
@@ -142,9 +152,30 @@ pub fn init_logging(level: &str) -> Option<PathBuf> {
     Some(path)
 }
 
+/// Opens the log for appending, readable by the user alone: it names the account, its
+/// organizations and endpoints. A log left readable by others (by an older version, or a
+/// umask) is made private before anything more is written to it.
+pub fn open_log(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).append(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        if file.metadata()?.permissions().mode() & 0o077 != 0 {
+            file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        }
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    options.open(path)
+}
+
 /// Where sessions come from: the embedded emulator, or the configuration.
 enum Source {
-    Demo(String),
+    /// The emulator's URL, and the config file read at start (for `[ui]` and `[keys]`).
+    Demo(String, ConfigFile),
     Config(Flags),
 }
 
@@ -157,8 +188,8 @@ impl Source {
         can_prompt: bool,
     ) -> anyhow::Result<Settings> {
         match self {
-            Self::Demo(url) => {
-                let mut s = demo_settings(url);
+            Self::Demo(url, file) => {
+                let mut s = demo_settings(url, file);
                 if let Some(region) = region {
                     s.region = region.to_string();
                     s.registry = regions::registry_host(region);
@@ -183,10 +214,12 @@ impl Source {
 pub async fn run(options: Options) -> anyhow::Result<()> {
     let log = init_logging(&options.log_level);
     let (source, emulator) = if options.demo {
+        // Read before the emulator starts: a config error stops the demo too.
+        let file = config_file(true)?;
         let emu = Emulator::start(([127, 0, 0, 1], 0).into(), EmulatorConfig::demo())
             .await
             .context("starting the demo emulator")?;
-        (Source::Demo(emu.url()), Some(emu))
+        (Source::Demo(emu.url(), file), Some(emu))
     } else {
         (Source::Config(options.flags.clone()), None)
     };
@@ -194,6 +227,11 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
     let mut settings = source.settings(None, None, true)?;
     settings.read_only |= read_only_flag;
     let keymap = Keymap::from_config(&settings.keys).map_err(anyhow::Error::msg)?;
+    let plain_http = config::plain_http_warning(&[&settings.endpoint, &settings.iam_endpoint]);
+    if let Some(warning) = &plain_http {
+        eprintln!("warning: {warning}");
+        tracing::warn!("{warning}");
+    }
     tracing::info!(profile = %settings.profile, region = %settings.region, endpoint = %settings.endpoint, log = ?log, "starting");
     let first_client = client(&settings)?;
     let (results_tx, results_rx) = mpsc::unbounded_channel();
@@ -201,6 +239,10 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
     let mut model = Model::new(context(&settings), Rect::default(), chrono::Utc::now());
     model.delete_concurrency = settings.delete_concurrency;
     model.keymap = keymap;
+    if let Some(warning) = plain_http {
+        // An error stays on the status line until superseded or dismissed: it should be read.
+        model.fail(format!("Warning: {warning}"));
+    }
 
     // Switching reads the configuration again: a profile may have changed since start-up.
     let reconnect = move |profile: &str, region: &str| -> Result<(Context, SwrClient), String> {
@@ -208,6 +250,11 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
             .settings(Some(profile), Some(region), false)
             .map_err(|e| format!("{e:#}"))?;
         settings.read_only |= read_only_flag;
+        if let Some(warning) =
+            config::plain_http_warning(&[&settings.endpoint, &settings.iam_endpoint])
+        {
+            tracing::warn!("{warning}");
+        }
         let client = client(&settings).map_err(|e| format!("{e:#}"))?;
         tracing::info!(profile = %settings.profile, region = %settings.region, "switched");
         Ok((context(&settings), client))
@@ -226,5 +273,58 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
             tracing::info!("stopped by {name}");
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_takes_ui_and_keys_from_the_config_file_but_not_its_profiles() {
+        let file = config::file::parse(
+            "default_profile = \"prod\"\n[profiles.prod]\nregion = \"eu-west-101\"\nendpoint = \"https://x\"\nread_only = true\n\
+             [ui]\ntheme = \"monochrome\"\ndelete_concurrency = 3\n[keys]\nhelp = \"z\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        let s = demo_settings("http://127.0.0.1:9", &file);
+        assert!(s.monochrome);
+        assert_eq!(s.delete_concurrency, 3);
+        assert_eq!(s.keys.get("help").map(String::as_str), Some("z"));
+        assert_eq!(
+            (s.profile.as_str(), s.region.as_str(), s.endpoint.as_str()),
+            ("demo", emulator::DEMO_REGION, "http://127.0.0.1:9"),
+            "the profiles are not for the demo"
+        );
+        assert!(!s.read_only);
+        let keymap = Keymap::from_config(&s.keys).unwrap();
+        assert_eq!(keymap, Keymap::from_config(&file.keys).unwrap());
+        assert_ne!(keymap, Keymap::default(), "the override is in force");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_log_is_private_when_made_and_made_private_when_found_open() {
+        use std::io::Write as _;
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("swr-tui-log-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let fresh = dir.join("new.log");
+        writeln!(open_log(&fresh).unwrap(), "one").unwrap();
+        assert_eq!(mode(&fresh), 0o600);
+        let old = dir.join("old.log");
+        std::fs::write(&old, "before\n").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).unwrap();
+        writeln!(open_log(&old).unwrap(), "after").unwrap();
+        assert_eq!(mode(&old), 0o600);
+        assert_eq!(
+            std::fs::read_to_string(&old).unwrap(),
+            "before\nafter\n",
+            "appended"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

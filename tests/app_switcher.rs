@@ -69,6 +69,29 @@ fn a_switch_starts_a_fresh_session() {
 }
 
 #[test]
+fn a_switch_to_plain_http_elsewhere_warns_on_the_status_line() {
+    let mut m = with_profiles();
+    let mut ctx = m.context.clone();
+    ctx.profile = "lab".into();
+    ctx.endpoint = "http://10.1.2.3:8080".into();
+    update(&mut m, Msg::Switched(Ok(ctx.clone())));
+    let status = m.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Error, "it stays until read");
+    assert!(
+        status.text.contains("lab") && status.text.contains("10.1.2.3"),
+        "{status:?}"
+    );
+    assert!(status.text.contains("unencrypted"), "{status:?}");
+    ctx.endpoint = "http://127.0.0.1:8080".into();
+    update(&mut m, Msg::Switched(Ok(ctx)));
+    assert_eq!(
+        m.status.unwrap().kind,
+        StatusKind::Success,
+        "the emulator on loopback is no warning"
+    );
+}
+
+#[test]
 fn no_switch_while_a_delete_runs() {
     let mut m = with_profiles();
     press(&mut m, "a");

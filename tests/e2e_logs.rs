@@ -45,6 +45,16 @@ fn aksk_session_at_trace_level_logs_no_secret() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), 0);
     assert_clean(&t.log(), &[&emu.sk]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let log = std::fs::metadata(t.dir.join("swr-tui/swr-tui.log")).expect("a log file");
+        assert_eq!(
+            log.permissions().mode() & 0o777,
+            0o600,
+            "the log is private"
+        );
+    }
 }
 
 #[test]

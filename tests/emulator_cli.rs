@@ -4,12 +4,46 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
+use swr_tui::emulator::cli::SECRET_KEY_VAR;
+use swr_tui::swr::{ClientConfig, Credentials, SwrClient};
+
+/// Whether the emulator at `url` accepts requests signed with this key pair.
+fn accepts(url: &str, ak: &str, sk: &str) -> bool {
+    let mut config = ClientConfig::with_endpoints("cn-north-4", url, url);
+    config.project_id = Some(swr_tui::emulator::DEMO_PROJECT_ID.into());
+    let client = SwrClient::new(config, Credentials::aksk(ak, sk)).unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(client.list_namespaces()).is_ok()
+}
+
+fn url_of(first_line: &str) -> &str {
+    first_line
+        .strip_prefix("listening on ")
+        .expect("the listening line")
+}
+
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_swr-tui"))
 }
 
 fn first_lines(args: &[&str]) -> (std::process::Child, String, String) {
-    let mut child = bin()
+    first_lines_with_env(args, &[])
+}
+
+/// Starts the emulator with `env` added (and no secret key from the caller's environment).
+fn first_lines_with_env(
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (std::process::Child, String, String) {
+    let mut cmd = bin();
+    cmd.env_remove(SECRET_KEY_VAR);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd
         .arg("emulator")
         .args(args)
         .stdout(Stdio::piped())
@@ -85,6 +119,98 @@ fn own_keys_are_not_echoed() {
     );
     assert!(!second.contains("MYSECRET"));
     assert!(terminate(&mut child).success());
+}
+
+#[cfg(unix)]
+#[test]
+fn own_keys_work_from_the_flag_the_environment_or_a_file() {
+    let base = ["--listen", "127.0.0.1:0", "--seed", "empty"];
+    let flag = [
+        &base[..],
+        &["--access-key", "AK1", "--secret-key", "FROM-FLAG"],
+    ]
+    .concat();
+    let (mut child, first, _) = first_lines(&flag);
+    assert!(accepts(url_of(&first), "AK1", "FROM-FLAG"));
+    assert!(terminate(&mut child).success());
+
+    let from_env = [&base[..], &["--access-key", "AK2"]].concat();
+    let (mut child, first, second) =
+        first_lines_with_env(&from_env, &[(SECRET_KEY_VAR, "FROM-ENV")]);
+    let url = url_of(&first);
+    assert!(accepts(url, "AK2", "FROM-ENV"));
+    assert!(!accepts(url, "AK2", "wrong"));
+    let demo = (
+        swr_tui::emulator::DEMO_ACCESS_KEY,
+        swr_tui::emulator::DEMO_SECRET_KEY,
+    );
+    assert!(
+        !accepts(url, demo.0, demo.1),
+        "the demo pair no longer works"
+    );
+    assert!(!second.contains("FROM-ENV"), "{second}");
+    assert!(terminate(&mut child).success());
+
+    let path = std::env::temp_dir().join(format!("swr-tui-emu-sk-{}", std::process::id()));
+    std::fs::write(&path, "FROM-FILE\n").unwrap();
+    let from_file = [
+        &base[..],
+        &[
+            "--access-key",
+            "AK3",
+            "--secret-key-file",
+            path.to_str().unwrap(),
+        ],
+    ]
+    .concat();
+    let (mut child, first, second) =
+        first_lines_with_env(&from_file, &[(SECRET_KEY_VAR, "FROM-ENV")]);
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        accepts(url_of(&first), "AK3", "FROM-FILE"),
+        "the file beats the environment"
+    );
+    assert!(!second.contains("FROM-FILE"), "{second}");
+    assert!(terminate(&mut child).success());
+}
+
+#[test]
+fn help_says_the_secret_key_flag_shows_in_ps() {
+    let out = bin().args(["emulator", "--help"]).output().unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(help.contains("`ps`"), "{help}");
+    assert!(
+        help.contains("--secret-key-file") && help.contains(SECRET_KEY_VAR),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_secret_key_in_the_environment_needs_its_access_key() {
+    let mut child = bin()
+        .args(["emulator", "--listen", "127.0.0.1:0"])
+        .env(SECRET_KEY_VAR, "S3CR3T")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Were the variable ignored, the emulator would serve on: stop it rather than hang.
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("the emulator started with half a key pair");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("--access-key") && !err.contains("S3CR3T"),
+        "{err}"
+    );
 }
 
 #[test]

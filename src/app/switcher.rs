@@ -87,10 +87,12 @@ pub fn switched(model: &mut Model, result: Result<Context, String>) -> Vec<Cmd> 
             fresh.keymap = model.keymap.clone();
             fresh.delete_concurrency = model.delete_concurrency;
             fresh.next_request = model.next_request;
-            fresh.say(
-                StatusKind::Success,
-                format!("Now {} in {}", fresh.context.profile, fresh.context.region),
-            );
+            let now = format!("Now {} in {}", fresh.context.profile, fresh.context.region);
+            match crate::config::plain_http_warning(&[&fresh.context.endpoint]) {
+                // An error stays until superseded: the warning should be read.
+                Some(warning) => fresh.fail(format!("{now}. Warning: {warning}")),
+                None => fresh.say(StatusKind::Success, now),
+            }
             *model = fresh;
             super::update::init(model)
         }

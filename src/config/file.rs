@@ -1,5 +1,5 @@
-//! `config.toml`: profiles, UI settings and key overrides. A missing file means defaults; a
-//! malformed one is an error that names the line.
+//! `config.toml`: profiles, UI settings and key overrides. A missing file means defaults (unless
+//! the user named it); a malformed one is an error that names the line and key, never a value.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,13 +60,41 @@ impl Profile {
 #[serde(deny_unknown_fields)]
 pub struct UiConfig {
     pub theme: Option<String>,
+    #[serde(default, deserialize_with = "delete_concurrency")]
     pub delete_concurrency: Option<usize>,
+}
+
+/// More deletes at once than this only run into the service's rate limit.
+pub const MAX_DELETE_CONCURRENCY: usize = 64;
+
+/// `delete_concurrency` within 1..=64; the error names the range, not the value.
+fn delete_concurrency<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<usize>, D::Error> {
+    struct Range;
+    impl serde::de::Visitor<'_> for Range {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a whole number from 1 to {MAX_DELETE_CONCURRENCY}")
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<usize, E> {
+            self.visit_u64(u64::try_from(n).unwrap_or(0))
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<usize, E> {
+            usize::try_from(n)
+                .ok()
+                .filter(|n| (1..=MAX_DELETE_CONCURRENCY).contains(n))
+                .ok_or_else(|| E::custom(format!("must be between 1 and {MAX_DELETE_CONCURRENCY}")))
+        }
+    }
+    d.deserialize_u64(Range).map(Some)
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ConfigError {
     #[error("cannot read {path}: {reason}")]
     Read { path: PathBuf, reason: String },
+    /// A file the user named is not there: a usage error (exit status 2).
+    #[error("{by} names {path}, which does not exist")]
+    Missing { path: PathBuf, by: &'static str },
     #[error("{path}, line {line}: {message}")]
     Parse {
         path: PathBuf,
@@ -86,7 +114,7 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        let mut message = e.message().to_string();
+        let mut message = without_values(e.message());
         // Name the key, never the value: the value may be a secret.
         if let Some(key) = key_on_line(text, line)
             && !message.contains(&key)
@@ -99,6 +127,40 @@ pub fn parse(text: &str, path: &Path) -> Result<ConfigFile, ConfigError> {
             message,
         }
     })
+}
+
+/// A parser or serde message with the values it quotes taken out: `invalid type: integer `5`,
+/// expected a string` becomes `invalid type: integer, expected a string`. Keys (unknown, missing
+/// or duplicate fields) stay: they are what the user has to find.
+fn without_values(message: &str) -> String {
+    const EXPECTED: &str = ", expected ";
+    for prefix in ["invalid type: ", "invalid value: ", "unknown variant "] {
+        let Some(rest) = message.strip_prefix(prefix) else {
+            continue;
+        };
+        // serde quotes the value as "string \"…\"", "integer `…`", "boolean `…`", "`variant`";
+        // the kind is what comes before the quote. The expectation comes from our own types and
+        // never holds ", expected ", so the last one ends the value even if the value holds it.
+        let (unexpected, expected) = match rest.rfind(EXPECTED) {
+            Some(at) => (&rest[..at], Some(&rest[at + EXPECTED.len()..])),
+            None => (rest, None),
+        };
+        let kind = unexpected
+            .split(['`', '"'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        let head = if kind.is_empty() {
+            prefix.trim_end_matches([' ', ':']).to_string()
+        } else {
+            format!("{prefix}{kind}")
+        };
+        return match expected {
+            Some(expected) => format!("{head}{EXPECTED}{expected}"),
+            None => head,
+        };
+    }
+    message.to_string()
 }
 
 /// The key of a `key = value` line.
@@ -114,9 +176,26 @@ fn key_on_line(text: &str, line: usize) -> Option<String> {
 
 /// Reads the config file; a missing file is the default configuration.
 pub fn load(path: &Path) -> Result<ConfigFile, ConfigError> {
+    read(path)?.map_or(Ok(ConfigFile::default()), |text| parse(&text, path))
+}
+
+/// Reads a config file the user named (`by`: how): it must exist, or the user would get
+/// defaults they did not ask for.
+pub fn load_named(path: &Path, by: &'static str) -> Result<ConfigFile, ConfigError> {
+    match read(path)? {
+        Some(text) => parse(&text, path),
+        None => Err(ConfigError::Missing {
+            path: path.to_path_buf(),
+            by,
+        }),
+    }
+}
+
+/// The file's text; `None` when there is no such file.
+fn read(path: &Path) -> Result<Option<String>, ConfigError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ConfigFile::default()),
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(ConfigError::Read {
             path: path.to_path_buf(),
             reason: e.to_string(),
@@ -191,6 +270,86 @@ delete = "d"
             parse("x = = 1", Path::new("c.toml")),
             Err(ConfigError::Parse { line: 1, .. })
         ));
+    }
+
+    /// The message for a one-key file, and its line.
+    fn error_of(text: &str) -> (usize, String) {
+        match parse(text, Path::new("c.toml")) {
+            Err(ConfigError::Parse { line, message, .. }) => (line, message),
+            other => panic!("{text:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn errors_name_the_key_never_the_value() {
+        // Each value is wrong for its key; the marker must not reach the message.
+        for (text, key) in [
+            (
+                "[ui]\ndelete_concurrency = 99999999999\n",
+                "delete_concurrency",
+            ),
+            (
+                "[ui]\ndelete_concurrency = 987654321987654321987\n",
+                "delete_concurrency",
+            ),
+            ("[ui]\ndelete_concurrency = -987654\n", "delete_concurrency"),
+            (
+                "[ui]\ndelete_concurrency = \"S3CR3T\"\n",
+                "delete_concurrency",
+            ),
+            ("[ui]\ndelete_concurrency = 9876.54\n", "delete_concurrency"),
+            ("[ui]\ntheme = 987654\n", "theme"),
+            ("[profiles.p]\nsecret_key = 987654\n", "secret_key"),
+            ("[profiles.p]\nsecret_key = true\n", "secret_key"),
+            (
+                "[profiles.p]\nread_only = \"S3CR3T, expected x\"\n",
+                "read_only",
+            ),
+            ("[profiles.p]\nauth = \"S3CR3T\"\n", "auth"),
+            ("[profiles.p]\nsecret_key = [\"S3CR3T\"]\n", "secret_key"),
+            ("[keys]\ndelete = 987654\n", "delete"),
+            ("default_profile = 987654\n", "default_profile"),
+        ] {
+            let (line, message) = error_of(text);
+            assert_eq!(line, text.lines().count(), "{text:?}: {message}");
+            assert!(message.contains(key), "{text:?}: {message}");
+            for value in ["987654", "S3CR3T", "true", "9876.54", "99999999999"] {
+                assert!(!message.contains(value), "{text:?} echoed: {message}");
+            }
+        }
+    }
+
+    #[test]
+    fn value_free_messages_still_say_what_is_wrong() {
+        let (_, wrong_type) = error_of("[ui]\ntheme = 5\n");
+        assert_eq!(
+            wrong_type,
+            "theme: invalid type: integer, expected a string"
+        );
+        let (_, variant) = error_of("[profiles.p]\nauth = \"token\"\n");
+        assert!(
+            variant.starts_with("auth: unknown variant, expected") && variant.contains("password"),
+            "{variant}"
+        );
+        let (_, range) = error_of("[ui]\ndelete_concurrency = 0\n");
+        assert_eq!(range, "delete_concurrency: must be between 1 and 64");
+        assert_eq!(
+            parse("[ui]\ndelete_concurrency = 64\n", Path::new("c.toml"))
+                .unwrap()
+                .ui
+                .delete_concurrency,
+            Some(64)
+        );
+    }
+
+    #[test]
+    fn a_named_file_must_exist() {
+        let missing = Path::new("/nonexistent/swr-tui/named.toml");
+        let err = load_named(missing, "SWR_TUI_CONFIG").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "SWR_TUI_CONFIG names /nonexistent/swr-tui/named.toml, which does not exist"
+        );
     }
 
     #[test]

@@ -1,19 +1,37 @@
 //! Configuration: the file, the environment and the flags, resolved into [`Settings`].
 
 pub mod file;
+pub mod plain_http;
 pub mod settings;
 
 use std::path::PathBuf;
 
 pub use file::{ConfigError, ConfigFile};
-pub use settings::{Env, Flags, ProcessEnv, Settings, resolve};
+pub use plain_http::plain_http_warning;
+pub use settings::{Env, Flags, ProcessEnv, Settings, UiSettings, resolve, ui_settings};
+
+/// The environment variable naming the config file.
+pub const CONFIG_VAR: &str = "SWR_TUI_CONFIG";
 
 /// `$SWR_TUI_CONFIG`, else `config.toml` in the platform's config directory.
 pub fn config_path(env: &dyn Env) -> Option<PathBuf> {
-    env.var("SWR_TUI_CONFIG").map(PathBuf::from).or_else(|| {
+    env.var(CONFIG_VAR).map(PathBuf::from).or_else(|| {
         directories::ProjectDirs::from("", "", "swr-tui")
             .map(|d| d.config_dir().join("config.toml"))
     })
+}
+
+/// The config file, and where it was read from: the file `$SWR_TUI_CONFIG` names, which must
+/// exist, else `config.toml` in the platform's config directory, where none means defaults.
+pub fn load(env: &dyn Env) -> Result<(Option<PathBuf>, ConfigFile), ConfigError> {
+    if let Some(named) = env.var(CONFIG_VAR).map(PathBuf::from) {
+        let file = file::load_named(&named, CONFIG_VAR)?;
+        return Ok((Some(named), file));
+    }
+    match config_path(env) {
+        Some(path) => Ok((Some(path.clone()), file::load(&path)?)),
+        None => Ok((None, ConfigFile::default())),
+    }
 }
 
 /// Where cached IAM tokens go: the platform's cache directory.

@@ -195,7 +195,7 @@ pub fn resolve(flags: &Flags, env: &dyn Env, file: &ConfigFile) -> Result<Settin
             regions::REGIONS.join(", ")
         )));
     }
-    let theme_mono = file.ui.theme.as_deref() == Some("monochrome");
+    let ui = ui_settings(env, file);
     let iam_endpoint = iam_endpoint(flags, env, profile, endpoint.as_deref(), &region);
     Ok(Settings {
         profile: name,
@@ -210,16 +210,33 @@ pub fn resolve(flags: &Flags, env: &dyn Env, file: &ConfigFile) -> Result<Settin
             .or_else(|| profile.project_id.clone()),
         credentials: credentials(env, profile)?,
         read_only: flags.read_only || profile.read_only,
-        monochrome: env.var("NO_COLOR").is_some() || theme_mono,
+        monochrome: ui.monochrome,
+        delete_concurrency: ui.delete_concurrency,
+        profiles: file.profiles.keys().cloned().collect(),
+        keys: ui.keys,
+        region,
+    })
+}
+
+/// What the file and the environment say about the UI alone (`[ui]`, `[keys]`, `NO_COLOR`):
+/// it applies to every session, `--demo` included, whatever the profiles say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UiSettings {
+    pub monochrome: bool,
+    pub delete_concurrency: usize,
+    pub keys: std::collections::BTreeMap<String, String>,
+}
+
+pub fn ui_settings(env: &dyn Env, file: &ConfigFile) -> UiSettings {
+    UiSettings {
+        monochrome: env.var("NO_COLOR").is_some() || file.ui.theme.as_deref() == Some("monochrome"),
         delete_concurrency: file
             .ui
             .delete_concurrency
             .unwrap_or(DEFAULT_DELETE_CONCURRENCY)
             .max(1),
-        profiles: file.profiles.keys().cloned().collect(),
         keys: file.keys.clone(),
-        region,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -162,6 +162,29 @@ impl Tmux {
         config: &str,
         env: &str,
     ) -> Self {
+        let env = format!(
+            "HUAWEICLOUD_SDK_AK={ak} HUAWEICLOUD_SDK_SK={sk} {env}",
+            ak = emu.ak,
+            sk = emu.sk
+        );
+        let args = format!("--endpoint {url} --region cn-north-4 {args}", url = emu.url);
+        Self::start_command(name, &env, &args, width, height, config)
+    }
+
+    /// `env ENV swr-tui ARGS` in a 120x35 window, with `config` as the config file, and no
+    /// emulator: for `--demo`, or endpoints elsewhere.
+    pub fn start_plain(name: &str, env: &str, args: &str, config: &str) -> Self {
+        Self::start_command(name, env, args, 120, 35, config)
+    }
+
+    fn start_command(
+        name: &str,
+        env: &str,
+        args: &str,
+        width: u16,
+        height: u16,
+        config: &str,
+    ) -> Self {
         let dir = std::env::temp_dir().join(format!("swr-tui-e2e-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temp dir");
@@ -172,13 +195,10 @@ impl Tmux {
         let status = tmux.dir.join("exit-status");
         std::fs::write(tmux.dir.join("config.toml"), config).expect("config written");
         let script = format!(
-            "env HUAWEICLOUD_SDK_AK={ak} HUAWEICLOUD_SDK_SK={sk} {env} \
+            "env {env} \
              SWR_TUI_CONFIG={dir}/config.toml XDG_DATA_HOME={dir} \
              XDG_CACHE_HOME={dir}/cache SWR_TEST_PASSWORD=demo-password \
-             {BIN} --endpoint {url} --region cn-north-4 {args}; echo $? > {status}; sleep 60",
-            ak = emu.ak,
-            sk = emu.sk,
-            url = emu.url,
+             {BIN} {args}; echo $? > {status}; sleep 60",
             dir = tmux.dir.display(),
             status = status.display(),
         );
