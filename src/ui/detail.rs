@@ -118,18 +118,24 @@ pub fn tag_lines(tag: &TagRow, model: &Model, theme: Theme) -> Vec<Line<'static>
     lines
 }
 
+/// The image of `tag`, when its names may stand in a command: the panel shows no address that
+/// `y` would refuse to copy (it is built from the exact names, which are not drawn otherwise).
 fn image<'a>(tag: &'a TagRow, model: &'a Model) -> Option<ImageRef<'a>> {
-    Some(ImageRef {
+    let image = ImageRef {
         registry: &model.context.registry,
         org: model.org.as_deref()?,
         repo: model.repo.as_deref()?,
         tag,
-    })
+    };
+    image.check().is_ok().then_some(image)
 }
 
 /// The address the pull command would use.
 fn pull_address(tag: &TagRow, model: &Model) -> String {
-    image(tag, model).map_or_else(|| "-".into(), |i| i.by_tag())
+    image(tag, model).map_or_else(
+        || "- (not a name a pull command may hold)".into(),
+        |i| i.by_tag(),
+    )
 }
 
 fn internal_address(tag: &TagRow, model: &Model) -> String {

@@ -41,8 +41,14 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
         .max(MIN_WIDTH);
     let outer_w = wanted.min(screen.width.saturating_sub(4));
     let inner_w = usize::from(outer_w.saturating_sub(2));
-    let lines = match &image {
-        Some(image) => options(image, cursor, inner_w, theme),
+    // Commands are built from the exact names: where one may not stand in a command, the menu
+    // says why instead of drawing a command that would not be copied.
+    let lines = match image.as_ref().map(|i| (i, i.check())) {
+        Some((image, Ok(()))) => options(image, cursor, inner_w, theme),
+        Some((_, Err(why))) => vec![Line::styled(
+            truncate(&format!("Nothing to copy: {why}"), inner_w),
+            theme.error(),
+        )],
         None => vec![Line::styled("Pick a tag first.", theme.dim())],
     };
     let title = match model.tags.current() {

@@ -1,6 +1,7 @@
 //! Shared set-up for tests that run the client against an in-process emulator over loopback.
 #![allow(dead_code)]
 
+pub mod hostile;
 pub mod tmux;
 
 use std::time::Duration;
@@ -16,7 +17,12 @@ pub async fn start(config: EmulatorConfig) -> Emulator {
 
 /// Client settings for tests: the emulator's endpoints and short pauses between retries.
 pub fn client_config(emu: &Emulator) -> ClientConfig {
-    let mut config = ClientConfig::with_endpoints(DEMO_REGION, &emu.url(), &emu.url());
+    client_config_for(&emu.url())
+}
+
+/// The same for any server at `url` (SWR and IAM both).
+pub fn client_config_for(url: &str) -> ClientConfig {
+    let mut config = ClientConfig::with_endpoints(DEMO_REGION, url, url);
     config.project_id = Some(DEMO_PROJECT_ID.to_string());
     config.retry = RetryPolicy {
         max_attempts: 12,

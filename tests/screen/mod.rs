@@ -68,3 +68,84 @@ pub fn text(buffer: &Buffer) -> String {
     }
     out
 }
+
+// --- checks on what a frame holds ------------------------------------------------------
+
+/// Characters that draw nothing yet take a cell or reorder text in some terminals: zero-width
+/// spaces and joiners, bidirectional controls, the byte-order mark, the soft hyphen. Listed here,
+/// not taken from the code under test, so a test fails when that code forgets one.
+pub fn is_unsafe_in_a_cell(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}')
+}
+
+/// No cell holds a control or an invisible character.
+pub fn assert_clean(buffer: &Buffer) {
+    for (i, cell) in buffer.content.iter().enumerate() {
+        assert!(
+            !cell.symbol().chars().any(is_unsafe_in_a_cell),
+            "{:?} drawn at cell {i}:\n{}",
+            cell.symbol(),
+            text(buffer)
+        );
+    }
+}
+
+/// The text of row `y` from cell `x` on, cell by cell.
+pub fn from_cell(buffer: &Buffer, x: u16, y: u16) -> String {
+    (x..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+/// Every pane's frame is whole: each `┌…┐` of the first pane row has `│` under both corners
+/// down to its `└…┘`.
+pub fn assert_frames_intact(buffer: &Buffer) {
+    let corners: Vec<u16> = (0..buffer.area.width)
+        .filter(|&x| matches!(buffer[(x, 1)].symbol(), "┌" | "┐"))
+        .collect();
+    assert!(corners.len() >= 2, "{}", text(buffer));
+    for x in corners {
+        let mut y = 2;
+        while !matches!(buffer[(x, y)].symbol(), "└" | "┘") {
+            assert_eq!(
+                buffer[(x, y)].symbol(),
+                "│",
+                "frame broken at ({x}, {y}):\n{}",
+                text(buffer)
+            );
+            y += 1;
+        }
+    }
+}
+
+/// The column `title` begins at the same cell as `value` on each row under it.
+pub fn assert_column(buffer: &Buffer, title: &str, value: &str) {
+    let find = |y: u16, word: &str| {
+        (0..buffer.area.width).find(|&x| from_cell(buffer, x, y).starts_with(word))
+    };
+    let header = (0..buffer.area.height).find_map(|y| find(y, title).map(|x| (x, y)));
+    let (x, header_y) = header.unwrap_or_else(|| panic!("no {title}:\n{}", text(buffer)));
+    let rows: Vec<u16> = (header_y + 1..buffer.area.height)
+        .take_while(|&y| find(y, value).is_some())
+        .collect();
+    assert!(
+        !rows.is_empty(),
+        "no {value} under {title}:\n{}",
+        text(buffer)
+    );
+    for y in rows {
+        assert_eq!(
+            find(y, value),
+            Some(x),
+            "row {y} shifted:\n{}",
+            text(buffer)
+        );
+    }
+}

@@ -100,10 +100,7 @@ impl SwrClient {
             .get("x-subject-token")
             .and_then(|v| v.to_str().ok())
             .map(Secret::new);
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| ApiError::Transport(e.without_url().to_string()))?;
+        let body = super::read_body(response, self.inner.config.max_body_bytes).await?;
         if !(200..300).contains(&status) {
             return Err(ApiError::from_response(status, &body, None));
         }

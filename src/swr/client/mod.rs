@@ -462,11 +462,20 @@ enum BodyError {
 fn body_failure(e: BodyError) -> Attempt {
     match e {
         BodyError::Read(e) => transport_failure(e),
-        BodyError::TooLarge(cap) => Attempt::Failed(
-            Failure::Status(413),
-            ApiError::Decode(format!("the answer is larger than {} MiB", cap >> 20)),
-        ),
+        BodyError::TooLarge(cap) => Attempt::Failed(Failure::Status(413), too_large(cap)),
     }
+}
+
+fn too_large(cap: usize) -> ApiError {
+    ApiError::Decode(format!("the answer is larger than {} MiB", cap >> 20))
+}
+
+/// The body of an answer read outside [`SwrClient::send`] (the IAM token), capped the same.
+pub(super) async fn read_body(response: reqwest::Response, cap: usize) -> Result<Bytes, ApiError> {
+    read_capped(response, cap).await.map_err(|e| match e {
+        BodyError::Read(e) => ApiError::Transport(e.without_url().to_string()),
+        BodyError::TooLarge(cap) => too_large(cap),
+    })
 }
 
 fn transport_failure(e: reqwest::Error) -> Attempt {

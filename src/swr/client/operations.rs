@@ -222,7 +222,7 @@ impl SwrClient {
             None => reply
                 .json::<Vec<TotalRange>>()?
                 .first()
-                .map(|r| r.total_range.max(0) as u64),
+                .map(TotalRange::count),
         };
         Ok(Page { items, total })
     }
@@ -577,5 +577,16 @@ impl SwrClient {
 #[derive(serde::Deserialize)]
 struct TotalRange {
     #[serde(default)]
-    total_range: i64,
+    total_range: Option<serde_json::Number>,
+}
+
+impl TotalRange {
+    /// Any number is read, however big or however written (`1e10`): the walk bounds a claim
+    /// by what the pages hold, so a lie must not turn into a failed list. Negative is none.
+    fn count(&self) -> u64 {
+        self.total_range.as_ref().map_or(0, |n| {
+            n.as_u64()
+                .unwrap_or_else(|| n.as_f64().map_or(0, |f| f.max(0.0) as u64))
+        })
+    }
 }

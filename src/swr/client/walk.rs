@@ -14,7 +14,8 @@ use crate::swr::error::ApiError;
 /// The most items one walk fetches, whatever total the server claims.
 pub const MAX_WALK_ITEMS: u64 = 2_000_000;
 
-/// One page of a walk: where it starts, its items, and the total the server reported.
+/// One page of a walk: where it starts, its items, and the total: the server's, lowered to
+/// where a short page showed the list ends.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageAt<T> {
     pub offset: u64,
@@ -37,23 +38,21 @@ where
     let limit = limit.max(1);
     let step = u64::from(limit);
     let first = fetch(limit, 0).await?;
-    let Some(total) = first.total else {
+    let Some(claimed) = first.total else {
         return sequential(limit, first, fetch, each).await;
     };
-    if total > MAX_WALK_ITEMS {
-        return Err(ApiError::Decode(format!(
-            "the service reports {total} items; swr-tui lists at most {MAX_WALK_ITEMS}"
-        )));
-    }
     let mut received = (first.items.len() as u64).min(step);
-    let mut end = total;
-    if received < step {
-        end = end.min(received);
+    // A short first page is the whole list, whatever total the server claims.
+    let mut end = if received < step { received } else { claimed };
+    if end > MAX_WALK_ITEMS {
+        return Err(ApiError::Decode(format!(
+            "the service reports {claimed} items; swr-tui lists at most {MAX_WALK_ITEMS}"
+        )));
     }
     each(PageAt {
         offset: 0,
         items: capped(first.items, limit),
-        total: Some(total),
+        total: Some(end.min(claimed)),
     });
     let mut next = step;
     let mut tasks = JoinSet::new();
@@ -84,7 +83,7 @@ where
         each(PageAt {
             offset,
             items: capped(page.items, limit),
-            total: Some(total),
+            total: Some(end.min(claimed)),
         });
     }
 }
@@ -179,6 +178,17 @@ mod tests {
         let error = walk(10, 3, fetch, |_| {}).await.unwrap_err();
         assert!(error.to_string().contains("at most"), "{error}");
         assert_eq!(asked_big.lock().unwrap().len(), 1);
+        // A short first page ends the list there, however big the claim.
+        let (asked_short, fetch) = list(3, Some(u64::MAX));
+        let mut totals = Vec::new();
+        assert_eq!(
+            walk(10, 3, fetch, |p| totals.push(p.total)).await.unwrap(),
+            3
+        );
+        assert_eq!(
+            (asked_short.lock().unwrap().len(), totals),
+            (1, vec![Some(3)])
+        );
     }
 
     #[tokio::test]
