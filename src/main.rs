@@ -38,7 +38,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Serve the SWR API emulator alone.
-    Emulator(swr_tui::emulator::cli::EmulatorArgs),
+    Emulator(Box<swr_tui::emulator::cli::EmulatorArgs>),
     /// Configuration file helpers.
     Config {
         #[command(subcommand)]
@@ -102,7 +102,7 @@ fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let runtime = || tokio::runtime::Runtime::new();
     match cli.command {
-        Some(Command::Emulator(args)) => runtime()?.block_on(swr_tui::emulator::cli::run(args)),
+        Some(Command::Emulator(args)) => runtime()?.block_on(swr_tui::emulator::cli::run(*args)),
         Some(Command::Config {
             what: ConfigCommand::Path,
         }) => {

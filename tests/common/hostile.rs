@@ -317,6 +317,7 @@ pub fn tag_item(name: &str, digest: &str, path: &str) -> Value {
 use swr_tui::app::{Cmd, Model, Msg, update};
 use swr_tui::swr::SwrClient;
 use swr_tui::worker::Worker;
+use swr_tui::worker::delete::Steer;
 use tokio::sync::mpsc;
 
 /// The model, its worker and what the runtime would do with each command. Copies are kept
@@ -388,7 +389,9 @@ impl Session {
                     tags,
                     concurrency,
                 } => self.worker.delete_tags(job, org, repo, tags, concurrency),
-                Cmd::StopJob { job } => self.worker.stop_job(job),
+                Cmd::StopJob { job } => self.worker.steer_job(job, Steer::Stop),
+                Cmd::PauseJob { job } => self.worker.steer_job(job, Steer::Pause),
+                Cmd::ResumeJob { job } => self.worker.steer_job(job, Steer::Go),
                 Cmd::Write { request, write } => self.worker.write(request, write),
                 Cmd::FetchLogin { request } => self.worker.fetch_login(request),
                 Cmd::Copy { text } | Cmd::CopySecret { text, .. } => self.copied.push(text),
