@@ -420,6 +420,24 @@ async fn an_answer_over_the_cap_is_refused_as_it_streams() {
 }
 
 #[tokio::test]
+async fn the_answer_to_a_write_is_capped_at_one_mib() {
+    let server = HostileServer::start(Behaviour::Huge {
+        bytes: HUGE,
+        announce: false,
+    })
+    .await;
+    let client = client_with(client_config_for(&server.url()), demo_credentials());
+    let error = in_time(client.create_namespace("acme")).await.unwrap_err();
+    assert!(error.to_string().contains("larger than 1 MiB"), "{error}");
+    let error = in_time(client.delete_tag("demo", "web", "v1"))
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("larger than 1 MiB"), "{error}");
+    let streamed = streamed_after_hang_up(&server).await;
+    assert!(streamed < 48 << 20, "{} MiB made", streamed >> 20);
+}
+
+#[tokio::test]
 async fn the_iam_token_answer_is_capped_too() {
     let server = HostileServer::start(Behaviour::Huge {
         bytes: HUGE,

@@ -276,3 +276,35 @@ async fn perform_write(client: &SwrClient, write: Write) -> Result<(), ApiError>
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::swr::{ClientConfig, Credentials};
+
+    #[tokio::test]
+    async fn ended_delete_jobs_are_forgotten() {
+        let config = ClientConfig::with_endpoints("r", "http://127.0.0.1:9", "http://127.0.0.1:9");
+        let client = SwrClient::new(config, Credentials::aksk("ak", "sk")).unwrap();
+        let (tx, mut rx) = mpsc::unbounded_channel();
+        let mut worker = Worker::new(client, tx, 2);
+        for job in 0..50 {
+            // No tags: each job ends at once.
+            worker.delete_tags(job, "o".into(), "r".into(), Vec::new(), 2);
+            loop {
+                if let Some(Msg::JobFinished { job: ended, .. }) = rx.recv().await {
+                    assert_eq!(ended, job);
+                    break;
+                }
+            }
+            // The task has reported; give it a moment to drop its end of the channel.
+            tokio::task::yield_now().await;
+            while worker.tasks.try_join_next().is_some() {}
+        }
+        assert!(
+            worker.steered_jobs() <= 2,
+            "{} jobs kept after 50 ended",
+            worker.steered_jobs()
+        );
+    }
+}

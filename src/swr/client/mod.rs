@@ -51,8 +51,10 @@ pub struct ClientConfig {
     pub user_agent: String,
     /// Where an IAM token (password auth) is kept between sessions.
     pub token_cache: Option<std::path::PathBuf>,
-    /// The largest answer accepted (a 1,000-tag page is about 1 MiB).
+    /// The largest answer accepted to a read (a 1,000-tag page is about 1 MiB).
     pub max_body_bytes: usize,
+    /// The largest answer accepted to a write or a delete (SWR answers those in a few bytes).
+    pub max_write_answer_bytes: usize,
 }
 
 impl ClientConfig {
@@ -80,6 +82,7 @@ impl ClientConfig {
             user_agent: concat!("swr-tui/", env!("CARGO_PKG_VERSION")).to_string(),
             token_cache: None,
             max_body_bytes: 64 << 20,
+            max_write_answer_bytes: 1 << 20,
         }
     }
 }
@@ -343,7 +346,13 @@ impl SwrClient {
         };
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        match read_capped(response, self.inner.config.max_body_bytes).await {
+        let config = &self.inner.config;
+        let cap = if call.method == Method::GET {
+            config.max_body_bytes
+        } else {
+            config.max_write_answer_bytes.min(config.max_body_bytes)
+        };
+        match read_capped(response, cap).await {
             Ok(body) => {
                 tracing::debug!(method = %call.method, path = %call.path, status, "response");
                 Attempt::Answer {
