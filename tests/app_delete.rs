@@ -16,13 +16,8 @@ fn set(tags: &[&str]) -> BTreeSet<String> {
     tags.iter().map(|t| t.to_string()).collect()
 }
 
-/// Opens the confirmation and confirms with `y`; returns the job and the tags it deletes.
 fn confirm(m: &mut Model) -> (JobId, Vec<String>) {
-    assert!(press(m, "d").is_empty(), "d only asks");
-    match press(m, "y").as_slice() {
-        [Cmd::DeleteTags { job, tags, .. }] => (*job, tags.clone()),
-        other => panic!("expected a delete job, got {other:?}"),
-    }
+    confirm_delete(m)
 }
 
 fn job(m: &Model) -> &DeleteJob {

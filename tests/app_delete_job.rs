@@ -6,13 +6,10 @@ mod support;
 use support::*;
 use swr_tui::app::{DeleteJob, JobId, Removed};
 
+/// Marks every tag and confirms their deletion.
 fn start_job(m: &mut Model) -> (JobId, Vec<String>) {
     press(m, "a");
-    assert!(press(m, "d").is_empty(), "d only asks");
-    match press(m, "y").as_slice() {
-        [Cmd::DeleteTags { job, tags, .. }] => (*job, tags.clone()),
-        other => panic!("expected a delete job, got {other:?}"),
-    }
+    confirm_delete(m)
 }
 
 fn job(m: &Model) -> &DeleteJob {

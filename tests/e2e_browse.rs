@@ -13,17 +13,7 @@ fn browse_filter_copy_and_quit() {
     }
     let emu = EmulatorProcess::start(&[]);
     let t = Tmux::start("browse", &emu, "", 100, 30);
-    t.wait_for("Organizations (4)");
-    t.keys(&["/"]);
-    t.type_text("platf");
-    t.keys(&["Enter", "Enter"]);
-    t.wait_for("Repositories (5)");
-    t.keys(&["/"]);
-    t.type_text("runner");
-    t.keys(&["Enter"]);
-    t.wait_for("Repositories (1/5)");
-    t.keys(&["Enter"]);
-    let screen = t.wait_for("Tags (2401)");
+    let screen = t.open_demo_runner();
     assert!(
         screen.contains("latest"),
         "newest first puts latest on top:\n{screen}"

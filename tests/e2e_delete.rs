@@ -41,17 +41,7 @@ fn mark_filtered_cancel_then_delete_exactly_those() {
     assert_eq!(marked.len(), 11, "{marked:?}");
 
     let t = Tmux::start("delete", &emu, "", 100, 30);
-    t.wait_for("Organizations (4)");
-    t.keys(&["/"]);
-    t.type_text("platf");
-    t.keys(&["Enter", "Enter"]);
-    t.wait_for("Repositories (5)");
-    t.keys(&["/"]);
-    t.type_text("runner");
-    t.keys(&["Enter"]);
-    t.wait_for("Repositories (1/5)");
-    t.keys(&["Enter"]);
-    t.wait_for("Tags (2401)");
+    t.open_demo_runner();
 
     // Filter the tags to the small set and mark every visible row.
     t.keys(&["/"]);

@@ -16,17 +16,7 @@ const FILTER: &str = "build-23";
 
 /// Opens the runner's tags, filters them to the 111 and marks them all.
 fn open_and_mark(t: &Tmux) {
-    t.wait_for("Organizations (4)");
-    t.keys(&["/"]);
-    t.type_text("platf");
-    t.keys(&["Enter", "Enter"]);
-    t.wait_for("Repositories (5)");
-    t.keys(&["/"]);
-    t.type_text("runner");
-    t.keys(&["Enter"]);
-    t.wait_for("Repositories (1/5)");
-    t.keys(&["Enter"]);
-    t.wait_for("Tags (2401)");
+    t.open_demo_runner();
     t.keys(&["/"]);
     t.type_text(FILTER);
     t.keys(&["Enter"]);

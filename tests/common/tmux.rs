@@ -315,6 +315,22 @@ impl Tmux {
         }
     }
 
+    /// From the organizations of the demo seed to `platform/tools/ci/runner`'s 2,401 tags, by
+    /// filtering each list as a user would; returns the tags screen.
+    pub fn open_demo_runner(&self) -> String {
+        self.wait_for("Organizations (4)");
+        self.keys(&["/"]);
+        self.type_text("platf");
+        self.keys(&["Enter", "Enter"]);
+        self.wait_for("Repositories (5)");
+        self.keys(&["/"]);
+        self.type_text("runner");
+        self.keys(&["Enter"]);
+        self.wait_for("Repositories (1/5)");
+        self.keys(&["Enter"]);
+        self.wait_for("Tags (2401)")
+    }
+
     /// The exit status once the program has ended.
     pub fn exit_status(&self) -> i32 {
         let path = self.dir.join("exit-status");

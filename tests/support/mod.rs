@@ -146,6 +146,15 @@ pub fn with_tags(count: usize) -> Model {
     m
 }
 
+/// Opens the delete confirmation and confirms with `y`; the job and the tags it deletes.
+pub fn confirm_delete(m: &mut Model) -> (swr_tui::app::JobId, Vec<String>) {
+    assert!(press(m, "d").is_empty(), "d only asks");
+    match press(m, "y").as_slice() {
+        [Cmd::DeleteTags { job, tags, .. }] => (*job, tags.clone()),
+        other => panic!("expected a delete job, got {other:?}"),
+    }
+}
+
 /// Draws the model into a `width`x`height` test terminal; the screen as lines of text.
 pub fn render(model: &Model, width: u16, height: u16) -> String {
     let mut terminal =
