@@ -101,6 +101,15 @@ impl RegistryApi {
             .collect()
     }
 
+    /// The names of an organization's repositories.
+    pub fn repos(&self, org: &str) -> std::collections::BTreeSet<String> {
+        let list = self
+            .runtime
+            .block_on(self.client.list_all_repos(Some(org)))
+            .expect("repository list");
+        list.into_iter().map(|r| r.name).collect()
+    }
+
     /// The names of a repository's tags.
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         let list = self
