@@ -194,6 +194,28 @@ fn arrivals(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // The same, sorted by name: each row of the page is placed by bisection with the name
+    // comparator.
+    let mut m = model_with_tags(0, 160, 45);
+    update(&mut m, key('s'));
+    let id = fetch_id(&update(&mut m, key('r')));
+    feed_pages(&mut m, id, 0..99_000);
+    c.bench_function("page_arrives_by_name_99k_plus_1000", |b| {
+        b.iter_batched_ref(
+            || (m.clone(), last.clone()),
+            |(m, last)| {
+                let page = Rows::page(std::mem::take(last), Some(100_000));
+                update(
+                    m,
+                    Msg::Fetched {
+                        request: id,
+                        result: Ok(Fetched::Tags(page)),
+                    },
+                )
+            },
+            BatchSize::LargeInput,
+        )
+    });
     // A reload of 100,000 tags with 1,000 marked: its last message swaps the new list in.
     let mut m = model_with_tags(100_000, 160, 45);
     for _ in 0..1000 {

@@ -264,7 +264,8 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
         .into_iter()
         .map(|(i, with)| (rows[i].tag.clone(), with))
         .collect();
-    shared.sort_by(|a, b| a.0.cmp(&b.0));
+    // By name as the lists order names (`build-2` before `build-10`).
+    shared.sort_by(|a, b| super::natural::compare(&a.0, &b.0));
     let shared = shared
         .into_iter()
         .map(|(tag, others)| {
@@ -287,6 +288,10 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
 
 /// Keys of the confirmation: `y` deletes, `n`/Esc cancel, Enter does what has the focus.
 pub fn confirm_key(model: &mut Model, mut dialog: ConfirmDelete, key: KeyEvent) -> Vec<Cmd> {
+    // The first name of the last screenful: scrolling further would show nothing new.
+    let shown =
+        super::layout::confirm_list_rows(model.screen, dialog.tags.len(), dialog.shared.len());
+    let last = dialog.tags.len().saturating_sub(shown);
     match key.code {
         KeyCode::Char('y') => return start(model, dialog),
         KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
@@ -307,14 +312,12 @@ pub fn confirm_key(model: &mut Model, mut dialog: ConfirmDelete, key: KeyEvent) 
         | KeyCode::Char('l') => {
             dialog.delete_focused = !dialog.delete_focused;
         }
-        KeyCode::Down | KeyCode::Char('j') => {
-            dialog.scroll = (dialog.scroll + 1).min(dialog.tags.len().saturating_sub(1));
-        }
+        KeyCode::Down | KeyCode::Char('j') => dialog.scroll = (dialog.scroll + 1).min(last),
         KeyCode::Up | KeyCode::Char('k') => dialog.scroll = dialog.scroll.saturating_sub(1),
-        KeyCode::PageDown => {
-            dialog.scroll = (dialog.scroll + 10).min(dialog.tags.len().saturating_sub(1))
-        }
-        KeyCode::PageUp => dialog.scroll = dialog.scroll.saturating_sub(10),
+        KeyCode::PageDown => dialog.scroll = (dialog.scroll + shown).min(last),
+        KeyCode::PageUp => dialog.scroll = dialog.scroll.saturating_sub(shown),
+        KeyCode::Home | KeyCode::Char('g') => dialog.scroll = 0,
+        KeyCode::End | KeyCode::Char('G') => dialog.scroll = last,
         _ => {}
     }
     model.overlay = Some(Overlay::ConfirmDelete(dialog));
@@ -464,9 +467,9 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     job.elapsed_ms = Some(elapsed_ms);
     job.asking_stop = false;
     let text = format!(
-        "Deleted {} of {} tags from {}/{}{}{}{}",
+        "Deleted {} of {} from {}/{}{}{}{}",
         job.deleted.len(),
-        job.tags.len(),
+        super::format::count(job.tags.len(), "tag", "tags"),
         job.org,
         job.repo,
         match job.already_gone {

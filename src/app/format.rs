@@ -55,7 +55,35 @@ pub fn parse_time(s: &str) -> Option<DateTime<Utc>> {
 
 /// `12,000`: digits in groups of three.
 pub fn grouped(n: usize) -> String {
-    let digits = n.to_string();
+    group_digits(&n.to_string())
+}
+
+/// `1 tag`, `2 tags`, `1408 tags`: the count and the word that agrees with it (digits as
+/// the pinned texts have them, `Delete N tags?`). A count the service sent negative is 0.
+pub fn count(n: impl TryInto<u64>, one: &str, many: &str) -> String {
+    let n: u64 = n.try_into().unwrap_or(0);
+    let word = if n == 1 { one } else { many };
+    format!("{n} {word}")
+}
+
+/// A rate as people read it: `2.5 tags/s` below 10, `1,000 tags/s` from there on (a tenth of a
+/// tag means nothing at a thousand a second).
+pub fn rate(per_second: f64, unit: &str) -> String {
+    let per_second = if per_second.is_finite() {
+        per_second.max(0.0)
+    } else {
+        0.0
+    };
+    if per_second < 9.95 {
+        format!("{per_second:.1} {unit}/s")
+    } else {
+        // Rounded, then grouped; `as` saturates, so no value can overflow.
+        let whole = per_second.round() as u64;
+        format!("{} {unit}/s", group_digits(&whole.to_string()))
+    }
+}
+
+fn group_digits(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -92,6 +120,30 @@ mod tests {
         );
         assert_eq!(relative(None, now), "-");
         assert_eq!(exact(at("2026-03-10T09:00:00Z")), "2026-03-10 09:00:00 UTC");
+    }
+
+    #[test]
+    fn counts_agree_with_their_word() {
+        assert_eq!(count(0, "tag", "tags"), "0 tags");
+        assert_eq!(count(1, "tag", "tags"), "1 tag");
+        assert_eq!(count(2, "tag", "tags"), "2 tags");
+        assert_eq!(count(1408, "tag", "tags"), "1408 tags");
+        assert_eq!(count(1, "repository", "repositories"), "1 repository");
+        assert_eq!(count(-4_i64, "tag", "tags"), "0 tags");
+    }
+
+    #[test]
+    fn rates_are_drawn_to_a_sensible_precision() {
+        assert_eq!(rate(1000.0, "tags"), "1,000 tags/s");
+        assert_eq!(rate(1234.56, "tags"), "1,235 tags/s");
+        assert_eq!(rate(10.0, "tags"), "10 tags/s");
+        assert_eq!(rate(9.99, "tags"), "10 tags/s");
+        assert_eq!(rate(9.94, "tags"), "9.9 tags/s");
+        assert_eq!(rate(2.5, "tags"), "2.5 tags/s");
+        assert_eq!(rate(0.0, "tags"), "0.0 tags/s");
+        assert_eq!(rate(f64::NAN, "tags"), "0.0 tags/s");
+        assert_eq!(rate(f64::INFINITY, "tags"), "0.0 tags/s");
+        assert_eq!(rate(-3.0, "tags"), "0.0 tags/s");
     }
 
     #[test]

@@ -278,7 +278,8 @@ fn submit(model: &mut Model, form: Form) -> Vec<Cmd> {
             }
             if let Some((used, limit)) = model.org_quota.filter(|(used, limit)| used >= limit) {
                 let why = format!(
-                    "quota reached: {used} of {limit} organizations (SWR's default quota is 5)"
+                    "quota reached: {used} of {} (SWR's default quota is 5)",
+                    super::format::count(limit, "organization", "organizations")
                 );
                 return invalid(model, form, "Name", why);
             }
@@ -336,6 +337,7 @@ pub fn send_write(model: &mut Model, write: Write, done: String, refresh: Fetch)
         request,
         done,
         refresh,
+        retag: None,
     });
     model.inform("Saving…");
     Cmd::Write { request, write }

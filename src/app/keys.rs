@@ -14,6 +14,7 @@ pub enum Action {
     Top,
     Bottom,
     Open,
+    Details,
     Back,
     NextPane,
     PrevPane,
@@ -129,6 +130,13 @@ const BINDINGS: &[Binding] = &[
         Action::Open,
         "open: org → repos → tags",
         Scope::NotPerms,
+    ),
+    bind(
+        &[Char('v')],
+        "v",
+        Action::Details,
+        "details: every field",
+        Scope::Lists,
     ),
     bind(
         &[Esc, Char('h'), Left],
@@ -307,6 +315,7 @@ const NAMES: &[(&str, Action)] = &[
     ("top", Action::Top),
     ("bottom", Action::Bottom),
     ("open", Action::Open),
+    ("details", Action::Details),
     ("back", Action::Back),
     ("next_pane", Action::NextPane),
     ("prev_pane", Action::PrevPane),
@@ -467,6 +476,7 @@ const FOOTER: &[Action] = &[
     Action::Help,
     Action::Filter,
     Action::Open,
+    Action::Details,
     Action::Mark,
     Action::Copy,
     Action::CopyMenu,
@@ -493,6 +503,7 @@ const FOOTER_RANK: &[Action] = &[
     Action::Copy,
     Action::Permissions,
     Action::CopyMenu,
+    Action::Details,
     Action::Back,
     Action::Refresh,
     Action::NextPane,
@@ -505,6 +516,7 @@ fn footer_word(action: Action, pane: PaneId) -> Option<&'static str> {
         (Action::Filter, _) => "filter",
         (Action::Open, Tags) => "detail",
         (Action::Open, Orgs | Repos) => "open",
+        (Action::Details, Orgs | Repos) => "details",
         (Action::Mark, Tags) => "mark",
         (Action::Copy, Tags) => "copy",
         (Action::CopyMenu, Tags) => "menu",
@@ -573,6 +585,7 @@ mod tests {
         assert_eq!(action(key(Char('l'))), Some(Action::Open));
         assert_eq!(action(key(Left)), Some(Action::Back));
         assert_eq!(action(key(Char('Y'))), Some(Action::CopyMenu));
+        assert_eq!(action(key(Char('v'))), Some(Action::Details));
         assert_eq!(
             action(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)),
             Some(Action::Quit)

@@ -74,6 +74,20 @@ pub fn list_rows(screen: Rect, focus: PaneId, pane: PaneId) -> usize {
         .map_or(1, |r| usize::from(r.height.saturating_sub(3)).max(1))
 }
 
+/// How many tag names the delete confirmation lists at once on `screen` (at most 10), given
+/// how many tags and sharing warnings it has: `update` scrolls by it, `view` draws it.
+pub fn confirm_list_rows(screen: Rect, tags: usize, shared: usize) -> usize {
+    let warnings = shared.min(4) as u16;
+    let warn_h = warnings + u16::from(warnings > 0);
+    let list_h = tags.clamp(1, 10) as u16;
+    let height = (4 + list_h + warn_h).min(screen.height.saturating_sub(2));
+    let inner = height
+        .saturating_add(2)
+        .min(screen.height)
+        .saturating_sub(2);
+    usize::from(inner.saturating_sub(3 + warn_h).max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

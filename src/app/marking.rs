@@ -4,8 +4,17 @@
 use chrono::{DateTime, Duration, Utc};
 use regex::Regex;
 
-use super::rows::TagRow;
+use super::format;
+use super::rows::{Row, TagRow};
 use super::table::Table;
+
+/// `1 more tag`, `3 more tags`.
+pub fn more_tags(n: usize) -> String {
+    format!("{n} more {}", if n == 1 { "tag" } else { "tags" })
+}
+
+/// The tag list's `updated` column (`TagRow::SORT_COLUMNS[0]`): what "newest" goes by.
+const NEWEST: usize = 0;
 
 /// The entries of the marking menu (`m`), in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,14 +108,14 @@ pub fn apply(
                     .map_err(|e| format!("invalid regular expression: {}", one_line(&e)))?
             };
             let n = tags.mark_where(|t| re.is_match(&t.tag));
-            Ok(format!("Marked {n} more tags matching {input:?}"))
+            Ok(format!("Marked {} matching {input:?}", more_tags(n)))
         }
         MarkRule::KeepNewest => {
             let keep = count(input, "N")? as usize;
             let mut visible: Vec<(u32, &TagRow)> = tags.visible_indexed().collect();
-            visible.sort_by(|(_, a), (_, b)| {
-                b.updated.cmp(&a.updated).then_with(|| b.tag.cmp(&a.tag))
-            });
+            // Newest first, ties as the list breaks them (by name, naturally, descending):
+            // "the newest N" are the first N the newest-first list shows.
+            visible.sort_by(|(_, a), (_, b)| b.compare(a, NEWEST));
             let split = keep.min(visible.len());
             let indices: Vec<u32> = visible.iter().map(|&(i, _)| i).collect();
             let (kept, rest) = indices.split_at(split);
@@ -120,7 +129,11 @@ pub fn apply(
             let cutoff = now - Duration::days(days.min(365_000) as i64);
             // A tag without a readable time is never marked by age.
             let n = tags.mark_where(|t| t.updated.is_some_and(|u| u < cutoff));
-            Ok(format!("Marked {n} more tags older than {days} days"))
+            Ok(format!(
+                "Marked {} older than {}",
+                more_tags(n),
+                format::count(days, "day", "days")
+            ))
         }
         MarkRule::Clear => {
             tags.clear_marks();
@@ -196,6 +209,30 @@ mod tests {
             assert!(!m.contains(&kept.to_string()), "{kept}");
         }
         assert!(apply(MarkRule::KeepNewest, "three", &mut t, now()).is_err());
+    }
+
+    #[test]
+    fn keep_newest_keeps_the_first_rows_the_list_shows_when_times_tie() {
+        let mut t = Table::new(Sort {
+            column: 0,
+            descending: true,
+        });
+        let same_time = |name: &str| {
+            TagRow::from(Tag {
+                tag: name.into(),
+                updated: "2026-03-01T00:00:00Z".into(),
+                ..Tag::default()
+            })
+        };
+        t.set_items(["build-9", "build-10", "build-2"].map(same_time).into());
+        let shown: Vec<&str> = t.visible().map(|r| r.tag.as_str()).collect();
+        assert_eq!(
+            shown,
+            ["build-10", "build-9", "build-2"],
+            "natural, newest first"
+        );
+        apply(MarkRule::KeepNewest, "1", &mut t, now()).unwrap();
+        assert_eq!(marked(&t), ["build-2", "build-9"], "build-10 is kept");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! changes, pure) and `Cmd` (effects for the runtime to perform).
 
 pub mod delete;
+pub mod detail;
 pub mod digest;
 pub mod field;
 pub mod format;
@@ -12,6 +13,7 @@ pub mod manage;
 pub mod marking;
 pub mod model;
 pub mod msg;
+pub mod natural;
 pub mod pull;
 pub mod retag;
 pub mod rows;

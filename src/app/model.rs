@@ -72,6 +72,11 @@ pub enum Overlay {
     },
     /// The current tag's details (narrow terminals, where no detail panel fits).
     TagDetail,
+    /// The focused organization's, repository's or permission's details (`v`), scrolled by
+    /// `scroll` wrapped lines.
+    Detail {
+        scroll: usize,
+    },
     MarkMenu {
         cursor: usize,
     },
@@ -188,6 +193,9 @@ pub struct PendingWrite {
     pub request: RequestId,
     pub done: String,
     pub refresh: Fetch,
+    /// The retag form that sent it: when the tag exists (409) the form comes back with the
+    /// error inline and the input kept, as a form keeps a quota error.
+    pub retag: Option<RetagForm>,
 }
 
 pub use super::status::{Status, StatusKind};

@@ -145,6 +145,16 @@ pub enum Removed {
     AlreadyGone,
 }
 
+impl ErrorInfo {
+    /// The HTTP status of a refusal, read back from the `(HTTP 409)` that ends it: a dialog
+    /// can then tell "that exists" (409) from a failure it cannot help with.
+    pub fn http_status(&self) -> Option<u16> {
+        let rest = self.0.strip_suffix(')')?;
+        let at = rest.rfind("(HTTP ")?;
+        rest[at + "(HTTP ".len()..].parse().ok()
+    }
+}
+
 /// How a copy reached the clipboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CopyMethod {

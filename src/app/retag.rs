@@ -4,7 +4,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::field::Field;
 use super::model::{Model, Overlay, RetagForm};
-use super::msg::{Cmd, Fetch, Write};
+use super::msg::{Cmd, ErrorInfo, Fetch, Write};
 use crate::swr::validate;
 
 pub fn open(model: &mut Model) -> Vec<Cmd> {
@@ -58,6 +58,7 @@ fn submit(model: &mut Model, mut form: RetagForm) -> Vec<Cmd> {
         return Vec::new();
     };
     model.overlay = None;
+    let sent = form.clone();
     let done = format!("Tagged {}:{} as {destination}", repo, form.source);
     let refresh = Fetch::Tags {
         org: org.clone(),
@@ -70,5 +71,23 @@ fn submit(model: &mut Model, mut form: RetagForm) -> Vec<Cmd> {
         destination,
         overwrite: form.overwrite,
     };
-    vec![super::forms::send_write(model, write, done, refresh)]
+    let cmd = super::forms::send_write(model, write, done, refresh);
+    if let Some(pending) = model.pending_write.as_mut() {
+        pending.retag = Some(sent);
+    }
+    vec![cmd]
+}
+
+/// The service refused a retag: on a conflict (that tag exists) the form comes back, input
+/// kept, saying so inline; anything else stays in the status line. Only when no other dialog
+/// opened meanwhile.
+pub fn refused(model: &mut Model, mut form: RetagForm, error: &ErrorInfo) {
+    if error.http_status() != Some(409) || model.overlay.is_some() {
+        return;
+    }
+    form.error = Some(format!(
+        "a tag of that name exists: tick overwrite (Tab, Space) to move it here — {}",
+        error.0
+    ));
+    model.overlay = Some(Overlay::Retag(form));
 }

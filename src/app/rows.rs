@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::digest::Digest;
 use super::format::parse_time;
+use super::natural;
 use super::text::{sanitize, sanitize_multiline, sanitize_name};
 use crate::swr::entries::{ManifestEntry, RepoEntry, TagEntry};
 use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
@@ -78,8 +79,15 @@ impl Row for OrgRow {
             2 => self.creator.cmp(&other.creator),
             _ => Ordering::Equal,
         }
-        .then_with(|| self.name.cmp(&other.name))
+        .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
     }
+}
+
+/// Rows tied on their column go by name, naturally (`build-2` before `build-10`); two names
+/// drawn alike (sanitized) go by the exact name, so no two rows ever compare equal and every
+/// sort and merge of the same rows gives the same order.
+fn by_name(shown: &str, raw: &str, other_shown: &str, other_raw: &str) -> Ordering {
+    natural::compare(shown, other_shown).then_with(|| raw.cmp(other_raw))
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -167,7 +175,7 @@ impl Row for RepoRow {
             4 => self.updated.cmp(&other.updated),
             _ => Ordering::Equal,
         }
-        .then_with(|| self.name.cmp(&other.name))
+        .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
     }
 }
 
@@ -331,7 +339,7 @@ impl Row for TagRow {
             3 => self.created.cmp(&other.created),
             _ => Ordering::Equal,
         }
-        .then_with(|| self.tag.cmp(&other.tag))
+        .then_with(|| by_name(&self.tag, self.raw(), &other.tag, other.raw()))
     }
 }
 
@@ -390,7 +398,14 @@ impl Row for PermRow {
             1 => self.auth.cmp(&other.auth),
             _ => Ordering::Equal,
         }
-        .then_with(|| self.user_name.cmp(&other.user_name))
+        .then_with(|| {
+            by_name(
+                &self.user_name,
+                self.raw_id(),
+                &other.user_name,
+                other.raw_id(),
+            )
+        })
     }
 }
 

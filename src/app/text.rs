@@ -77,6 +77,78 @@ pub fn truncate(s: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `s` to at most `max` cells by taking out its middle: `feature-very…-12`. Names that
+/// differ only at the end (build numbers, dates) stay told apart. Never splits a wide
+/// character: where one does not fit, the cut is a cell shorter.
+pub fn truncate_middle(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let room = max - 1;
+    let head_room = room.div_ceil(2);
+    let mut head = 0;
+    let mut head_end = 0;
+    for (at, c) in s.char_indices() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if head + w > head_room {
+            break;
+        }
+        head += w;
+        head_end = at + c.len_utf8();
+    }
+    // The tail gets whatever the head left: a wide character that did not fit there may.
+    let tail_room = room - head;
+    let mut tail = 0;
+    let mut tail_start = s.len();
+    for (at, c) in s.char_indices().rev() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if tail + w > tail_room || at < head_end {
+            break;
+        }
+        tail += w;
+        tail_start = at;
+    }
+    format!("{}…{}", &s[..head_end], &s[tail_start..])
+}
+
+/// `text` in lines of at most `width` cells: broken after a space where one is on the line,
+/// else where the line is full (never inside a wide character). At least one line.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    // Byte position in `line` just after its last space, and the cells before it.
+    let mut space: Option<(usize, usize)> = None;
+    for c in text.chars() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        while used + w > width && !line.is_empty() {
+            match space.take() {
+                Some((at, cells)) if at < line.len() => {
+                    let rest = line.split_off(at);
+                    lines.push(std::mem::take(&mut line));
+                    line = rest;
+                    used -= cells;
+                }
+                _ => {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+            }
+        }
+        line.push(c);
+        used += w;
+        if c == ' ' {
+            space = Some((line.len(), used));
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +183,40 @@ mod tests {
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abcd", 3), "ab…");
         assert_eq!(truncate("abcd", 0), "");
+    }
+
+    #[test]
+    fn middle_cuts_keep_both_ends_by_cells() {
+        let a = truncate_middle("feature-very-long-branch-name-11", 16);
+        let b = truncate_middle("feature-very-long-branch-name-12", 16);
+        assert_eq!(a, "feature-…name-11");
+        assert_ne!(a, b, "names that differ at the end stay apart");
+        assert_eq!(width(&a), 16);
+        assert_eq!(truncate_middle("short", 16), "short");
+        assert_eq!(truncate_middle("abcdef", 1), "…");
+        assert_eq!(truncate_middle("abcdef", 0), "");
+        assert_eq!(truncate_middle("abcdef", 5), "ab…ef");
+        // Wide characters are never split; the cut may be a cell short.
+        let cjk = truncate_middle("基础镜像版本二", 8);
+        assert_eq!(cjk, "基础…二");
+        assert!(width(&cjk) <= 8);
+        for max in 0..16 {
+            let cut = truncate_middle("镜a像b版c本d", max);
+            assert!(width(&cut) <= max, "{max}: {cut}");
+        }
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_breaks_long_words() {
+        assert_eq!(wrap("one two three", 8), ["one two ", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), [""]);
+        let cjk = wrap("基础镜像版本", 5);
+        assert!(cjk.iter().all(|l| width(l) <= 5), "{cjk:?}");
+        assert_eq!(cjk.concat(), "基础镜像版本");
+        let long = "word ".repeat(10_000);
+        let lines = wrap(&long, 33);
+        assert!(lines.iter().all(|l| width(l) <= 33));
+        assert_eq!(lines.concat(), long, "nothing lost");
     }
 }

@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKin
 use ratatui::layout::{Position, Rect};
 
 use super::delete;
+use super::detail;
 use super::field::{Field, LINE_MAX};
 use super::forms;
 use super::keys::{self, Action};
@@ -179,7 +180,7 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
                 model.overlay = Some(Overlay::TagDetail);
                 copy_pull(model, PullKind::Docker)
             }
-            KeyCode::Enter => Vec::new(),
+            KeyCode::Enter | KeyCode::Char('v') => Vec::new(),
             _ => {
                 if !closes {
                     model.overlay = Some(Overlay::TagDetail);
@@ -187,6 +188,10 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
                 Vec::new()
             }
         },
+        Overlay::Detail { scroll } => {
+            detail::key(model, scroll, key);
+            Vec::new()
+        }
         // These hold no data: back in place first, then the key may move or close them.
         Overlay::PullMenu { cursor } => {
             model.overlay = Some(Overlay::PullMenu { cursor });
@@ -337,8 +342,11 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
             cmds.extend(quota);
             cmds
         }
-        Err(ErrorInfo(e)) => {
-            model.fail(format!("Failed: {e}"));
+        Err(error) => {
+            model.fail(format!("Failed: {}", error.0));
+            if let Some(form) = pending.retag {
+                retag::refused(model, form, &error);
+            }
             Vec::new()
         }
     }
@@ -385,6 +393,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::Top => list_mut(model, focus).move_to(0, rows),
         Action::Bottom => list_mut(model, focus).move_to(usize::MAX, rows),
         Action::Open => return open(model),
+        Action::Details => detail::open(model),
         Action::Back => back(model),
         Action::NextPane => cycle_focus(model, 1),
         Action::PrevPane => cycle_focus(model, PaneId::ALL.len() - 1),
@@ -412,7 +421,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         }
         Action::MarkAll => {
             let n = model.tags.mark_where(|_| true);
-            info(model, format!("Marked {n} more tags"));
+            info(model, format!("Marked {}", marking::more_tags(n)));
         }
         Action::Invert => model.tags.invert_visible(),
         Action::MarkMenu => model.overlay = Some(Overlay::MarkMenu { cursor: 0 }),

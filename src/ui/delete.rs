@@ -8,6 +8,7 @@ use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use super::popup;
 use super::theme::Theme;
+use crate::app::format::{self, count};
 use crate::app::text::{sanitize, sanitize_name, truncate};
 use crate::app::{ConfirmDelete, DeleteJob};
 
@@ -17,6 +18,7 @@ const WIDTH: u16 = 72;
 pub fn question(dialog: &ConfirmDelete) -> String {
     match dialog.tags.as_slice() {
         [one] => format!("Delete tag {one}?"),
+        // Never one: one tag is named.
         many => format!("Delete {} tags?", many.len()),
     }
 }
@@ -33,7 +35,7 @@ pub fn draw_confirm(frame: &mut Frame, screen: Rect, dialog: &ConfirmDelete, the
         frame,
         rect,
         &question(dialog),
-        "y delete · n/Esc cancel · j/k scroll",
+        "y delete · n/Esc cancel · j/k g/G scroll",
         theme,
     );
     let [head, list, warn, buttons] = Layout::vertical([
@@ -136,10 +138,10 @@ pub fn draw_progress(
     .areas(inner);
     let inner_w = usize::from(inner.width);
     let target = format!(
-        "{}/{}: {} tags, {} at a time",
+        "{}/{}: {}, {} at a time",
         job.org,
         job.repo,
-        job.tags.len(),
+        count(job.tags.len(), "tag", "tags"),
         job.concurrency
     );
     frame.render_widget(
@@ -157,11 +159,11 @@ pub fn draw_progress(
     );
     let rate = job.rate(now);
     let counts_line = format!(
-        "deleted {}  failed {}  total {}  {:.1} tags/s{}",
+        "deleted {}  failed {}  total {}  {}{}",
         job.deleted.len(),
         job.failed.len(),
         job.tags.len(),
-        rate,
+        format::rate(rate, "tags"),
         if job.not_started() > 0 {
             format!("  not started {}", job.not_started())
         } else {

@@ -5,15 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::repos::visibility;
+use super::popup;
 use super::theme::Theme;
-use crate::app::format::{exact, relative, size};
+use crate::app::detail::{self, Detail, LABEL};
+use crate::app::format::{count, exact, relative, size};
 use crate::app::pull::ImageRef;
-use crate::app::rows::{OrgRow, PermRow, RepoRow, TagRow, permission_name};
+use crate::app::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use crate::app::{Model, PaneId};
-
-/// Label column width, so values line up.
-const LABEL: usize = 11;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let (title, lines) = content(model, theme);
@@ -58,35 +56,64 @@ fn field(label: &str, value: impl Into<String>, theme: Theme) -> Line<'static> {
 }
 
 fn org_lines(org: &OrgRow, theme: Theme) -> Vec<Line<'static>> {
-    vec![
-        field("Name", org.name.clone(), theme),
-        field("Permission", permission_name(org.auth), theme),
-        field("Creator", org.creator.clone(), theme),
-    ]
+    lines(detail::org(org), theme)
 }
 
 fn repo_lines(repo: &RepoRow, model: &Model, theme: Theme) -> Vec<Line<'static>> {
-    let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
-    let mut lines = vec![
-        field("Name", repo.name.clone(), theme),
-        field("Visibility", visibility(repo.is_public), theme),
-        field("Category", repo.category.clone(), theme),
-        field("Tags", repo.tags.to_string(), theme),
-        field("Size", size(repo.size), theme),
-        field("Downloads", repo.downloads.to_string(), theme),
-        field("Created", when(repo.created), theme),
-        field("Updated", when(repo.updated), theme),
-        field("Path", or_dash(&repo.path), theme),
-        field("Internal", or_dash(&repo.internal_path), theme),
-        Line::styled("Description", theme.label()),
-    ];
-    if repo.description.is_empty() {
-        lines.push(Line::styled("(none)", theme.dim()));
+    lines(detail::repo(repo, model.now), theme)
+}
+
+/// The lines of a detail, for the panel (which wraps them itself).
+fn lines(details: Vec<Detail>, theme: Theme) -> Vec<Line<'static>> {
+    details
+        .into_iter()
+        .map(|d| match d {
+            Detail::Field(label, value) => field(label, value, theme),
+            Detail::Heading(text) => Line::styled(text, theme.label()),
+            Detail::Text(text) => Line::raw(text),
+            Detail::Empty(text) => Line::styled(text, theme.dim()),
+        })
+        .collect()
+}
+
+/// The detail view (`v`) of the focused organization, repository or permission: every field,
+/// long values wrapped, scrolled as `update` scrolled it.
+pub fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, scroll: usize, theme: Theme) {
+    let (title, details) = detail::of_focus(model);
+    let details = details.unwrap_or_default();
+    let wrapped = detail::wrap_all(&details, detail::text_width(screen));
+    let (rect, _) = detail::popup(screen, wrapped.len());
+    let shown = usize::from(rect.height.saturating_sub(2));
+    let scroll = scroll.min(wrapped.len().saturating_sub(shown));
+    let footer = if wrapped.len() > shown {
+        format!(
+            "{}–{} of {} · j/k scroll · Esc close",
+            scroll + 1,
+            (scroll + shown).min(wrapped.len()),
+            wrapped.len()
+        )
     } else {
-        // Already sanitized line by line at row construction; kept as separate lines.
-        lines.extend(repo.description.lines().map(|l| Line::raw(l.to_string())));
-    }
-    lines
+        "Esc close".to_string()
+    };
+    let inner = popup::frame(frame, rect, title, &footer, theme);
+    let lines: Vec<Line> = wrapped
+        .iter()
+        .skip(scroll)
+        .take(shown)
+        .map(|w| match w.kind {
+            Detail::Field(..) => Line::from(vec![
+                Span::styled(
+                    format!("{:<LABEL$}", w.label.unwrap_or_default()),
+                    theme.label(),
+                ),
+                Span::raw(w.text.clone()),
+            ]),
+            Detail::Heading(_) => Line::styled(w.text.clone(), theme.label()),
+            Detail::Text(_) => Line::raw(w.text.clone()),
+            Detail::Empty(_) => Line::styled(w.text.clone(), theme.dim()),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// A tag's details: used by the panel and by the tag-detail popup.
@@ -97,7 +124,7 @@ pub fn tag_lines(tag: &TagRow, model: &Model, theme: Theme) -> Vec<Line<'static>
         field("Digest", or_dash(&tag.digest.to_string()), theme),
         field(
             "Size",
-            format!("{} ({} bytes)", size(tag.size), tag.size),
+            format!("{} ({})", size(tag.size), count(tag.size, "byte", "bytes")),
             theme,
         ),
         field("Created", when(tag.created), theme),
@@ -145,20 +172,7 @@ fn internal_address(tag: &TagRow, model: &Model) -> String {
 }
 
 fn perm_lines(perm: &PermRow, theme: Theme) -> Vec<Line<'static>> {
-    let user = if perm.is_self {
-        format!("{} (you)", perm.user_name)
-    } else {
-        perm.user_name.clone()
-    };
-    vec![
-        field("User", user, theme),
-        field("User ID", perm.user_id.clone(), theme),
-        field(
-            "Permission",
-            format!("{} ({})", permission_name(perm.auth), perm.auth),
-            theme,
-        ),
-    ]
+    lines(detail::perm(perm), theme)
 }
 
 fn or_dash(s: &str) -> String {

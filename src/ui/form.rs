@@ -85,7 +85,7 @@ fn draw_field(
                 .border_style(theme.border(focused));
             let inside = block.inner(main);
             frame.render_widget(block, main);
-            frame.render_widget(field.widget(), inside);
+            popup::field(frame, inside, field, focused);
         }
         Input::Toggle(on) => {
             let value = if *on {

@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::app::format::grouped;
 use crate::app::rows::Row;
 use crate::app::table::{Load, Progress, Table as List};
-use crate::app::text::{sanitize, truncate, width};
+use crate::app::text::{sanitize, truncate, truncate_middle, width};
 
 /// Braille spinner frames, advanced by `Model::spinner`.
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
@@ -29,6 +29,8 @@ pub struct Column {
     pub sort: Option<usize>,
     /// Hidden when the pane is narrower than this, so small panes keep the key columns.
     pub min_pane: u16,
+    /// Hidden when the names on screen need the room: the highest rank goes first; 0 never.
+    pub yields: u8,
 }
 
 impl Column {
@@ -38,6 +40,7 @@ impl Column {
             width,
             sort: None,
             min_pane: 0,
+            yields: 0,
         }
     }
 
@@ -48,6 +51,12 @@ impl Column {
 
     pub const fn min_pane(mut self, min_pane: u16) -> Self {
         self.min_pane = min_pane;
+        self
+    }
+
+    /// Gives its room to the name column when names need it, `rank` first of all (1 last).
+    pub const fn yields(mut self, rank: u8) -> Self {
+        self.yields = rank;
         self
     }
 }
@@ -179,15 +188,49 @@ fn message_body(frame: &mut Frame, inner: Rect, pane: &Pane, text: &str, error: 
     frame.render_widget(paragraph, area);
 }
 
-/// Each column's width in this pane, or `None` when it is hidden for lack of room. Widths are
+/// Each column's width in this pane, or `None` when it is hidden. The first column is the
+/// name, and it comes first: columns that yield are hidden (highest rank first) until the
+/// longest name on screen (`name_needs` cells) fits or none is left to hide. Widths are
 /// resolved here once so cells can be cut to size before the table lays them out.
-fn fitted(pane: &Pane, width: u16) -> Vec<Option<u16>> {
-    let shown = |c: &Column| width.saturating_add(2) >= c.min_pane;
+fn fitted(pane: &Pane, width: u16, name_needs: usize) -> Vec<Option<u16>> {
+    let mut shown: Vec<bool> = pane
+        .columns
+        .iter()
+        .map(|c| width.saturating_add(2) >= c.min_pane)
+        .collect();
+    loop {
+        let widths = resolve(pane, width, &shown);
+        let name = widths.first().copied().flatten().unwrap_or(0);
+        if usize::from(name) >= name_needs {
+            return widths;
+        }
+        let next = pane
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| shown[i] && c.yields > 0)
+            .max_by_key(|&(_, c)| c.yields)
+            .map(|(i, _)| i);
+        match next {
+            Some(i) => shown[i] = false,
+            None => return widths,
+        }
+    }
+}
+
+/// The widths of the `shown` columns laid out in `width`.
+fn resolve(pane: &Pane, width: u16, shown: &[bool]) -> Vec<Option<u16>> {
     let mut constraints: Vec<Constraint> = Vec::new();
     if pane.markable {
         constraints.push(Constraint::Length(1));
     }
-    constraints.extend(pane.columns.iter().filter(|c| shown(c)).map(|c| c.width));
+    constraints.extend(
+        pane.columns
+            .iter()
+            .zip(shown)
+            .filter(|(_, s)| **s)
+            .map(|(c, _)| c.width),
+    );
     let rects = Layout::horizontal(constraints)
         .spacing(1)
         .split(Rect::new(0, 0, width, 1));
@@ -195,9 +238,9 @@ fn fitted(pane: &Pane, width: u16) -> Vec<Option<u16>> {
         .iter()
         .skip(usize::from(pane.markable))
         .map(|r| r.width);
-    pane.columns
+    shown
         .iter()
-        .map(|c| if shown(c) { resolved.next() } else { None })
+        .map(|&s| if s { resolved.next() } else { None })
         .collect()
 }
 
@@ -208,27 +251,45 @@ fn rows<T: Row>(
     list: &List<T>,
     cells: impl Fn(u32, &T) -> Vec<String>,
 ) {
-    let widths = fitted(pane, inner.width);
-    let header = header_row(pane, list, &widths);
     let height = usize::from(inner.height.saturating_sub(1));
     let cursor = list.cursor().checked_sub(list.offset());
-    let body = list
+    // Only the rows on screen: what the name column must fit is what is drawn.
+    let texts: Vec<(u32, Vec<String>)> = list
         .visible_rows(height)
-        .enumerate()
-        .map(|(i, (index, row))| {
-            let cut = cells(index, row)
-                .into_iter()
-                .zip(&widths)
-                .filter_map(|(text, w)| w.map(|w| Cell::from(fit(&text, w))));
-            let mark = if list.is_marked(index) { "●" } else { "" };
-            let line: Vec<Cell> = mark_cell(pane, mark).into_iter().chain(cut).collect();
-            let styled = TableRow::new(line);
-            if cursor == Some(i) {
-                styled.style(pane.theme.cursor(pane.focused))
-            } else {
-                styled
-            }
-        });
+        .map(|(index, row)| (index, cells(index, row)))
+        .collect();
+    let name_needs = texts
+        .iter()
+        .filter_map(|(_, t)| t.first().map(|name| width(name)))
+        .max()
+        .unwrap_or(0);
+    let widths = fitted(pane, inner.width, name_needs);
+    let header = header_row(pane, list, &widths);
+    let body = texts.into_iter().enumerate().map(|(i, (index, texts))| {
+        let cut = texts
+            .into_iter()
+            .zip(&widths)
+            .enumerate()
+            .filter_map(|(column, (text, w))| {
+                let w = (*w)?;
+                // A name keeps both ends: tags that differ only in their last characters
+                // must not look alike.
+                let text = if column == 0 {
+                    truncate_middle(&text, usize::from(w))
+                } else {
+                    fit(&text, w)
+                };
+                Some(Cell::from(text))
+            });
+        let mark = if list.is_marked(index) { "●" } else { "" };
+        let line: Vec<Cell> = mark_cell(pane, mark).into_iter().chain(cut).collect();
+        let styled = TableRow::new(line);
+        if cursor == Some(i) {
+            styled.style(pane.theme.cursor(pane.focused))
+        } else {
+            styled
+        }
+    });
     let mut constraints: Vec<Constraint> = Vec::new();
     if pane.markable {
         constraints.push(Constraint::Length(1));

@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::popup;
 use super::theme::Theme;
+use crate::app::format::count;
 use crate::app::manage::{
     Doomed, GrantForm, LEVELS, LevelForm, RemoveConfirm, TypedConfirm, Users,
 };
-use crate::app::text::truncate;
+use crate::app::text::{truncate, wrap};
 use crate::swr::model::LoginSecret;
 
 const WIDTH: u16 = 66;
@@ -34,7 +35,7 @@ fn input_box(
         .border_style(theme.border(focused));
     let inside = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(field.widget(), inside);
+    popup::field(frame, inside, field, focused);
 }
 
 fn levels_line(level: usize, focused: bool, theme: Theme) -> Line<'static> {
@@ -56,7 +57,6 @@ fn levels_line(level: usize, focused: bool, theme: Theme) -> Line<'static> {
 }
 
 pub fn draw_typed(frame: &mut Frame, screen: Rect, dialog: &TypedConfirm, theme: Theme) {
-    let rect = popup::centered(screen, width(screen), 10);
     let (title, what) = match &dialog.doomed {
         Doomed::Org(name) => (
             format!("Delete organization {name}?"),
@@ -65,35 +65,76 @@ pub fn draw_typed(frame: &mut Frame, screen: Rect, dialog: &TypedConfirm, theme:
         Doomed::Repo { org, repo, tags } => (
             format!("Delete repository {org}/{repo}?"),
             format!(
-                "Its {tags} tag{} go with it. This cannot be undone.",
-                if *tags == 1 { "" } else { "s" }
+                "Its {} {} with it. This cannot be undone.",
+                count(*tags, "tag", "tags"),
+                if *tags == 1 { "goes" } else { "go" }
             ),
         ),
     };
+    let inner_w = usize::from(width(screen).saturating_sub(2));
+    // The name to type is drawn whole, however long: the dialog grows by the lines it takes.
+    let name = dialog.doomed.name();
+    let prompt = format!("Type {name} to confirm:");
+    let mut lines: Vec<Line> = wrap(&what, inner_w)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.error()))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.extend(highlighted(
+        &prompt,
+        5..5 + name.len(),
+        inner_w,
+        theme.key(),
+    ));
+    let errors: Vec<Line> = dialog.error.as_deref().map_or_else(Vec::new, |e| {
+        wrap(e, inner_w)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.error()))
+            .collect()
+    });
+    let text_h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    // Room for a two-line error, as the dialog always had.
+    let error_h = u16::try_from(errors.len().max(2)).unwrap_or(u16::MAX);
+    let height = text_h
+        .saturating_add(3)
+        .saturating_add(error_h)
+        .saturating_add(2);
+    let rect = popup::centered(screen, width(screen), height);
     let inner = popup::frame(frame, rect, &title, "Enter delete · Esc cancel", theme);
     let [text, input, error] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(text_h),
         Constraint::Length(3),
         Constraint::Min(1),
     ])
     .areas(inner);
-    let lines = vec![
-        Line::styled(what, theme.error()),
-        Line::raw(""),
-        Line::from(vec![
-            Span::raw("Type "),
-            Span::styled(dialog.doomed.name().to_string(), theme.key()),
-            Span::raw(" to confirm:"),
-        ]),
-    ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    frame.render_widget(Paragraph::new(lines), text);
     input_box(frame, input, "Name", true, &dialog.field, theme);
-    if let Some(e) = &dialog.error {
-        frame.render_widget(
-            Paragraph::new(Line::styled(e.clone(), theme.error())),
-            error,
-        );
-    }
+    frame.render_widget(Paragraph::new(errors), error);
+}
+
+/// `text` wrapped to `width`, the bytes in `range` drawn in `style` on whichever lines they
+/// fall.
+fn highlighted(
+    text: &str,
+    range: std::ops::Range<usize>,
+    width: usize,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let mut start = 0;
+    wrap(text, width)
+        .into_iter()
+        .map(|line| {
+            let end = start + line.len();
+            let (from, to) = (range.start.clamp(start, end), range.end.clamp(start, end));
+            let spans = vec![
+                Span::raw(text[start..from].to_string()),
+                Span::styled(text[from..to].to_string(), style),
+                Span::raw(text[to..end].to_string()),
+            ];
+            start = end;
+            Line::from(spans)
+        })
+        .collect()
 }
 
 pub fn draw_grant(frame: &mut Frame, screen: Rect, form: &GrantForm, theme: Theme) {

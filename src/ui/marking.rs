@@ -67,7 +67,7 @@ pub fn draw_prompt(
         )),
         hint,
     );
-    frame.render_widget(field.widget(), input);
+    popup::field(frame, input, field, true);
     if let Some(error) = error {
         frame.render_widget(
             Paragraph::new(Line::styled(error.to_string(), theme.error()))

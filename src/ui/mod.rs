@@ -81,6 +81,7 @@ fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overla
         Overlay::Help => help::draw(frame, screen, model, theme),
         Overlay::PullMenu { cursor } => pull_menu::draw(frame, screen, model, *cursor, theme),
         Overlay::TagDetail => tag_detail(frame, screen, model, theme),
+        Overlay::Detail { scroll } => detail::draw_overlay(frame, screen, model, *scroll, theme),
         Overlay::MarkMenu { cursor } => marking::draw_menu(frame, screen, *cursor, theme),
         Overlay::MarkPrompt { rule, field, error } => {
             marking::draw_prompt(frame, screen, *rule, field, error.as_deref(), theme)

@@ -11,7 +11,10 @@ use crate::app::{Model, PaneId};
 const COLUMNS: [Column; 3] = [
     Column::new("NAME", Constraint::Fill(2)).sorts(0),
     Column::new("PERMISSION", Constraint::Length(12)).sorts(1),
-    Column::new("CREATOR", Constraint::Fill(1)).sorts(2),
+    // Long names take its room (the detail view shows it).
+    Column::new("CREATOR", Constraint::Fill(1))
+        .sorts(2)
+        .yields(1),
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {

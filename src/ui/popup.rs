@@ -3,10 +3,12 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear};
 
 use super::theme::Theme;
+use crate::app::field::Field;
 use crate::app::text::width;
 
 /// A `width` × `height` rect centered in `area`, shrunk to fit it.
@@ -36,6 +38,24 @@ pub fn frame(frame: &mut Frame, rect: Rect, title: &str, footer: &str, theme: Th
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     inner
+}
+
+/// Draws a text field in `area`. The editor always draws its cursor (a reversed cell); a form
+/// shows one cursor, where typing goes, so an unfocused field's is taken out again. Nothing
+/// else in a field is reversed: the cursor line is plain and a selection is coloured.
+pub fn field(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
+    frame.render_widget(field.widget(), area);
+    if focused {
+        return;
+    }
+    let buffer = frame.buffer_mut();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if let Some(cell) = buffer.cell_mut((x, y)) {
+                cell.modifier.remove(Modifier::REVERSED);
+            }
+        }
+    }
 }
 
 /// A wide (CJK) character just left of the popup covers the popup's first column too: the

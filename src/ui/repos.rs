@@ -9,17 +9,25 @@ use crate::app::format::{relative, size};
 use crate::app::rows::RepoRow;
 use crate::app::{Model, PaneId};
 
-/// Name, tags, size and updated always show; the rest join as the pane widens (the wide
-/// layout gives this pane 40% of the screen, the narrow one all 80 columns).
+/// Name, tags and updated always show; the rest join as the pane widens (the wide layout
+/// gives this pane 40% of the screen, the narrow one all 80 columns), and give way, downloads
+/// first, when the names on screen need the room (the detail view shows them all).
 const COLUMNS: [Column; 7] = [
     Column::new("NAME", Constraint::Fill(1)).sorts(0),
     Column::new("TAGS", Constraint::Length(6)).sorts(1),
-    Column::new("SIZE", Constraint::Length(9)).sorts(2),
+    Column::new("SIZE", Constraint::Length(9))
+        .sorts(2)
+        .yields(1),
     Column::new("DOWNLOADS", Constraint::Length(11))
         .sorts(3)
-        .min_pane(76),
-    Column::new("ACCESS", Constraint::Length(7)).min_pane(60),
-    Column::new("CATEGORY", Constraint::Length(9)).min_pane(76),
+        .min_pane(76)
+        .yields(4),
+    Column::new("ACCESS", Constraint::Length(7))
+        .min_pane(60)
+        .yields(2),
+    Column::new("CATEGORY", Constraint::Length(9))
+        .min_pane(76)
+        .yields(3),
     Column::new("UPDATED", Constraint::Length(9)).sorts(4),
 ];
 

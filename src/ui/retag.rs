@@ -9,11 +9,21 @@ use ratatui::widgets::{Block, Paragraph};
 use super::popup;
 use super::theme::Theme;
 use crate::app::model::RetagForm;
+use crate::app::text::wrap;
 
 const WIDTH: u16 = 60;
 
 pub fn draw(frame: &mut Frame, screen: Rect, form: &RetagForm, theme: Theme) {
-    let rect = popup::centered(screen, WIDTH, 9);
+    // An error (a conflict names the service's answer) is drawn whole: the dialog grows.
+    let inner_w = usize::from(WIDTH.min(screen.width).saturating_sub(2));
+    let errors: Vec<Line> = form.error.as_deref().map_or_else(Vec::new, |e| {
+        wrap(e, inner_w)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.error()))
+            .collect()
+    });
+    let error_h = u16::try_from(errors.len().max(2)).unwrap_or(u16::MAX);
+    let rect = popup::centered(screen, WIDTH, 7u16.saturating_add(error_h));
     let inner = popup::frame(
         frame,
         rect,
@@ -40,7 +50,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, form: &RetagForm, theme: Theme) {
         .border_style(theme.border(form.focus == 0));
     let field_area = block.inner(dest);
     frame.render_widget(block, dest);
-    frame.render_widget(form.destination.widget(), field_area);
+    popup::field(frame, field_area, &form.destination, form.focus == 0);
     let check = if form.overwrite { "[x]" } else { "[ ]" };
     let style = if form.focus == 1 {
         theme.cursor(true)
@@ -54,10 +64,5 @@ pub fn draw(frame: &mut Frame, screen: Rect, form: &RetagForm, theme: Theme) {
         )),
         overwrite,
     );
-    if let Some(e) = &form.error {
-        frame.render_widget(
-            Paragraph::new(Line::styled(e.clone(), theme.error())),
-            error,
-        );
-    }
+    frame.render_widget(Paragraph::new(errors), error);
 }

@@ -9,12 +9,17 @@ use crate::app::format::{relative, size};
 use crate::app::rows::TagRow;
 use crate::app::{Model, PaneId};
 
+/// Long names take the room of created, then size (the detail view shows both).
 const COLUMNS: [Column; 5] = [
     Column::new("TAG", Constraint::Fill(1)).sorts(1),
     // `sha256:` and 12 hex digits.
     Column::new("DIGEST", Constraint::Length(19)),
-    Column::new("SIZE", Constraint::Length(9)).sorts(2),
-    Column::new("CREATED", Constraint::Length(9)).sorts(3),
+    Column::new("SIZE", Constraint::Length(9))
+        .sorts(2)
+        .yields(1),
+    Column::new("CREATED", Constraint::Length(9))
+        .sorts(3)
+        .yields(2),
     Column::new("UPDATED", Constraint::Length(9)).sorts(0),
 ];
 
