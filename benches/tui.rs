@@ -172,50 +172,40 @@ fn feed_pages(m: &mut Model, request: u64, range: std::ops::Range<usize>) {
     }
 }
 
+/// The last page of a 100,000-tag load arrives at `m`, which has the others.
+fn last_page_arrives(c: &mut Criterion, name: &str, m: &Model, id: u64, last: &[TagRow]) {
+    c.bench_function(name, |b| {
+        b.iter_batched_ref(
+            || (m.clone(), last.to_vec()),
+            |(m, last)| {
+                let page = Rows::page(std::mem::take(last), Some(100_000));
+                update(
+                    m,
+                    Msg::Fetched {
+                        request: id,
+                        result: Ok(Fetched::Tags(page)),
+                    },
+                )
+            },
+            BatchSize::LargeInput,
+        )
+    });
+}
+
 fn arrivals(c: &mut Criterion) {
     // 99 pages of a first load are there; the 100th arrives.
     let mut m = model_with_tags(0, 160, 45);
     let id = fetch_id(&update(&mut m, key('r')));
     feed_pages(&mut m, id, 0..99_000);
     let last = rows(tags(99_000..100_000));
-    c.bench_function("page_arrives_99k_plus_1000", |b| {
-        b.iter_batched_ref(
-            || (m.clone(), last.clone()),
-            |(m, last)| {
-                let page = Rows::page(std::mem::take(last), Some(100_000));
-                update(
-                    m,
-                    Msg::Fetched {
-                        request: id,
-                        result: Ok(Fetched::Tags(page)),
-                    },
-                )
-            },
-            BatchSize::LargeInput,
-        )
-    });
+    last_page_arrives(c, "page_arrives_99k_plus_1000", &m, id, &last);
     // The same, sorted by name: each row of the page is placed by bisection with the name
     // comparator.
     let mut m = model_with_tags(0, 160, 45);
     update(&mut m, key('s'));
     let id = fetch_id(&update(&mut m, key('r')));
     feed_pages(&mut m, id, 0..99_000);
-    c.bench_function("page_arrives_by_name_99k_plus_1000", |b| {
-        b.iter_batched_ref(
-            || (m.clone(), last.clone()),
-            |(m, last)| {
-                let page = Rows::page(std::mem::take(last), Some(100_000));
-                update(
-                    m,
-                    Msg::Fetched {
-                        request: id,
-                        result: Ok(Fetched::Tags(page)),
-                    },
-                )
-            },
-            BatchSize::LargeInput,
-        )
-    });
+    last_page_arrives(c, "page_arrives_by_name_99k_plus_1000", &m, id, &last);
     // A reload of 100,000 tags with 1,000 marked: its last message swaps the new list in.
     let mut m = model_with_tags(100_000, 160, 45);
     for _ in 0..1000 {

@@ -12,22 +12,10 @@ use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use swr_tui::app::{Cmd, Context, ErrorInfo, Fetched, JobId, Model, Msg, Overlay, init, update};
+use swr_tui::app::{Cmd, ErrorInfo, Fetched, JobId, Model, Msg, Overlay, init, update};
 use swr_tui::swr::model::{Namespace, RepoV2, Tag};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-fn context() -> Context {
-    Context {
-        profile: "demo".into(),
-        region: "cn-north-4".into(),
-        endpoint: "http://127.0.0.1:8080".into(),
-        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
-        read_only: false,
-        monochrome: false,
-        profiles: Vec::new(),
-    }
-}
 
 /// Answers the fetch among `cmds` with `result`.
 fn answer(model: &mut Model, cmds: &[Cmd], result: Fetched) {

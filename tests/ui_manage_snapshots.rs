@@ -8,31 +8,10 @@ use screen::*;
 
 use crossterm::event::KeyCode;
 use ratatui::layout::Rect;
-use swr_tui::app::{Cmd, Context, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, init, update};
+use swr_tui::app::{Cmd, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, init, update};
 use swr_tui::swr::model::{AccessInfo, IamUser, LoginSecret, Namespace, Quota, RepoV2, UserAuth};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-fn context() -> Context {
-    Context {
-        profile: "demo".into(),
-        region: "cn-north-4".into(),
-        endpoint: "http://127.0.0.1:8080".into(),
-        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
-        read_only: false,
-        monochrome: false,
-        profiles: Vec::new(),
-    }
-}
-
-fn request_of(cmds: &[Cmd], want: &Fetch) -> u64 {
-    cmds.iter()
-        .find_map(|c| match c {
-            Cmd::Fetch { request, fetch } if fetch == want => Some(*request),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no fetch of {want:?} in {cmds:?}"))
-}
 
 fn answer(model: &mut Model, request: u64, result: Result<Fetched, ErrorInfo>) {
     update(model, Msg::Fetched { request, result });

@@ -12,9 +12,7 @@ use crossterm::event::KeyCode;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use swr_tui::app::{
-    Cmd, Context, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, init, layout, update,
-};
+use swr_tui::app::{Cmd, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, init, layout, update};
 use swr_tui::swr::model::{Namespace, RepoV2, Tag};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
@@ -26,25 +24,6 @@ const LONG_REPO_2: &str =
     "platform/build-infrastructure/continuous-integration/runner-image/ubuntu-24.04-02";
 /// Short enough to fit whole once other columns give way at 80 columns.
 const MID_REPO: &str = "team/feature-very-long-service-name-12";
-
-fn context() -> Context {
-    Context {
-        profile: "demo".into(),
-        region: "cn-north-4".into(),
-        endpoint: "http://127.0.0.1:8080".into(),
-        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
-        ..Context::default()
-    }
-}
-
-fn request_of(cmds: &[Cmd], want: &Fetch) -> u64 {
-    cmds.iter()
-        .find_map(|c| match c {
-            Cmd::Fetch { request, fetch } if fetch == want => Some(*request),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no fetch of {want:?} in {cmds:?}"))
-}
 
 fn answer(model: &mut Model, request: u64, result: Fetched) {
     update(

@@ -6,8 +6,29 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use swr_tui::app::{Cmd, Model, Msg, update};
+use swr_tui::app::{Cmd, Context, Fetch, Model, Msg, update};
 use unicode_width::UnicodeWidthStr;
+
+/// The demo profile against a local emulator, as the snapshots show it.
+pub fn context() -> Context {
+    Context {
+        profile: "demo".into(),
+        region: "cn-north-4".into(),
+        endpoint: "http://127.0.0.1:8080".into(),
+        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
+        ..Context::default()
+    }
+}
+
+/// The request id of the fetch of `want` among `cmds`.
+pub fn request_of(cmds: &[Cmd], want: &Fetch) -> u64 {
+    cmds.iter()
+        .find_map(|c| match c {
+            Cmd::Fetch { request, fetch } if fetch == want => Some(*request),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no fetch of {want:?} in {cmds:?}"))
+}
 
 pub fn now() -> DateTime<Utc> {
     "2026-03-10T12:00:00Z".parse().unwrap()
