@@ -517,7 +517,7 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     }
     model.say(kind, text);
     match refresh {
-        Some(what) => vec![super::update::fetch(model, what)],
+        Some(what) => vec![super::results::fetch(model, what)],
         None => Vec::new(),
     }
 }

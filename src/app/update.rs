@@ -1,28 +1,27 @@
 //! `update`: the one place state changes. Pure: no I/O, no clock, no randomness; effects leave
 //! as `Cmd`s and come back as `Msg`s.
 
-use crossterm::event::{KeyCode, KeyEvent, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 
 use super::delete;
 use super::detail;
 use super::field::{Field, LINE_MAX};
 use super::forms;
 use super::keys::{self, Action};
-use super::layout::{self, list_rows};
+use super::layout::list_rows;
 use super::manage;
 use super::marking::{self, MarkRule};
 use super::model::{Model, Overlay, PaneId, StatusKind};
-use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, Msg, PermTarget, RequestId};
+use super::mouse;
+use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Msg, PermTarget, RequestId};
 use super::pull::{ImageRef, PullKind};
+use super::results;
+use super::results::{abandoned, fetch};
 use super::retag;
-use super::rows::{OrgRow, PermRow};
 use super::status;
 use super::switcher;
-use super::table::{ListOps, Load};
-
-/// Rows a mouse wheel notch moves.
-const WHEEL_ROWS: isize = 3;
+use super::table::ListOps;
 
 /// The commands to run at start-up.
 pub fn init(model: &mut Model) -> Vec<Cmd> {
@@ -38,7 +37,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
 fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(key) => on_key(model, key),
-        Msg::Mouse(mouse) => on_mouse(model, mouse),
+        Msg::Mouse(mouse) => mouse::on_mouse(model, mouse),
         Msg::Resize { width, height } => {
             model.screen = Rect::new(0, 0, width, height);
             for pane in PaneId::ALL {
@@ -56,7 +55,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
             Vec::new()
         }
         Msg::Fetched { request, result } => {
-            on_fetched(model, request, result);
+            results::on_fetched(model, request, result);
             Vec::new()
         }
         Msg::Paste(text) => {
@@ -91,7 +90,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
     }
 }
 
-fn list_mut(model: &mut Model, pane: PaneId) -> &mut dyn ListOps {
+pub(super) fn list_mut(model: &mut Model, pane: PaneId) -> &mut dyn ListOps {
     match pane {
         PaneId::Orgs => &mut model.orgs,
         PaneId::Repos => &mut model.repos,
@@ -453,7 +452,7 @@ fn quit(model: &mut Model) -> Vec<Cmd> {
     vec![Cmd::Quit]
 }
 
-fn focus_pane(model: &mut Model, pane: PaneId) {
+pub(super) fn focus_pane(model: &mut Model, pane: PaneId) {
     if pane == PaneId::Perms && model.focus != PaneId::Perms {
         model.before_perms = model.focus;
     }
@@ -606,152 +605,4 @@ fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
             Vec::new()
         }
     }
-}
-
-// --- results --------------------------------------------------------------------------------
-
-/// The command that stops a list's load, if it is loading.
-fn abandoned(load: &Load) -> Option<Cmd> {
-    match load {
-        Load::Loading { request } => Some(Cmd::CancelFetch { request: *request }),
-        _ => None,
-    }
-}
-
-/// Starts loading a list: the pane remembers the request id and ignores any other answer.
-pub(super) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
-    let request = model.next_request;
-    model.next_request += 1;
-    match &what {
-        Fetch::Orgs => model.orgs.start_loading(request),
-        Fetch::Repos { .. } => model.repos.start_loading(request),
-        Fetch::Tags { .. } => model.tags.start_loading(request),
-        Fetch::Perms(_) => model.perms.start_loading(request),
-        Fetch::Quotas => model.quota_request = Some(request),
-        // The grant dialog that asked holds the id.
-        Fetch::Users => {}
-    }
-    Cmd::Fetch {
-        request,
-        fetch: what,
-    }
-}
-
-/// The pane waiting for `request`, if any still is.
-fn waiting_pane(model: &Model, request: RequestId) -> Option<PaneId> {
-    let waiting = |load: &Load| *load == Load::Loading { request };
-    [
-        (PaneId::Orgs, &model.orgs.load),
-        (PaneId::Repos, &model.repos.load),
-        (PaneId::Tags, &model.tags.load),
-        (PaneId::Perms, &model.perms.load),
-    ]
-    .into_iter()
-    .find(|(_, load)| waiting(load))
-    .map(|(pane, _)| pane)
-}
-
-fn on_fetched(model: &mut Model, request: RequestId, result: Result<Fetched, ErrorInfo>) {
-    if model.quota_request == Some(request) {
-        model.quota_request = None;
-        // Quota use is a nicety: without it (no project id, no permission) nothing else suffers.
-        if let Ok(Fetched::Quotas(quotas)) = result {
-            model.org_quota = quotas
-                .iter()
-                .find(|q| q.quota_key == "namespace")
-                .map(|q| (q.used, q.quota_limit));
-        }
-        return;
-    }
-    let for_grant = matches!(&model.overlay, Some(Overlay::Grant(g)) if g.users == manage::Users::Loading(request));
-    match result {
-        Ok(Fetched::Users(users)) if for_grant => {
-            manage::users_loaded(model, request, Ok(users));
-        }
-        Err(e) if for_grant => {
-            manage::users_loaded(model, request, Err(e));
-        }
-        other => on_list_fetched(model, request, other),
-    }
-}
-
-fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched, ErrorInfo>) {
-    // The user left that view, or asked again since: this answer is stale.
-    let Some(pane) = waiting_pane(model, request) else {
-        return;
-    };
-    match result {
-        Ok(Fetched::Orgs(list)) if pane == PaneId::Orgs => {
-            model
-                .orgs
-                .set_items(list.into_iter().map(OrgRow::from).collect());
-        }
-        Ok(Fetched::Repos(page)) if pane == PaneId::Repos => model.repos.receive(page),
-        Ok(Fetched::Tags(page)) if pane == PaneId::Tags => model.tags.receive(page),
-        Ok(Fetched::Perms(info)) if pane == PaneId::Perms => {
-            model.perms.set_items(PermRow::from_access(info));
-        }
-        Ok(_) => return,
-        Err(ErrorInfo(text)) => {
-            let what = pane.title().to_lowercase();
-            model.load_failed(pane, format!("Loading {what} failed: {text} — r retries"));
-            match pane {
-                PaneId::Orgs => model.orgs.load = Load::Failed(text),
-                PaneId::Repos => model.repos.load = Load::Failed(text),
-                PaneId::Tags => model.tags.load = Load::Failed(text),
-                PaneId::Perms => model.perms.load = Load::Failed(text),
-            }
-            return;
-        }
-    }
-    status::on_loaded(model, pane);
-    let rows = list_rows(model.screen, model.focus, pane);
-    list_mut(model, pane).scroll_to_cursor(rows);
-}
-
-// --- mouse --------------------------------------------------------------------------------
-
-fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
-    if model.overlay.is_some() {
-        return Vec::new();
-    }
-    let at = Position::new(mouse.column, mouse.row);
-    let areas = layout::areas(model.screen, model.focus);
-    let hit = PaneId::ALL
-        .into_iter()
-        .filter(|&p| p != PaneId::Perms || model.focus == PaneId::Perms)
-        .filter(|&p| p != PaneId::Tags || model.focus != PaneId::Perms)
-        .find(|&p| areas.pane(p).is_some_and(|r| r.contains(at)));
-    let Some(pane) = hit else {
-        return Vec::new();
-    };
-    match mouse.kind {
-        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-            let delta = if mouse.kind == MouseEventKind::ScrollDown {
-                WHEEL_ROWS
-            } else {
-                -WHEEL_ROWS
-            };
-            let rows = list_rows(model.screen, model.focus, pane);
-            list_mut(model, pane).move_by(delta, rows);
-        }
-        MouseEventKind::Down(MouseButton::Left) => {
-            if pane != model.focus {
-                focus_pane(model, pane);
-            }
-            let rect = areas.pane(pane).unwrap_or_default();
-            // Border and column header take the first two lines.
-            let first_row = rect.y + 2;
-            if mouse.row >= first_row && mouse.row < rect.bottom().saturating_sub(1) {
-                let rows = list_rows(model.screen, model.focus, pane);
-                let list = list_mut(model, pane);
-                let index = list.offset() + usize::from(mouse.row - first_row);
-                if index < list.visible_len() {
-                    list.move_to(index, rows);
-                }
-            }
-        }
-        _ => {}
-    }
-    Vec::new()
 }
