@@ -172,9 +172,12 @@ class Tui:
         self.socket = f"swr-bench-{os.getpid()}"
         self.dir = directory
         creds = emu.creds
+        # An empty config file: a named one must exist.
+        with open(os.path.join(directory, "config.toml"), "w"):
+            pass
         script = (
             f"exec env HUAWEICLOUD_SDK_AK={creds['HUAWEICLOUD_SDK_AK']} HUAWEICLOUD_SDK_SK={creds['HUAWEICLOUD_SDK_SK']} "
-            f"HUAWEICLOUD_SDK_PROJECT_ID={creds['HUAWEICLOUD_SDK_PROJECT_ID']} SWR_TUI_CONFIG={directory}/none.toml "
+            f"HUAWEICLOUD_SDK_PROJECT_ID={creds['HUAWEICLOUD_SDK_PROJECT_ID']} SWR_TUI_CONFIG={directory}/config.toml "
             f"XDG_DATA_HOME={directory} XDG_CACHE_HOME={directory}/cache "
             f"{binary} --endpoint {emu.url} --region cn-north-4 {os.environ.get('SWR_TUI_ARGS', '')}"
         )
