@@ -69,7 +69,7 @@ fn hints_follow_the_key_table_and_messages_fade_back_to_them() {
     t.keys(&["q"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert!(
-        t.screen().contains("Tags ("),
+        t.screen().contains("Tags (2401)"),
         "q is not the quit key any more"
     );
     t.keys(&["Q"]);
@@ -83,17 +83,13 @@ fn an_error_stays_until_esc_dismisses_it() {
     }
     let emu = EmulatorProcess::start(&[]);
     let t = Tmux::start("status-error", &emu, "--read-only", 100, 30);
-    t.wait_for("Organizations (4)");
-    t.keys(&["Enter"]);
-    t.wait_for("Repositories (");
-    t.keys(&["Enter"]);
-    t.wait_for("Tags (");
+    t.open_demo_runner();
     t.keys(&["d"]);
     t.wait_for("Read-only");
     std::thread::sleep(std::time::Duration::from_secs(6));
     t.keys(&["j", "k"]);
     let screen = t.wait_for("Read-only");
-    assert!(screen.contains("Tags ("), "{screen}");
+    assert!(screen.contains("Tags (2401)"), "{screen}");
     t.keys(&["Escape"]);
     let start = std::time::Instant::now();
     while t.screen().contains("Read-only: deleting") {
@@ -105,7 +101,7 @@ fn an_error_stays_until_esc_dismisses_it() {
     }
     let screen = t.screen();
     assert!(
-        screen.contains("Tags ("),
+        screen.contains("Tags (2401)"),
         "Esc only dismissed, it did not go back:\n{screen}"
     );
     assert!(status_line(&screen).contains("q quit"), "{screen}");
