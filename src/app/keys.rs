@@ -5,6 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::model::PaneId;
 
+mod hints;
+pub use hints::Hint;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Up,
@@ -462,114 +465,6 @@ impl Keymap {
     }
 }
 
-/// One key hint of the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
-    pub key: String,
-    pub word: &'static str,
-    /// Lower comes first when the line is too narrow for all.
-    pub rank: usize,
-}
-
-/// The actions the status line hints at, in the order drawn; the word may depend on the pane.
-const FOOTER: &[Action] = &[
-    Action::Help,
-    Action::Filter,
-    Action::Open,
-    Action::Details,
-    Action::Mark,
-    Action::Copy,
-    Action::CopyMenu,
-    Action::Create,
-    Action::Delete,
-    Action::Edit,
-    Action::Permissions,
-    Action::Refresh,
-    Action::NextPane,
-    Action::Back,
-    Action::Quit,
-];
-
-/// The same actions by how much a hint is worth when space is short.
-const FOOTER_RANK: &[Action] = &[
-    Action::Help,
-    Action::Quit,
-    Action::Open,
-    Action::Filter,
-    Action::Mark,
-    Action::Delete,
-    Action::Create,
-    Action::Edit,
-    Action::Copy,
-    Action::Permissions,
-    Action::CopyMenu,
-    Action::Details,
-    Action::Back,
-    Action::Refresh,
-    Action::NextPane,
-];
-
-fn footer_word(action: Action, pane: PaneId) -> Option<&'static str> {
-    use PaneId::{Orgs, Perms, Repos, Tags};
-    Some(match (action, pane) {
-        (Action::Help, _) => "help",
-        (Action::Filter, _) => "filter",
-        (Action::Open, Tags) => "detail",
-        (Action::Open, Orgs | Repos) => "open",
-        (Action::Details, Orgs | Repos) => "details",
-        (Action::Mark, Tags) => "mark",
-        (Action::Copy, Tags) => "copy",
-        (Action::CopyMenu, Tags) => "menu",
-        (Action::Create, Tags) => "retag",
-        (Action::Create, Perms) => "grant",
-        (Action::Create, _) => "create",
-        (Action::Delete, Perms) => "remove",
-        (Action::Delete, _) => "delete",
-        (Action::Edit, Perms) => "level",
-        (Action::Edit, Repos) => "edit",
-        (Action::Permissions, Orgs | Repos) => "perms",
-        (Action::Refresh, Perms) => "refresh",
-        (Action::NextPane, Orgs) => "pane",
-        (Action::Back, Repos | Tags | Perms) => "back",
-        (Action::Quit, _) => "quit",
-        _ => return None,
-    })
-}
-
-impl Keymap {
-    /// The key an action has now: an override, else its first default key.
-    fn key_of(&self, action: Action) -> Option<KeyCode> {
-        match self.overrides.iter().find(|(a, _)| *a == action) {
-            Some((_, code)) => Some(*code),
-            None => BINDINGS
-                .iter()
-                .find(|b| b.action == action)
-                .and_then(|b| b.keys.first().copied()),
-        }
-    }
-
-    /// The status line's key hints for `pane`, in drawing order, with the keys in force.
-    /// Write actions are left out when read-only.
-    pub fn hints(&self, pane: PaneId, read_only: bool) -> Vec<Hint> {
-        FOOTER
-            .iter()
-            .filter_map(|&action| {
-                let binding = BINDINGS.iter().find(|b| b.action == action)?;
-                if !binding.scope.includes(pane)
-                    || (read_only && matches!(binding.scope, Scope::Writes | Scope::Edits))
-                {
-                    return None;
-                }
-                Some(Hint {
-                    key: key_label(self.key_of(action)?),
-                    word: footer_word(action, pane)?,
-                    rank: FOOTER_RANK.iter().position(|&a| a == action)?,
-                })
-            })
-            .collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -626,38 +521,6 @@ mod tests {
             ("edit".to_string(), "x".to_string()),
         ];
         assert!(Keymap::from_config(twice.iter().map(|(a, b)| (a, b))).is_err());
-    }
-
-    #[test]
-    fn hints_follow_overrides_and_name_what_each_pane_can_do() {
-        let words = |map: &Keymap, pane, read_only| -> Vec<String> {
-            map.hints(pane, read_only)
-                .into_iter()
-                .map(|h| format!("{} {}", h.key, h.word))
-                .collect()
-        };
-        let defaults = Keymap::default();
-        let orgs = words(&defaults, PaneId::Orgs, false);
-        for hint in ["? help", "Enter open", "c create", "d delete", "q quit"] {
-            assert!(orgs.contains(&hint.to_string()), "{hint} in {orgs:?}");
-        }
-        let repos = words(&defaults, PaneId::Repos, false);
-        for hint in ["c create", "d delete", "e edit", "Esc back"] {
-            assert!(repos.contains(&hint.to_string()), "{hint} in {repos:?}");
-        }
-        let perms = words(&defaults, PaneId::Perms, false);
-        for hint in ["c grant", "e level", "d remove"] {
-            assert!(perms.contains(&hint.to_string()), "{hint} in {perms:?}");
-        }
-        assert!(
-            !words(&defaults, PaneId::Perms, true).contains(&"c grant".to_string()),
-            "read-only: no write hints"
-        );
-        let entries = [("quit".to_string(), "Q".to_string())];
-        let map = Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap();
-        let tags = words(&map, PaneId::Tags, false);
-        assert!(tags.contains(&"Q quit".to_string()), "{tags:?}");
-        assert!(!tags.contains(&"q quit".to_string()), "{tags:?}");
     }
 
     #[test]
