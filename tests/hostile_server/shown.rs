@@ -73,12 +73,7 @@ async fn pull_commands_hold_checked_names_and_the_profiles_registry_only() {
         to_tag(&mut s, name);
         press(&mut s, "y");
         assert!(s.copied.is_empty(), "{name:?} copied as {:?}", s.copied);
-        let status = s
-            .model
-            .status
-            .as_ref()
-            .map(|st| st.text.clone())
-            .unwrap_or_default();
+        let status = status_text(&s.model);
         assert!(status.starts_with("Not copied"), "{name:?}: {status}");
         s.send(key(KeyCode::Enter));
         let detail = text(&draw(&s.model));
@@ -141,12 +136,7 @@ async fn the_login_command_names_the_profiles_registry_not_the_services() {
     ] {
         let s = login_answer(hostile).await;
         assert!(s.model.overlay.is_none(), "{hostile}");
-        let status = s
-            .model
-            .status
-            .as_ref()
-            .map(|st| st.text.clone())
-            .unwrap_or_default();
+        let status = status_text(&s.model);
         assert!(
             status.starts_with("No login command"),
             "{hostile}: {status}"
@@ -309,4 +299,13 @@ async fn zero_width_characters_shift_no_column_and_leave_no_stray_cell() {
         screen.contains("text"),
         "the free text is shown, its zero-width characters gone:\n{screen}"
     );
+}
+
+/// What the status line says, or nothing.
+fn status_text(model: &swr_tui::app::Model) -> String {
+    model
+        .status
+        .as_ref()
+        .map(|st| st.text.clone())
+        .unwrap_or_default()
 }
