@@ -10,6 +10,7 @@ pub mod forms;
 pub mod keys;
 pub mod layout;
 pub mod manage;
+mod mark_dialogs;
 pub mod marking;
 pub mod model;
 mod mouse;

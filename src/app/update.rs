@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 
 use super::delete;
 use super::detail;
-use super::field::{Field, LINE_MAX};
+use super::field::LINE_MAX;
 use super::forms;
 use super::keys::{self, Action};
 use super::layout::list_rows;
 use super::manage;
-use super::marking::{self, MarkRule};
+use super::mark_dialogs;
+use super::marking;
 use super::model::{Model, Overlay, PaneId, StatusKind};
 use super::mouse;
 use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Msg, PermTarget, RequestId};
@@ -198,14 +199,16 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
         }
         Overlay::MarkMenu { cursor } => {
             model.overlay = Some(Overlay::MarkMenu { cursor });
-            on_mark_menu_key(model, cursor, key, closes)
+            mark_dialogs::menu_key(model, cursor, key, closes)
         }
         Overlay::DeleteProgress => {
             model.overlay = Some(Overlay::DeleteProgress);
             delete::progress_key(model, key)
         }
         // These take their state and put it back themselves.
-        Overlay::MarkPrompt { rule, field, .. } => on_mark_prompt_key(model, rule, field, key),
+        Overlay::MarkPrompt { rule, field, .. } => {
+            mark_dialogs::prompt_key(model, rule, field, key)
+        }
         Overlay::ConfirmDelete(dialog) => delete::confirm_key(model, dialog, key),
         Overlay::Retag(form) => retag::key(model, form, key),
         Overlay::Form(form) => forms::key(model, form, key),
@@ -215,89 +218,6 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
         Overlay::Remove(dialog) => manage::remove_key(model, dialog, key),
         Overlay::Login(secret) => manage::login_key(model, secret, key),
         Overlay::Switcher(s) => switcher::key(model, s, key),
-    }
-}
-
-fn on_mark_menu_key(model: &mut Model, cursor: usize, key: KeyEvent, closes: bool) -> Vec<Cmd> {
-    let last = MarkRule::ALL.len() - 1;
-    let chosen = match key.code {
-        KeyCode::Char('j') | KeyCode::Down => {
-            model.overlay = Some(Overlay::MarkMenu {
-                cursor: (cursor + 1).min(last),
-            });
-            None
-        }
-        KeyCode::Char('k') | KeyCode::Up => {
-            model.overlay = Some(Overlay::MarkMenu {
-                cursor: cursor.saturating_sub(1),
-            });
-            None
-        }
-        KeyCode::Enter => Some(cursor),
-        KeyCode::Char(c @ '1'..='5') => Some(usize::from(c as u8 - b'1')),
-        _ => {
-            if closes {
-                model.overlay = None;
-            }
-            None
-        }
-    };
-    if let Some(index) = chosen {
-        let rule = MarkRule::ALL[index];
-        if rule.prompt().is_some() {
-            model.overlay = Some(Overlay::MarkPrompt {
-                rule,
-                field: Field::single(""),
-                error: None,
-            });
-        } else {
-            model.overlay = None;
-            apply_mark_rule(model, rule, "");
-        }
-    }
-    Vec::new()
-}
-
-fn on_mark_prompt_key(
-    model: &mut Model,
-    rule: MarkRule,
-    mut field: Field,
-    key: KeyEvent,
-) -> Vec<Cmd> {
-    match key.code {
-        KeyCode::Esc => model.overlay = None,
-        KeyCode::Enter => {
-            let input = field.text();
-            match marking::apply(rule, &input, &mut model.tags, model.now) {
-                Ok(text) => {
-                    model.overlay = None;
-                    info(model, text);
-                }
-                Err(why) => {
-                    model.overlay = Some(Overlay::MarkPrompt {
-                        rule,
-                        field,
-                        error: Some(why),
-                    })
-                }
-            }
-        }
-        _ => {
-            field.key(key);
-            model.overlay = Some(Overlay::MarkPrompt {
-                rule,
-                field,
-                error: None,
-            });
-        }
-    }
-    Vec::new()
-}
-
-fn apply_mark_rule(model: &mut Model, rule: MarkRule, input: &str) {
-    match marking::apply(rule, input, &mut model.tags, model.now) {
-        Ok(text) => info(model, text),
-        Err(why) => info(model, why),
     }
 }
 
