@@ -209,21 +209,14 @@ pub fn refresh_shared_marks(model: &mut Model) {
     shared.revision = Some(tags.revision());
 }
 
-fn error(model: &mut Model, text: impl Into<String>) {
-    model.fail(text);
-}
-
 /// `d`: asks about the marked tags, or the current one when none is marked.
 pub fn ask(model: &mut Model) -> Vec<Cmd> {
     if model.context.read_only {
-        error(
-            model,
-            "Read-only: deleting is disabled (--read-only or the profile's read_only)",
-        );
+        model.fail("Read-only: deleting is disabled (--read-only or the profile's read_only)");
         return Vec::new();
     }
     if model.delete.as_ref().is_some_and(|j| !j.finished) {
-        error(model, "A delete is still running");
+        model.fail("A delete is still running");
         return Vec::new();
     }
     let (Some(org), Some(repo)) = (model.org.clone(), model.repo.clone()) else {
@@ -388,10 +381,9 @@ pub fn progress_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
             job.quit_after = false;
             return vec![Cmd::ResumeJob { job: id }];
         }
-        KeyCode::Char('q') => info(
-            model,
-            "Deleting: Esc asks to stop first; Ctrl-C stops, then quits",
-        ),
+        KeyCode::Char('q') => {
+            model.inform("Deleting: Esc asks to stop first; Ctrl-C stops, then quits")
+        }
         _ => {}
     }
     Vec::new()
@@ -430,10 +422,6 @@ fn stop(job: &mut DeleteJob) -> Vec<Cmd> {
     job.asking_stop = false;
     job.stop_requested = true;
     vec![Cmd::StopJob { job: job.id }]
-}
-
-fn info(model: &mut Model, text: &str) {
-    model.inform(text);
 }
 
 pub fn on_tag_deleted(

@@ -115,14 +115,9 @@ pub struct RemoveConfirm {
     pub second: bool,
 }
 
-fn status(model: &mut Model, kind: StatusKind, text: impl Into<String>) {
-    model.say(kind, text);
-}
-
 fn read_only(model: &mut Model) -> bool {
     if model.context.read_only {
-        status(
-            model,
+        model.say(
             StatusKind::Error,
             "Read-only: changes are disabled (--read-only or the profile's read_only)",
         );
@@ -151,7 +146,7 @@ pub fn create(model: &mut Model) -> Vec<Cmd> {
         PaneId::Orgs => model.overlay = Some(Overlay::Form(forms::create_org())),
         PaneId::Repos => match model.org.clone() {
             Some(org) => model.overlay = Some(Overlay::Form(forms::create_repo(&org))),
-            None => status(model, StatusKind::Info, "Open an organization first"),
+            None => model.say(StatusKind::Info, "Open an organization first"),
         },
         PaneId::Tags => return super::retag::open(model),
         PaneId::Perms => return grant(model),
@@ -189,13 +184,11 @@ pub fn edit(model: &mut Model) -> Vec<Cmd> {
                 level,
             }));
         }
-        PaneId::Orgs => status(
-            model,
+        PaneId::Orgs => model.say(
             StatusKind::Info,
             "Organizations have nothing to edit; p shows their permissions",
         ),
-        PaneId::Tags => status(
-            model,
+        PaneId::Tags => model.say(
             StatusKind::Info,
             "Tags have nothing to edit; c creates one from the current tag",
         ),
@@ -252,7 +245,7 @@ pub fn typed_key(model: &mut Model, mut dialog: TypedConfirm, key: KeyEvent) -> 
     match key.code {
         KeyCode::Esc => {
             model.overlay = None;
-            status(model, StatusKind::Info, "Nothing deleted");
+            model.say(StatusKind::Info, "Nothing deleted");
             return Vec::new();
         }
         KeyCode::Enter => {
@@ -292,8 +285,7 @@ pub fn typed_key(model: &mut Model, mut dialog: TypedConfirm, key: KeyEvent) -> 
 
 fn grant(model: &mut Model) -> Vec<Cmd> {
     let Some(target) = model.perm_target.clone() else {
-        status(
-            model,
+        model.say(
             StatusKind::Info,
             "Pick an organization or repository first (p)",
         );
@@ -492,8 +484,7 @@ pub fn login(model: &mut Model) -> Vec<Cmd> {
     let request = model.next_request;
     model.next_request += 1;
     model.login_request = Some(request);
-    status(
-        model,
+    model.say(
         StatusKind::Info,
         "Requesting a temporary docker login command…",
     );
@@ -520,9 +511,9 @@ pub fn login_fetched(
                     ..secret
                 }));
             }
-            Err(why) => status(model, StatusKind::Error, format!("No login command: {why}")),
+            Err(why) => model.say(StatusKind::Error, format!("No login command: {why}")),
         },
-        Err(ErrorInfo(e)) => status(model, StatusKind::Error, format!("No login command: {e}")),
+        Err(ErrorInfo(e)) => model.say(StatusKind::Error, format!("No login command: {e}")),
     }
 }
 
@@ -545,7 +536,7 @@ pub fn login_key(model: &mut Model, secret: LoginSecret, key: KeyEvent) -> Vec<C
             match login_command(&secret.docker_login, &secret.registry) {
                 Ok(text) => vec![Cmd::CopySecret { text, label }],
                 Err(why) => {
-                    status(model, StatusKind::Error, format!("Not copied: {why}"));
+                    model.say(StatusKind::Error, format!("Not copied: {why}"));
                     Vec::new()
                 }
             }

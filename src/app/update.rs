@@ -104,10 +104,6 @@ fn focused_rows(model: &Model) -> usize {
     list_rows(model.screen, model.focus, model.focus)
 }
 
-fn info(model: &mut Model, text: impl Into<String>) {
-    model.inform(text);
-}
-
 // --- keys ---------------------------------------------------------------------------------
 
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
@@ -336,11 +332,11 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
             }
         }
         Action::MarkAll | Action::Invert | Action::MarkMenu if focus != PaneId::Tags => {
-            info(model, "Marking works in the tag pane");
+            model.inform("Marking works in the tag pane");
         }
         Action::MarkAll => {
             let n = model.tags.mark_where(|_| true);
-            info(model, format!("Marked {}", marking::more_tags(n)));
+            model.inform(format!("Marked {}", marking::more_tags(n)));
         }
         Action::Invert => model.tags.invert_visible(),
         Action::MarkMenu => model.overlay = Some(Overlay::MarkMenu { cursor: 0 }),
@@ -354,10 +350,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
             if model.focus == PaneId::Tags && model.tags.current().is_some() {
                 model.overlay = Some(Overlay::PullMenu { cursor: 0 });
             } else {
-                info(
-                    model,
-                    "Open a repository and pick a tag to copy its pull command",
-                );
+                model.inform("Open a repository and pick a tag to copy its pull command");
             }
         }
         Action::Permissions => return permissions(model),
@@ -485,7 +478,7 @@ fn permissions(model: &mut Model) -> Vec<Cmd> {
         PaneId::Perms => model.perm_target.clone(),
     };
     let Some(target) = target else {
-        info(model, "Pick an organization or repository first");
+        model.inform("Pick an organization or repository first");
         return Vec::new();
     };
     if model.perm_target.as_ref() != Some(&target) {
@@ -498,17 +491,11 @@ fn permissions(model: &mut Model) -> Vec<Cmd> {
 
 fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
     let (Some(org), Some(repo), Some(tag)) = (&model.org, &model.repo, model.tags.current()) else {
-        info(
-            model,
-            "Open a repository and pick a tag to copy its pull command",
-        );
+        model.inform("Open a repository and pick a tag to copy its pull command");
         return Vec::new();
     };
     if model.focus != PaneId::Tags {
-        info(
-            model,
-            "Open a repository and pick a tag to copy its pull command",
-        );
+        model.inform("Open a repository and pick a tag to copy its pull command");
         return Vec::new();
     }
     let copyable = ImageRef {
