@@ -4,6 +4,7 @@
 mod support;
 
 use support::*;
+use swr_tui::app::rows::ColumnId;
 
 #[test]
 fn start_up_loads_organizations_and_the_quota() {
@@ -159,14 +160,18 @@ fn tags_default_to_newest_first_and_sort_cycles() {
     let mut m = with_tags(9);
     assert_eq!(m.tags.current().unwrap().tag, "v8", "newest first");
     press(&mut m, "s"); // name, still descending
-    assert_eq!(m.tags.sort().column, 1);
+    assert_eq!(m.tags.sort().column, ColumnId::Name);
     press(&mut m, "g");
     assert_eq!(m.tags.current().unwrap().tag, "v8");
     press(&mut m, "S");
     press(&mut m, "g");
     assert_eq!(m.tags.current().unwrap().tag, "v0");
     press(&mut m, "sss");
-    assert_eq!(m.tags.sort().column, 0, "cycles back to updated");
+    assert_eq!(
+        m.tags.sort().column,
+        ColumnId::Updated,
+        "cycles back to updated"
+    );
 }
 
 #[test]

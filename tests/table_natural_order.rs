@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 
 use proptest::prelude::*;
 use swr_tui::app::natural;
-use swr_tui::app::rows::{OrgRow, RepoRow, Row, TagRow};
+use swr_tui::app::rows::{ColumnId, OrgRow, RepoRow, Row, TagRow};
 use swr_tui::app::table::{Rows, Sort, Table};
 use swr_tui::swr::model::{Namespace, RepoV2, Tag};
 
@@ -24,13 +24,13 @@ fn names<T: Row>(t: &Table<T>) -> Vec<String> {
     t.visible().map(|r| r.key().to_string()).collect()
 }
 
-fn by(column: usize, descending: bool) -> Sort {
+fn by(column: ColumnId, descending: bool) -> Sort {
     Sort { column, descending }
 }
 
 #[test]
 fn tags_sort_by_name_naturally() {
-    let mut t = Table::new(by(1, false));
+    let mut t = Table::new(by(ColumnId::Name, false));
     let list = [
         "build-100",
         "build-10",
@@ -59,7 +59,7 @@ fn tags_sort_by_name_naturally() {
 
 #[test]
 fn organizations_and_repositories_sort_by_name_naturally() {
-    let mut orgs = Table::new(by(0, false));
+    let mut orgs = Table::new(by(ColumnId::Name, false));
     orgs.set_items(
         ["team10", "team9", "team1"]
             .map(|n| {
@@ -71,7 +71,7 @@ fn organizations_and_repositories_sort_by_name_naturally() {
             .into(),
     );
     assert_eq!(names(&orgs), ["team1", "team9", "team10"]);
-    let mut repos = Table::new(by(0, false));
+    let mut repos = Table::new(by(ColumnId::Name, false));
     repos.receive(Rows::page(
         ["svc/api-12", "svc/api-2"]
             .map(|n| {
@@ -97,8 +97,11 @@ fn organizations_and_repositories_sort_by_name_naturally() {
 fn names_drawn_alike_still_have_one_order() {
     // Both draw as `v1�`; the exact names decide, whichever comes first.
     let (a, b) = (tag("v1\u{202E}", 0), tag("v1\u{202D}", 0));
-    assert_ne!(a.compare(&b, 1), Ordering::Equal);
-    assert_eq!(a.compare(&b, 1), b.compare(&a, 1).reverse());
+    assert_ne!(a.compare(&b, ColumnId::Name), Ordering::Equal);
+    assert_eq!(
+        a.compare(&b, ColumnId::Name),
+        b.compare(&a, ColumnId::Name).reverse()
+    );
 }
 
 /// Names of the pieces natural order cares about.
@@ -140,6 +143,7 @@ proptest! {
         bounds.sort();
         bounds.dedup();
 
+        let column = TagRow::SORTS[column];
         let sort = by(column, descending);
         let mut paged = Table::new(sort);
         paged.start_loading(1);
@@ -159,7 +163,7 @@ proptest! {
             prop_assert_eq!(ord, want, "{} then {}", pair[0].tag, pair[1].tag);
         }
         // By name, the list is the names sorted by the natural comparator.
-        if column == 1 && !descending {
+        if column == ColumnId::Name && !descending {
             let mut sorted: Vec<String> = list.iter().map(|(n, _)| n.clone()).collect();
             sorted.sort_by(|a, b| natural::compare(a, b));
             prop_assert_eq!(names(&paged), sorted);

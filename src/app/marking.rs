@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use regex::Regex;
 
 use super::format;
-use super::rows::{Row, TagRow};
+use super::rows::{ColumnId, Row, TagRow};
 use super::table::Table;
 
 /// `1 more tag`, `3 more tags`.
@@ -13,8 +13,8 @@ pub fn more_tags(n: usize) -> String {
     format!("{n} more {}", if n == 1 { "tag" } else { "tags" })
 }
 
-/// The tag list's `updated` column (`TagRow::SORT_COLUMNS[0]`): what "newest" goes by.
-const NEWEST: usize = 0;
+/// The tag list's `updated` column: what "newest" goes by.
+const NEWEST: ColumnId = ColumnId::Updated;
 
 /// The entries of the marking menu (`m`), in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,7 +150,7 @@ mod tests {
 
     fn table() -> Table<TagRow> {
         let mut t = Table::new(Sort {
-            column: 0,
+            column: ColumnId::Updated,
             descending: true,
         });
         t.set_items(
@@ -214,7 +214,7 @@ mod tests {
     #[test]
     fn keep_newest_keeps_the_first_rows_the_list_shows_when_times_tie() {
         let mut t = Table::new(Sort {
-            column: 0,
+            column: ColumnId::Updated,
             descending: true,
         });
         let same_time = |name: &str| {

@@ -12,7 +12,7 @@ use super::keys::Keymap;
 use super::manage::{GrantForm, LevelForm, RemoveConfirm, TypedConfirm};
 use super::marking::MarkRule;
 use super::msg::{Fetch, JobId, PermTarget, RequestId};
-use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
+use super::rows::{ColumnId, OrgRow, PermRow, RepoRow, TagRow};
 use super::table::{Sort, Table};
 use crate::swr::model::LoginSecret;
 
@@ -240,7 +240,7 @@ pub struct Model {
 impl Model {
     pub fn new(context: Context, screen: Rect, now: DateTime<Utc>) -> Self {
         let by_name = Sort {
-            column: 0,
+            column: ColumnId::Name,
             descending: false,
         };
         Self {
@@ -251,7 +251,7 @@ impl Model {
             repos: Table::new(by_name),
             // Newest first.
             tags: Table::new(Sort {
-                column: 0,
+                column: ColumnId::Updated,
                 descending: true,
             }),
             perms: Table::new(by_name),

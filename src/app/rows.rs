@@ -24,15 +24,35 @@ fn names(raw: &str) -> (String, Option<Box<str>>) {
     (shown, exact)
 }
 
+/// A column of a list, by identity: sorting, headers and cells name columns, never positions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColumnId {
+    Name,
+    Permission,
+    Creator,
+    Tags,
+    Size,
+    Downloads,
+    Access,
+    Category,
+    Digest,
+    Created,
+    Updated,
+    UserId,
+    Deadline,
+    State,
+    Description,
+}
+
 /// A row of a list pane.
 pub trait Row {
-    /// Column titles that can be sorted by, in `s` cycling order.
-    const SORT_COLUMNS: &'static [&'static str];
+    /// Columns that can be sorted by, in `s` cycling order.
+    const SORTS: &'static [ColumnId];
     /// Identity used for marks and for keeping the cursor on the same row.
     fn key(&self) -> &str;
     /// Lower-case text the filter searches.
     fn search_text(&self) -> &str;
-    fn compare(&self, other: &Self, column: usize) -> Ordering;
+    fn compare(&self, other: &Self, column: ColumnId) -> Ordering;
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,17 +86,17 @@ impl From<Namespace> for OrgRow {
 }
 
 impl Row for OrgRow {
-    const SORT_COLUMNS: &'static [&'static str] = &["name", "permission", "creator"];
+    const SORTS: &'static [ColumnId] = &[ColumnId::Name, ColumnId::Permission, ColumnId::Creator];
     fn key(&self) -> &str {
         self.raw()
     }
     fn search_text(&self) -> &str {
         &self.search
     }
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
+    fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
-            1 => self.auth.cmp(&other.auth),
-            2 => self.creator.cmp(&other.creator),
+            ColumnId::Permission => self.auth.cmp(&other.auth),
+            ColumnId::Creator => self.creator.cmp(&other.creator),
             _ => Ordering::Equal,
         }
         .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
@@ -160,19 +180,25 @@ impl From<RepoV2> for RepoRow {
 }
 
 impl Row for RepoRow {
-    const SORT_COLUMNS: &'static [&'static str] = &["name", "tags", "size", "downloads", "updated"];
+    const SORTS: &'static [ColumnId] = &[
+        ColumnId::Name,
+        ColumnId::Tags,
+        ColumnId::Size,
+        ColumnId::Downloads,
+        ColumnId::Updated,
+    ];
     fn key(&self) -> &str {
         self.raw()
     }
     fn search_text(&self) -> &str {
         self.search.as_deref().unwrap_or(&self.name)
     }
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
+    fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
-            1 => self.tags.cmp(&other.tags),
-            2 => self.size.cmp(&other.size),
-            3 => self.downloads.cmp(&other.downloads),
-            4 => self.updated.cmp(&other.updated),
+            ColumnId::Tags => self.tags.cmp(&other.tags),
+            ColumnId::Size => self.size.cmp(&other.size),
+            ColumnId::Downloads => self.downloads.cmp(&other.downloads),
+            ColumnId::Updated => self.updated.cmp(&other.updated),
             _ => Ordering::Equal,
         }
         .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
@@ -325,18 +351,23 @@ fn manifest_layers(manifest: &str) -> Box<[Layer]> {
 }
 
 impl Row for TagRow {
-    const SORT_COLUMNS: &'static [&'static str] = &["updated", "name", "size", "created"];
+    const SORTS: &'static [ColumnId] = &[
+        ColumnId::Updated,
+        ColumnId::Name,
+        ColumnId::Size,
+        ColumnId::Created,
+    ];
     fn key(&self) -> &str {
         self.raw()
     }
     fn search_text(&self) -> &str {
         self.search.as_deref().unwrap_or(&self.tag)
     }
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
+    fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
-            0 => self.updated.cmp(&other.updated),
-            2 => self.size.cmp(&other.size),
-            3 => self.created.cmp(&other.created),
+            ColumnId::Updated => self.updated.cmp(&other.updated),
+            ColumnId::Size => self.size.cmp(&other.size),
+            ColumnId::Created => self.created.cmp(&other.created),
             _ => Ordering::Equal,
         }
         .then_with(|| by_name(&self.tag, self.raw(), &other.tag, other.raw()))
@@ -386,16 +417,16 @@ impl PermRow {
 }
 
 impl Row for PermRow {
-    const SORT_COLUMNS: &'static [&'static str] = &["user", "permission"];
+    const SORTS: &'static [ColumnId] = &[ColumnId::Name, ColumnId::Permission];
     fn key(&self) -> &str {
         self.raw_id()
     }
     fn search_text(&self) -> &str {
         &self.search
     }
-    fn compare(&self, other: &Self, column: usize) -> Ordering {
+    fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
-            1 => self.auth.cmp(&other.auth),
+            ColumnId::Permission => self.auth.cmp(&other.auth),
             _ => Ordering::Equal,
         }
         .then_with(|| {

@@ -12,7 +12,7 @@ mod marks;
 
 use std::cmp::Ordering;
 
-use super::rows::Row;
+use super::rows::{ColumnId, Row};
 
 pub use arrival::{Progress, Rows};
 
@@ -30,7 +30,7 @@ pub enum Load {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sort {
-    pub column: usize,
+    pub column: ColumnId,
     pub descending: bool,
 }
 
@@ -204,7 +204,11 @@ impl<T: Row> Table<T> {
 
     /// Moves to the next sortable column, keeping the cursor on its row.
     pub fn cycle_sort(&mut self) {
-        self.sort.column = (self.sort.column + 1) % T::SORT_COLUMNS.len().max(1);
+        let at = T::SORTS.iter().position(|&c| c == self.sort.column);
+        let next = at.map_or(0, |i| (i + 1) % T::SORTS.len());
+        if let Some(&column) = T::SORTS.get(next) {
+            self.sort.column = column;
+        }
         self.apply_sort();
     }
 
@@ -387,7 +391,7 @@ mod tests {
 
     fn newest_first() -> Table<TagRow> {
         Table::new(Sort {
-            column: 0,
+            column: crate::app::rows::ColumnId::Updated,
             descending: true,
         })
     }

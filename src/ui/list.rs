@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, Wrap};
 
 use super::theme::Theme;
 use crate::app::format::grouped;
-use crate::app::rows::Row;
+use crate::app::rows::{ColumnId, Row};
 use crate::app::table::{Load, Progress, Table as List};
 use crate::app::text::{sanitize, truncate, truncate_middle, width};
 
@@ -25,8 +25,8 @@ pub fn spinner_frame(tick: usize) -> &'static str {
 pub struct Column {
     pub title: &'static str,
     pub width: Constraint,
-    /// Index into `Row::SORT_COLUMNS` when this column is the one sorted by.
-    pub sort: Option<usize>,
+    /// Set when the list can be sorted by this column.
+    pub sort: Option<ColumnId>,
     /// Hidden when the pane is narrower than this, so small panes keep the key columns.
     pub min_pane: u16,
     /// Hidden when the names on screen need the room: the highest rank goes first; 0 never.
@@ -44,8 +44,8 @@ impl Column {
         }
     }
 
-    pub const fn sorts(mut self, index: usize) -> Self {
-        self.sort = Some(index);
+    pub const fn sorts(mut self, column: ColumnId) -> Self {
+        self.sort = Some(column);
         self
     }
 

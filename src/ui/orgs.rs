@@ -5,15 +5,16 @@ use ratatui::layout::{Constraint, Rect};
 
 use super::list::{self, Column, Pane};
 use super::theme::Theme;
+use crate::app::rows::ColumnId;
 use crate::app::rows::{OrgRow, permission_name};
 use crate::app::{Model, PaneId};
 
 const COLUMNS: [Column; 3] = [
-    Column::new("NAME", Constraint::Fill(2)).sorts(0),
-    Column::new("PERMISSION", Constraint::Length(12)).sorts(1),
+    Column::new("NAME", Constraint::Fill(2)).sorts(ColumnId::Name),
+    Column::new("PERMISSION", Constraint::Length(12)).sorts(ColumnId::Permission),
     // Long names take its room (the detail view shows it).
     Column::new("CREATOR", Constraint::Fill(1))
-        .sorts(2)
+        .sorts(ColumnId::Creator)
         .yields(1),
 ];
 

@@ -5,13 +5,14 @@ use ratatui::layout::{Constraint, Rect};
 
 use super::list::{self, Column, Pane};
 use super::theme::Theme;
+use crate::app::rows::ColumnId;
 use crate::app::rows::{PermRow, permission_name};
 use crate::app::{Model, PaneId};
 
 const COLUMNS: [Column; 3] = [
-    Column::new("USER", Constraint::Fill(1)).sorts(0),
+    Column::new("USER", Constraint::Fill(1)).sorts(ColumnId::Name),
     Column::new("USER ID", Constraint::Fill(1)),
-    Column::new("PERMISSION", Constraint::Length(12)).sorts(1),
+    Column::new("PERMISSION", Constraint::Length(12)).sorts(ColumnId::Permission),
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {

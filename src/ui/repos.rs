@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use super::list::{self, Column, Pane};
 use super::theme::Theme;
 use crate::app::format::{relative, size};
+use crate::app::rows::ColumnId;
 use crate::app::rows::RepoRow;
 use crate::app::{Model, PaneId};
 
@@ -13,13 +14,13 @@ use crate::app::{Model, PaneId};
 /// gives this pane 40% of the screen, the narrow one all 80 columns), and give way, downloads
 /// first, when the names on screen need the room (the detail view shows them all).
 const COLUMNS: [Column; 7] = [
-    Column::new("NAME", Constraint::Fill(1)).sorts(0),
-    Column::new("TAGS", Constraint::Length(6)).sorts(1),
+    Column::new("NAME", Constraint::Fill(1)).sorts(ColumnId::Name),
+    Column::new("TAGS", Constraint::Length(6)).sorts(ColumnId::Tags),
     Column::new("SIZE", Constraint::Length(9))
-        .sorts(2)
+        .sorts(ColumnId::Size)
         .yields(1),
     Column::new("DOWNLOADS", Constraint::Length(11))
-        .sorts(3)
+        .sorts(ColumnId::Downloads)
         .min_pane(76)
         .yields(4),
     Column::new("ACCESS", Constraint::Length(7))
@@ -28,7 +29,7 @@ const COLUMNS: [Column; 7] = [
     Column::new("CATEGORY", Constraint::Length(9))
         .min_pane(76)
         .yields(3),
-    Column::new("UPDATED", Constraint::Length(9)).sorts(4),
+    Column::new("UPDATED", Constraint::Length(9)).sorts(ColumnId::Updated),
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {

@@ -6,21 +6,22 @@ use ratatui::layout::{Constraint, Rect};
 use super::list::{self, Column, Pane};
 use super::theme::Theme;
 use crate::app::format::{relative, size};
+use crate::app::rows::ColumnId;
 use crate::app::rows::TagRow;
 use crate::app::{Model, PaneId};
 
 /// Long names take the room of created, then size (the detail view shows both).
 const COLUMNS: [Column; 5] = [
-    Column::new("TAG", Constraint::Fill(1)).sorts(1),
+    Column::new("TAG", Constraint::Fill(1)).sorts(ColumnId::Name),
     // `sha256:` and 12 hex digits.
     Column::new("DIGEST", Constraint::Length(19)),
     Column::new("SIZE", Constraint::Length(9))
-        .sorts(2)
+        .sorts(ColumnId::Size)
         .yields(1),
     Column::new("CREATED", Constraint::Length(9))
-        .sorts(3)
+        .sorts(ColumnId::Created)
         .yields(2),
-    Column::new("UPDATED", Constraint::Length(9)).sorts(0),
+    Column::new("UPDATED", Constraint::Length(9)).sorts(ColumnId::Updated),
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
