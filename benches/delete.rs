@@ -161,7 +161,7 @@ async fn big_batch() {
             result: Ok(Fetched::Tags(Rows::end(ALL))),
         },
     );
-    assert_eq!(m.tags.len(), ALL);
+    assert_eq!(m.panes.tags.len(), ALL);
 
     let mut in_update = Duration::ZERO;
     let mut longest = Duration::ZERO;
@@ -187,7 +187,7 @@ async fn big_batch() {
         step(&mut m, key(KeyCode::Char(c)));
     }
     step(&mut m, key(KeyCode::Enter));
-    assert_eq!(m.tags.marked_count(), 10_000);
+    assert_eq!(m.panes.tags.marked_count(), 10_000);
     step(&mut m, key(KeyCode::Char('d')));
     let (job, confirmed) = match step(&mut m, key(KeyCode::Char('y'))).into_iter().next() {
         Some(Cmd::DeleteTags { job, tags, .. }) => (job, tags),
@@ -218,7 +218,7 @@ async fn big_batch() {
         .orgs
         .get("bench")
         .map_or(0, |o| o.repos.get("app").map_or(0, |r| r.tags.len()));
-    let gone_from_list = ALL - m.tags.len();
+    let gone_from_list = ALL - m.panes.tags.len();
     println!(
         "delete 10000 of {ALL} tags (marked by glob), emulator latency 0 ms, concurrency {DEFAULT_CONCURRENCY}"
     );

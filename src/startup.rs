@@ -237,8 +237,8 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
     let (results_tx, results_rx) = mpsc::unbounded_channel();
     let worker = Worker::new(first_client, results_tx, crate::worker::DEFAULT_CONCURRENCY);
     let mut model = Model::new(context(&settings), Rect::default(), chrono::Utc::now());
-    model.delete_concurrency = settings.delete_concurrency;
-    model.keymap = keymap;
+    model.prefs.delete_concurrency = settings.delete_concurrency;
+    model.prefs.keymap = keymap;
     if let Some(warning) = plain_http {
         // An error stays on the status line until superseded or dismissed: it should be read.
         model.fail(format!("Warning: {warning}"));

@@ -9,7 +9,7 @@ use support::*;
 use swr_tui::app::{DeleteJob, JobId, Write};
 
 fn marked(m: &Model) -> BTreeSet<String> {
-    m.tags.marked_keys()
+    m.panes.tags.marked_keys()
 }
 
 fn set(tags: &[&str]) -> BTreeSet<String> {
@@ -21,7 +21,7 @@ fn confirm(m: &mut Model) -> (JobId, Vec<String>) {
 }
 
 fn job(m: &Model) -> &DeleteJob {
-    m.delete.as_ref().expect("a job")
+    m.jobs.delete.as_ref().expect("a job")
 }
 
 fn deleted(m: &mut Model, job: JobId, tag: &str, ok: bool) {
@@ -50,7 +50,7 @@ fn a_marks_only_the_visible_rows_and_i_inverts_them() {
     press(&mut m, "a");
     assert_eq!(marked(&m).len(), 11, "v2 and v20..v29");
     update(&mut m, key(KeyCode::Esc)); // clears the filter
-    assert_eq!(m.tags.visible_len(), 30);
+    assert_eq!(m.panes.tags.visible_len(), 30);
     press(&mut m, "i");
     assert_eq!(marked(&m).len(), 19, "the other 19");
     assert!(!marked(&m).contains("v2"));
@@ -134,7 +134,7 @@ fn cancelling_deletes_nothing() {
         press(&mut m, "d");
         assert!(update(&mut m, cancel).is_empty());
         assert_eq!(m.overlay, None);
-        assert!(m.delete.is_none());
+        assert!(m.jobs.delete.is_none());
         assert_eq!(marked(&m).len(), 2, "marks stay");
     }
 }
@@ -142,7 +142,7 @@ fn cancelling_deletes_nothing() {
 #[test]
 fn confirming_deletes_exactly_the_marked_tags() {
     let mut m = with_tags(10);
-    m.delete_concurrency = 3;
+    m.prefs.delete_concurrency = 3;
     press(&mut m, " jj ");
     // A mark hidden by the filter is still deleted, and listed.
     press(&mut m, "/v9");
@@ -209,11 +209,14 @@ fn shared_digests_are_flagged_and_warned_about() {
         ]),
     );
     press(&mut m, "g");
-    let first = m.tags.current().unwrap().tag.clone();
+    let first = m.panes.tags.current().unwrap().tag.clone();
     press(&mut m, " ");
     let other = if first == "latest" { "1.2" } else { "latest" };
     assert!(
-        m.shared_marked.flagged_tags(m.tags.rows()).contains(&first),
+        m.panes
+            .shared_marked
+            .flagged_tags(m.panes.tags.rows())
+            .contains(&first),
         "flagged in the list"
     );
     press(&mut m, "d");
@@ -225,9 +228,14 @@ fn shared_digests_are_flagged_and_warned_about() {
     // Marking the other name too: nothing is shared outside the selection any more.
     update(&mut m, key(KeyCode::Esc));
     press(&mut m, "g");
-    m.tags.mark_where(|t| t.tag == other);
+    m.panes.tags.mark_where(|t| t.tag == other);
     update(&mut m, Msg::Tick { now: now() });
-    assert!(m.shared_marked.flagged_tags(m.tags.rows()).is_empty());
+    assert!(
+        m.panes
+            .shared_marked
+            .flagged_tags(m.panes.tags.rows())
+            .is_empty()
+    );
 }
 
 #[test]
@@ -361,7 +369,7 @@ fn tags_named(names: &[&str]) -> Vec<Tag> {
 #[test]
 fn read_only_blocks_deleting_and_retagging() {
     let mut m = with_tags(3);
-    m.context.read_only = true;
+    m.session.context.read_only = true;
     press(&mut m, " ");
     assert!(press(&mut m, "d").is_empty());
     assert_eq!(m.overlay, None);
@@ -498,8 +506,8 @@ fn deleted_tags_leave_the_list_at_once_and_failed_ones_stay_marked() {
         },
     );
     // Before the reload answers, the list already holds only what is still there.
-    let shown: BTreeSet<String> = m.tags.rows().iter().map(|t| t.tag.clone()).collect();
+    let shown: BTreeSet<String> = m.panes.tags.rows().iter().map(|t| t.tag.clone()).collect();
     assert_eq!(shown, failed);
     assert_eq!(marked(&m), failed, "a retry can start from the marks");
-    assert!(m.tags.current().is_some());
+    assert!(m.panes.tags.current().is_some());
 }

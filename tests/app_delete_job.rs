@@ -13,7 +13,7 @@ fn start_job(m: &mut Model) -> (JobId, Vec<String>) {
 }
 
 fn job(m: &Model) -> &DeleteJob {
-    m.delete.as_ref().expect("a job")
+    m.jobs.delete.as_ref().expect("a job")
 }
 
 fn ended(m: &mut Model, job: JobId, tag: &str, result: Result<Removed, ErrorInfo>) {
@@ -144,6 +144,7 @@ fn tags_found_gone_count_as_deleted_and_the_summary_says_so() {
 fn the_repository_row_counts_the_tags_left_after_a_batch() {
     let mut m = with_tags(3);
     let before = m
+        .panes
         .repos
         .rows()
         .iter()
@@ -156,6 +157,7 @@ fn the_repository_row_counts_the_tags_left_after_a_batch() {
     ended(&mut m, id, &tags[2], Ok(Removed::Deleted));
     finish(&mut m, id);
     let row = m
+        .panes
         .repos
         .rows()
         .iter()
@@ -166,7 +168,7 @@ fn the_repository_row_counts_the_tags_left_after_a_batch() {
         before - 2,
         "the two this job deleted; the one already gone was not counted any more"
     );
-    let cursor = m.repos.current().map(|r| r.raw().to_string());
+    let cursor = m.panes.repos.current().map(|r| r.raw().to_string());
     assert_eq!(
         cursor.as_deref(),
         Some("team/web"),

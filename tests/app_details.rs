@@ -63,7 +63,11 @@ fn v_shows_the_details_of_an_organization_a_repository_and_a_tag() {
         );
         update(&mut m, key(close));
         assert_eq!(m.overlay, None, "{close:?}");
-        assert_eq!(m.focus, PaneId::Orgs, "closing does not go back a pane");
+        assert_eq!(
+            m.nav.focus(),
+            PaneId::Orgs,
+            "closing does not go back a pane"
+        );
     }
 
     let mut m = with_repos(3);

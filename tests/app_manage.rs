@@ -108,13 +108,13 @@ fn with_repos() -> Model {
             repo("nginx", 4, true, "app_server", ""),
         ]),
     );
-    assert_eq!(m.focus, PaneId::Repos);
+    assert_eq!(m.nav.focus(), PaneId::Repos);
     m
 }
 
 fn cursor_to_repo(m: &mut Model, name: &str) {
     for _ in 0..10 {
-        if m.repos.current().map(|r| r.name.as_str()) == Some(name) {
+        if m.panes.repos.current().map(|r| r.name.as_str()) == Some(name) {
             return;
         }
         press(m, "j");
@@ -143,14 +143,14 @@ fn with_perms() -> Model {
         &Fetch::Perms(PermTarget::Org("demo".into())),
     );
     loaded(&mut m, id, Fetched::Perms(access()));
-    assert_eq!(m.focus, PaneId::Perms);
+    assert_eq!(m.nav.focus(), PaneId::Perms);
     m
 }
 
 fn cursor_to_user(m: &mut Model, name: &str) {
     press(m, "g");
     for _ in 0..10 {
-        if m.perms.current().map(|r| r.user_name.as_str()) == Some(name) {
+        if m.panes.perms.current().map(|r| r.user_name.as_str()) == Some(name) {
             return;
         }
         press(m, "j");
@@ -253,7 +253,7 @@ fn create_org_sends_the_write_then_refreshes_orgs_and_quota() {
 #[test]
 fn create_org_refused_when_the_quota_is_reached() {
     let mut m = with_orgs_and_quota(5, 5);
-    assert_eq!(m.org_quota, Some((5, 5)));
+    assert_eq!(m.session.org_quota, Some((5, 5)));
     press(&mut m, "c");
     type_text(&mut m, "sixth");
     assert!(update(&mut m, ctrl('s')).is_empty());
@@ -478,7 +478,7 @@ fn esc_with_changes_asks_first() {
     update(&mut m, key(KeyCode::Esc));
     assert!(press(&mut m, "y").is_empty());
     assert!(m.overlay.is_none());
-    assert!(m.pending_write.is_none());
+    assert!(m.jobs.write.is_none());
 }
 
 #[test]
@@ -576,7 +576,7 @@ fn typed_delete_esc_deletes_nothing() {
     assert!(update(&mut m, key(KeyCode::Esc)).is_empty());
     assert!(m.overlay.is_none());
     assert_eq!(status_text(&m), "Nothing deleted");
-    assert!(m.pending_write.is_none());
+    assert!(m.jobs.write.is_none());
 }
 
 // --- grant --------------------------------------------------------------------------------
@@ -677,7 +677,7 @@ fn grant_by_hand_when_the_user_list_is_unavailable() {
     );
     assert_eq!(grant_users(&m), Users::Unavailable(why.into()));
     // The failure belongs to the dialog, not to the permissions pane.
-    assert!(!matches!(m.perms.load, Load::Failed(_)));
+    assert!(!matches!(m.panes.perms.load, Load::Failed(_)));
     type_text(&mut m, "u-0042");
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     match &m.overlay {
@@ -815,7 +815,7 @@ fn remove_cancelled_with_n_esc_or_enter() {
 fn removing_yourself_asks_twice() {
     let mut m = with_perms();
     cursor_to_user(&mut m, "me");
-    assert!(m.perms.current().unwrap().is_self);
+    assert!(m.panes.perms.current().unwrap().is_self);
     press(&mut m, "d");
     assert!(press(&mut m, "y").is_empty(), "the first y only asks again");
     assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if r.is_self && r.second));
@@ -835,7 +835,7 @@ fn removing_yourself_asks_twice() {
     press(&mut m, "y");
     assert!(press(&mut m, "n").is_empty());
     assert!(m.overlay.is_none());
-    assert!(m.pending_write.is_none());
+    assert!(m.jobs.write.is_none());
 }
 
 // --- login --------------------------------------------------------------------------------
@@ -934,7 +934,7 @@ fn login_secret_debug_hides_the_password() {
 // --- read-only ----------------------------------------------------------------------------
 
 fn read_only(mut m: Model) -> Model {
-    m.context.read_only = true;
+    m.session.context.read_only = true;
     m
 }
 
@@ -950,7 +950,7 @@ fn read_only_write_keys_do_nothing() {
             let cmds = press(&mut m, k);
             assert!(cmds.is_empty(), "{pane} {k}: {cmds:?}");
             assert!(m.overlay.is_none(), "{pane} {k}: {:?}", m.overlay);
-            assert!(m.pending_write.is_none());
+            assert!(m.jobs.write.is_none());
         }
     }
 }
@@ -969,10 +969,14 @@ fn read_only_help_omits_write_keys() {
                 "{pane:?} read-only help lists {k}"
             );
         }
-        if pane != PaneId::Tags {
-            for k in ["c", "d", "L"] {
-                assert!(writable.iter().any(|w| w == k), "{pane:?} help lacks {k}");
-            }
+        // Every kind that creates and deletes says so in help (tags: retag and delete too).
+        let can = pane.kind().can();
+        let expected = [("c", can.create), ("d", can.delete), ("L", true)];
+        for (k, _) in expected.iter().filter(|(_, shown)| *shown) {
+            assert!(writable.iter().any(|w| w == k), "{pane:?} help lacks {k}");
+        }
+        if matches!(pane, PaneId::Orgs | PaneId::Repos | PaneId::Perms) {
+            assert!(can.create && can.delete, "{pane:?} creates and deletes");
         }
     }
     assert!(

@@ -77,12 +77,12 @@ fn errors_stay_until_dismissed_with_esc_which_does_nothing_else() {
         Some(StatusKind::Error),
         "errors do not fade and survive keys"
     );
-    let focus = m.focus;
+    let focus = m.nav.focus();
     update(&mut m, key(KeyCode::Esc));
     assert_eq!(m.status, None, "Esc dismissed it");
-    assert_eq!(m.focus, focus, "and did not go back");
+    assert_eq!(m.nav.focus(), focus, "and did not go back");
     update(&mut m, key(KeyCode::Esc));
-    assert_ne!(m.focus, focus, "the next Esc goes back as usual");
+    assert_ne!(m.nav.focus(), focus, "the next Esc goes back as usual");
 }
 
 #[test]

@@ -44,11 +44,15 @@ fn end(m: &mut Model, request: u64, total: usize) {
 }
 
 fn shown(m: &Model) -> Vec<String> {
-    m.tags.visible().map(|t| t.tag.clone()).collect()
+    m.panes.tags.visible().map(|t| t.tag.clone()).collect()
 }
 
 fn current(m: &Model) -> String {
-    m.tags.current().map(|t| t.tag.clone()).unwrap_or_default()
+    m.panes
+        .tags
+        .current()
+        .map(|t| t.tag.clone())
+        .unwrap_or_default()
 }
 
 /// What one complete answer gives.
@@ -63,9 +67,9 @@ fn the_first_page_is_shown_at_once_and_the_title_says_how_far_it_is() {
     let all = tags(30);
     let (mut m, id) = waiting_for_tags(0);
     page(&mut m, id, &all[10..20], 30);
-    assert_eq!(m.tags.len(), 10, "usable before the rest arrives");
-    assert_eq!(m.tags.load, Load::Loading { request: id });
-    let progress = m.tags.progress().expect("loading");
+    assert_eq!(m.panes.tags.len(), 10, "usable before the rest arrives");
+    assert_eq!(m.panes.tags.load, Load::Loading { request: id });
+    let progress = m.panes.tags.progress().expect("loading");
     assert_eq!(
         (progress.received, progress.total, progress.reloading),
         (10, Some(30), false)
@@ -75,8 +79,8 @@ fn the_first_page_is_shown_at_once_and_the_title_says_how_far_it_is() {
     page(&mut m, id, &all[..10], 30);
     page(&mut m, id, &all[20..], 30);
     end(&mut m, id, 30);
-    assert_eq!(m.tags.load, Load::Loaded);
-    assert!(m.tags.progress().is_none());
+    assert_eq!(m.panes.tags.load, Load::Loaded);
+    assert!(m.panes.tags.progress().is_none());
     assert_eq!(shown(&m), shown(&loaded_at_once(&all)));
     let screen = render(&m, 80, 24);
     assert!(
@@ -92,7 +96,7 @@ fn cursor_marks_filter_and_sort_survive_the_pages_that_follow() {
     page(&mut m, id, &all[20..30], 40);
     // Move, mark two rows, sort by name, filter: all while loading.
     press(&mut m, "jj j ");
-    let marked: BTreeSet<String> = m.tags.marked_keys();
+    let marked: BTreeSet<String> = m.panes.tags.marked_keys();
     assert_eq!(marked.len(), 2);
     let on = current(&m);
     press(&mut m, "s"); // by name
@@ -105,7 +109,11 @@ fn cursor_marks_filter_and_sort_survive_the_pages_that_follow() {
     for chunk in [&all[..10], &all[30..], &all[10..20]] {
         page(&mut m, id, chunk, 40);
         assert_eq!(current(&m), filtered_on, "the cursor stays on its row");
-        assert_eq!(m.tags.marked_keys(), marked, "marks stay on their rows");
+        assert_eq!(
+            m.panes.tags.marked_keys(),
+            marked,
+            "marks stay on their rows"
+        );
     }
     end(&mut m, id, 40);
     // The filter and the sort apply to the rows that came later too.
@@ -118,7 +126,7 @@ fn cursor_marks_filter_and_sort_survive_the_pages_that_follow() {
     // first).
     expected.sort_by(|a, b| swr_tui::app::natural::compare(b, a));
     assert_eq!(shown(&m), expected);
-    assert_eq!(m.tags.marked_keys(), marked);
+    assert_eq!(m.panes.tags.marked_keys(), marked);
 }
 
 #[test]
@@ -127,9 +135,10 @@ fn a_reload_keeps_the_old_rows_until_it_is_complete_then_marks_follow_the_surviv
     let before = shown(&m);
     // Space marks the row and moves on.
     press(&mut m, "j ");
-    let kept_mark = m.tags.marked_keys().pop_first().unwrap();
+    let kept_mark = m.panes.tags.marked_keys().pop_first().unwrap();
     press(&mut m, "j ");
     let lost_mark = m
+        .panes
         .tags
         .marked_keys()
         .into_iter()
@@ -155,8 +164,8 @@ fn a_reload_keeps_the_old_rows_until_it_is_complete_then_marks_follow_the_surviv
     page(&mut m, id, &next[2..], 5);
     assert_eq!(shown(&m), before);
     end(&mut m, id, 5);
-    assert_eq!(m.tags.len(), 5);
-    assert_eq!(m.tags.marked_keys(), BTreeSet::from([kept_mark]));
+    assert_eq!(m.panes.tags.len(), 5);
+    assert_eq!(m.panes.tags.marked_keys(), BTreeSet::from([kept_mark]));
     assert_eq!(current(&m), cursor, "the cursor stays on its row");
 }
 
@@ -165,12 +174,15 @@ fn pages_of_an_older_request_are_dropped() {
     let (mut m, old) = waiting_for_tags(0);
     let new = fetch_id(&press(&mut m, "r"), &tag_fetch());
     page(&mut m, old, &tags(3), 3);
-    assert!(m.tags.is_empty());
+    assert!(m.panes.tags.is_empty());
     page(&mut m, new, &tags(2), 2);
     end(&mut m, old, 3);
-    assert_eq!(m.tags.load, Load::Loading { request: new });
+    assert_eq!(m.panes.tags.load, Load::Loading { request: new });
     end(&mut m, new, 2);
-    assert_eq!((m.tags.len(), m.tags.load.clone()), (2, Load::Loaded));
+    assert_eq!(
+        (m.panes.tags.len(), m.panes.tags.load.clone()),
+        (2, Load::Loaded)
+    );
 }
 
 #[test]
@@ -187,7 +199,7 @@ fn a_failure_after_some_pages_says_so_and_r_loads_again() {
             result,
         },
     );
-    assert!(matches!(m.tags.load, Load::Failed(_)));
+    assert!(matches!(m.panes.tags.load, Load::Failed(_)));
     assert!(
         m.status
             .as_ref()
@@ -227,26 +239,26 @@ proptest! {
             }
         }
         end(&mut m, id, count);
-        prop_assert_eq!(m.tags.len(), count);
+        prop_assert_eq!(m.panes.tags.len(), count);
         // Every tag exactly once.
-        let names: BTreeSet<String> = m.tags.rows().iter().map(|t| t.tag.clone()).collect();
+        let names: BTreeSet<String> = m.panes.tags.rows().iter().map(|t| t.tag.clone()).collect();
         prop_assert_eq!(names.len(), count);
 
         // The same view as one answer given the same sort and filter.
         let mut once = loaded_at_once(&all);
-        while once.tags.sort() != m.tags.sort() {
-            let (a, b) = (once.tags.sort(), m.tags.sort());
+        while once.panes.tags.sort() != m.panes.tags.sort() {
+            let (a, b) = (once.panes.tags.sort(), m.panes.tags.sort());
             if a.column == b.column { press(&mut once, "S"); } else { press(&mut once, "s"); }
         }
-        if !m.tags.filter().is_empty() {
+        if !m.panes.tags.filter().is_empty() {
             press(&mut once, "/");
-            for c in m.tags.filter().chars() { update(&mut once, ch(c)); }
+            for c in m.panes.tags.filter().chars() { update(&mut once, ch(c)); }
             update(&mut once, key(KeyCode::Enter));
         }
         prop_assert_eq!(shown(&m), shown(&once));
         // Marks only ever on rows the user marked: the count equals the toggles that stuck.
-        prop_assert_eq!(m.tags.marked_keys().len(), m.tags.marked_count());
-        prop_assert_eq!(m.shared_marked.flagged_tags(m.tags.rows()),
-            swr_tui::app::delete::shared_outside(m.tags.rows(), &m.tags.marked_keys()).into_keys().collect::<BTreeSet<_>>());
+        prop_assert_eq!(m.panes.tags.marked_keys().len(), m.panes.tags.marked_count());
+        prop_assert_eq!(m.panes.shared_marked.flagged_tags(m.panes.tags.rows()),
+            swr_tui::app::delete::shared_outside(m.panes.tags.rows(), &m.panes.tags.marked_keys()).into_keys().collect::<BTreeSet<_>>());
     }
 }

@@ -8,8 +8,8 @@ use swr_tui::app::model::Switcher;
 
 fn with_profiles() -> Model {
     let mut m = with_tags(3);
-    m.context.profiles = vec!["dev".into(), "prod".into(), "test".into()];
-    m.context.profile = "test".into();
+    m.session.context.profiles = vec!["dev".into(), "prod".into(), "test".into()];
+    m.session.context.profile = "test".into();
     m
 }
 
@@ -49,21 +49,21 @@ fn enter_asks_the_runtime_to_switch() {
 fn a_switch_starts_a_fresh_session() {
     let mut m = with_profiles();
     press(&mut m, "  ");
-    let mut ctx = m.context.clone();
+    let mut ctx = m.session.context.clone();
     ctx.profile = "prod".into();
     ctx.region = "ap-southeast-3".into();
     let cmds = update(&mut m, Msg::Switched(Ok(ctx.clone())));
-    assert_eq!(m.context, ctx);
+    assert_eq!(m.session.context, ctx);
     assert!(
-        m.tags.is_empty() && m.org.is_none() && m.repo.is_none(),
+        m.panes.tags.is_empty() && m.panes.org.is_none() && m.panes.repo.is_none(),
         "nothing of the old account is shown"
     );
-    assert_eq!(m.focus, PaneId::Orgs);
+    assert_eq!(m.nav.focus(), PaneId::Orgs);
     find_fetch(&cmds, &Fetch::Orgs);
     find_fetch(&cmds, &Fetch::Quotas);
     assert!(m.status.as_ref().unwrap().text.contains("prod"));
     assert!(
-        m.context.is_sensitive(),
+        m.session.context.is_sensitive(),
         "a profile named prod gets the warning colour"
     );
 }
@@ -71,7 +71,7 @@ fn a_switch_starts_a_fresh_session() {
 #[test]
 fn a_switch_to_plain_http_elsewhere_warns_on_the_status_line() {
     let mut m = with_profiles();
-    let mut ctx = m.context.clone();
+    let mut ctx = m.session.context.clone();
     ctx.profile = "lab".into();
     ctx.endpoint = "http://10.1.2.3:8080".into();
     update(&mut m, Msg::Switched(Ok(ctx.clone())));
@@ -115,11 +115,11 @@ fn no_switch_while_a_delete_runs() {
 #[test]
 fn a_failed_switch_keeps_the_session() {
     let mut m = with_profiles();
-    let before = m.context.clone();
+    let before = m.session.context.clone();
     let cmds = update(&mut m, Msg::Switched(Err("no profile named \"x\"".into())));
     assert!(cmds.is_empty());
-    assert_eq!(m.context, before);
-    assert_eq!(m.tags.len(), 3);
+    assert_eq!(m.session.context, before);
+    assert_eq!(m.panes.tags.len(), 3);
     assert_eq!(m.status.as_ref().unwrap().kind, StatusKind::Error);
 }
 
@@ -130,26 +130,26 @@ fn results_of_the_old_session_are_dropped() {
         &update(&mut m, key(KeyCode::Enter)),
         &Fetch::Repos { org: "demo".into() },
     );
-    let same = m.context.clone();
+    let same = m.session.context.clone();
     update(&mut m, Msg::Switched(Ok(same)));
     loaded(&mut m, old, Fetched::repos(repos()));
-    assert!(m.repos.is_empty());
+    assert!(m.panes.repos.is_empty());
 }
 
 #[test]
 fn key_overrides_apply_and_survive_a_switch() {
     let mut m = with_tags(3);
     let entries = [("delete".to_string(), "x".to_string())];
-    m.keymap = Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap();
+    m.prefs.keymap = Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap();
     assert!(press(&mut m, "d").is_empty());
     assert_eq!(m.overlay, None, "d no longer deletes");
     press(&mut m, "x");
     assert!(matches!(m.overlay, Some(Overlay::ConfirmDelete(_))));
     update(&mut m, key(KeyCode::Esc));
-    let same = m.context.clone();
+    let same = m.session.context.clone();
     update(&mut m, Msg::Switched(Ok(same)));
     assert_eq!(
-        m.keymap,
+        m.prefs.keymap,
         Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap()
     );
 }

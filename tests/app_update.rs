@@ -24,28 +24,28 @@ fn start_up_loads_organizations_and_the_quota() {
             }])),
         },
     );
-    assert_eq!(fresh.org_quota, Some((4, 5)));
+    assert_eq!(fresh.session.org_quota, Some((4, 5)));
     let m = with_orgs();
-    assert_eq!(m.orgs.len(), 3);
-    assert_eq!(m.orgs.load, Load::Loaded);
-    assert_eq!(m.orgs.current().unwrap().name, "demo");
-    assert_eq!(m.focus, PaneId::Orgs);
+    assert_eq!(m.panes.orgs.len(), 3);
+    assert_eq!(m.panes.orgs.load, Load::Loaded);
+    assert_eq!(m.panes.orgs.current().unwrap().name, "demo");
+    assert_eq!(m.nav.focus(), PaneId::Orgs);
 }
 
 #[test]
 fn moving_is_bounded() {
     let mut m = with_orgs();
     press(&mut m, "jjjjj");
-    assert_eq!(m.orgs.cursor(), 2);
+    assert_eq!(m.panes.orgs.cursor(), 2);
     press(&mut m, "k");
-    assert_eq!(m.orgs.cursor(), 1);
+    assert_eq!(m.panes.orgs.cursor(), 1);
     press(&mut m, "g");
-    assert_eq!(m.orgs.cursor(), 0);
+    assert_eq!(m.panes.orgs.cursor(), 0);
     update(&mut m, key(KeyCode::Down));
-    assert_eq!(m.orgs.cursor(), 1);
+    assert_eq!(m.panes.orgs.cursor(), 1);
     update(&mut m, key(KeyCode::Up));
     press(&mut m, "G");
-    assert_eq!(m.orgs.cursor(), 2);
+    assert_eq!(m.panes.orgs.cursor(), 2);
 }
 
 #[test]
@@ -53,27 +53,31 @@ fn paging_moves_by_a_screenful() {
     let mut m = with_tags(100);
     let page = layout::list_rows(m.screen, PaneId::Tags, PaneId::Tags);
     update(&mut m, key(KeyCode::PageDown));
-    assert_eq!(m.tags.cursor(), page);
-    assert_eq!(m.tags.offset(), 1, "the cursor row is the last visible one");
+    assert_eq!(m.panes.tags.cursor(), page);
+    assert_eq!(
+        m.panes.tags.offset(),
+        1,
+        "the cursor row is the last visible one"
+    );
     update(&mut m, key(KeyCode::PageUp));
-    assert_eq!(m.tags.cursor(), 0);
+    assert_eq!(m.panes.tags.cursor(), 0);
 }
 
 #[test]
 fn opening_goes_organization_to_repositories_to_tags_and_back() {
     let mut m = with_tags(5);
-    assert_eq!(m.focus, PaneId::Tags);
+    assert_eq!(m.nav.focus(), PaneId::Tags);
     assert_eq!(
-        (m.org.as_deref(), m.repo.as_deref()),
+        (m.panes.org.as_deref(), m.panes.repo.as_deref()),
         (Some("demo"), Some("team/web"))
     );
-    assert_eq!(m.tags.len(), 5);
+    assert_eq!(m.panes.tags.len(), 5);
     update(&mut m, key(KeyCode::Esc));
-    assert_eq!(m.focus, PaneId::Repos);
+    assert_eq!(m.nav.focus(), PaneId::Repos);
     press(&mut m, "h");
-    assert_eq!(m.focus, PaneId::Orgs);
+    assert_eq!(m.nav.focus(), PaneId::Orgs);
     update(&mut m, key(KeyCode::Left));
-    assert_eq!(m.focus, PaneId::Orgs, "nothing before organizations");
+    assert_eq!(m.nav.focus(), PaneId::Orgs, "nothing before organizations");
     // `l` and → open too.
     let cmds = press(&mut m, "l");
     fetch_id(&cmds, &Fetch::Repos { org: "demo".into() });
@@ -97,8 +101,8 @@ fn results_for_a_view_the_user_left_are_dropped() {
     assert_ne!(first, second);
     // The answer for `demo` arrives late: ignored.
     loaded(&mut m, first, Fetched::repos(repos()));
-    assert!(m.repos.is_empty());
-    assert_eq!(m.repos.load, Load::Loading { request: second });
+    assert!(m.panes.repos.is_empty());
+    assert_eq!(m.panes.repos.load, Load::Loading { request: second });
     loaded(
         &mut m,
         second,
@@ -107,38 +111,42 @@ fn results_for_a_view_the_user_left_are_dropped() {
             ..RepoV2::default()
         }]),
     );
-    assert_eq!(m.repos.current().unwrap().name, "base/ubuntu");
+    assert_eq!(m.panes.repos.current().unwrap().name, "base/ubuntu");
     // A duplicate of an answered request changes nothing either.
     loaded(&mut m, second, Fetched::repos(repos()));
-    assert_eq!(m.repos.len(), 1);
+    assert_eq!(m.panes.repos.len(), 1);
 }
 
 #[test]
 fn filter_is_incremental_enter_keeps_it_esc_clears_it() {
     let mut m = with_tags(30);
     press(&mut m, "/");
-    assert!(m.filtering);
+    assert!(m.nav.filtering);
     press(&mut m, "V2");
-    assert_eq!(m.tags.visible_len(), 11, "v2, v20..v29 (case-insensitive)");
+    assert_eq!(
+        m.panes.tags.visible_len(),
+        11,
+        "v2, v20..v29 (case-insensitive)"
+    );
     update(&mut m, key(KeyCode::Backspace));
     update(&mut m, ch('1'));
     press(&mut m, "5");
-    assert_eq!(m.tags.visible_len(), 1);
+    assert_eq!(m.panes.tags.visible_len(), 1);
     update(&mut m, key(KeyCode::Enter));
-    assert!(!m.filtering);
+    assert!(!m.nav.filtering);
     assert_eq!(
-        m.tags.filter(),
+        m.panes.tags.filter(),
         "V15",
         "kept as typed; matching ignores case"
     );
     // Keys act again; the kept filter is cleared by Esc before Esc goes back.
     update(&mut m, key(KeyCode::Esc));
-    assert_eq!(m.tags.filter(), "");
-    assert_eq!(m.focus, PaneId::Tags);
+    assert_eq!(m.panes.tags.filter(), "");
+    assert_eq!(m.nav.focus(), PaneId::Tags);
     press(&mut m, "/x");
     update(&mut m, key(KeyCode::Esc));
-    assert!(!m.filtering);
-    assert_eq!(m.tags.visible_len(), 30);
+    assert!(!m.nav.filtering);
+    assert_eq!(m.panes.tags.visible_len(), 30);
 }
 
 #[test]
@@ -147,7 +155,7 @@ fn filter_input_takes_letters_that_are_also_keys() {
     press(&mut m, "/");
     let cmds = press(&mut m, "q");
     assert!(cmds.is_empty() && !m.quit, "q is text while filtering");
-    assert_eq!(m.orgs.filter(), "q");
+    assert_eq!(m.panes.orgs.filter(), "q");
     let quit = update(
         &mut m,
         Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
@@ -158,17 +166,17 @@ fn filter_input_takes_letters_that_are_also_keys() {
 #[test]
 fn tags_default_to_newest_first_and_sort_cycles() {
     let mut m = with_tags(9);
-    assert_eq!(m.tags.current().unwrap().tag, "v8", "newest first");
+    assert_eq!(m.panes.tags.current().unwrap().tag, "v8", "newest first");
     press(&mut m, "s"); // name, still descending
-    assert_eq!(m.tags.sort().column, ColumnId::Name);
+    assert_eq!(m.panes.tags.sort().column, ColumnId::Name);
     press(&mut m, "g");
-    assert_eq!(m.tags.current().unwrap().tag, "v8");
+    assert_eq!(m.panes.tags.current().unwrap().tag, "v8");
     press(&mut m, "S");
     press(&mut m, "g");
-    assert_eq!(m.tags.current().unwrap().tag, "v0");
+    assert_eq!(m.panes.tags.current().unwrap().tag, "v0");
     press(&mut m, "sss");
     assert_eq!(
-        m.tags.sort().column,
+        m.panes.tags.sort().column,
         ColumnId::Updated,
         "cycles back to updated"
     );
@@ -249,7 +257,7 @@ fn pull_menu_offers_every_variant() {
     press(&mut m, "Y");
     update(&mut m, key(KeyCode::Esc));
     assert_eq!(m.overlay, None);
-    assert_eq!(m.focus, PaneId::Tags, "Esc closed the menu only");
+    assert_eq!(m.nav.focus(), PaneId::Tags, "Esc closed the menu only");
 }
 
 #[test]
@@ -267,7 +275,7 @@ fn help_overlay_opens_and_closes() {
     press(&mut m, "?");
     assert_eq!(m.overlay, Some(Overlay::Help));
     assert!(press(&mut m, "j").is_empty());
-    assert_eq!(m.orgs.cursor(), 0, "keys go to the overlay");
+    assert_eq!(m.panes.orgs.cursor(), 0, "keys go to the overlay");
     press(&mut m, "q");
     assert_eq!(m.overlay, None);
     assert!(!m.quit, "q closed the help only");
@@ -292,18 +300,18 @@ fn failed_loads_show_the_swr_error_and_r_retries() {
         status.text.contains("SVCSTG.SWR.4030170")
             && status.text.contains("Insufficient permissions")
     );
-    assert!(matches!(m.orgs.load, Load::Failed(_)));
+    assert!(matches!(m.panes.orgs.load, Load::Failed(_)));
     let retry = fetch_id(&press(&mut m, "r"), &Fetch::Orgs);
     assert!(retry > id);
     loaded(&mut m, retry, Fetched::Orgs(orgs()));
-    assert_eq!(m.orgs.len(), 3);
+    assert_eq!(m.panes.orgs.len(), 3);
 }
 
 #[test]
 fn refresh_reloads_the_focused_list_and_keeps_the_cursor_row() {
     let mut m = with_tags(5);
     press(&mut m, "jj");
-    let current = m.tags.current().unwrap().tag.clone();
+    let current = m.panes.tags.current().unwrap().tag.clone();
     let id = fetch_id(
         &press(&mut m, "r"),
         &Fetch::Tags {
@@ -312,7 +320,7 @@ fn refresh_reloads_the_focused_list_and_keeps_the_cursor_row() {
         },
     );
     loaded(&mut m, id, Fetched::tags(tags(6)));
-    assert_eq!(m.tags.current().unwrap().tag, current);
+    assert_eq!(m.panes.tags.current().unwrap().tag, current);
 }
 
 #[test]
@@ -320,7 +328,7 @@ fn permissions_of_an_organization_and_of_a_repository() {
     let mut m = with_orgs();
     let cmds = press(&mut m, "p");
     let id = fetch_id(&cmds, &Fetch::Perms(PermTarget::Org("demo".into())));
-    assert_eq!(m.focus, PaneId::Perms);
+    assert_eq!(m.nav.focus(), PaneId::Perms);
     let info = AccessInfo {
         name: "demo".into(),
         self_auth: UserAuth {
@@ -336,9 +344,13 @@ fn permissions_of_an_organization_and_of_a_repository() {
         ..AccessInfo::default()
     };
     loaded(&mut m, id, Fetched::Perms(info));
-    assert_eq!(m.perms.len(), 2);
+    assert_eq!(m.panes.perms.len(), 2);
     update(&mut m, key(KeyCode::Esc));
-    assert_eq!(m.focus, PaneId::Orgs, "Esc returns where p was pressed");
+    assert_eq!(
+        m.nav.focus(),
+        PaneId::Orgs,
+        "Esc returns where p was pressed"
+    );
 
     let mut m = with_tags(2);
     let cmds = press(&mut m, "p");
@@ -350,22 +362,22 @@ fn permissions_of_an_organization_and_of_a_repository() {
         }),
     );
     update(&mut m, key(KeyCode::Esc));
-    assert_eq!(m.focus, PaneId::Tags);
+    assert_eq!(m.nav.focus(), PaneId::Tags);
 }
 
 #[test]
 fn tab_and_digits_switch_panes() {
     let mut m = with_tags(2);
     press(&mut m, "1");
-    assert_eq!(m.focus, PaneId::Orgs);
+    assert_eq!(m.nav.focus(), PaneId::Orgs);
     update(&mut m, key(KeyCode::Tab));
-    assert_eq!(m.focus, PaneId::Repos);
+    assert_eq!(m.nav.focus(), PaneId::Repos);
     update(&mut m, key(KeyCode::BackTab));
-    assert_eq!(m.focus, PaneId::Orgs);
+    assert_eq!(m.nav.focus(), PaneId::Orgs);
     update(&mut m, key(KeyCode::BackTab));
-    assert_eq!(m.focus, PaneId::Perms);
+    assert_eq!(m.nav.focus(), PaneId::Perms);
     press(&mut m, "3");
-    assert_eq!(m.focus, PaneId::Tags);
+    assert_eq!(m.nav.focus(), PaneId::Tags);
     let cmds = press(&mut m, "4");
     fetch_id(
         &cmds,
@@ -374,20 +386,20 @@ fn tab_and_digits_switch_panes() {
             repo: "team/web".into(),
         }),
     );
-    assert_eq!(m.focus, PaneId::Perms);
+    assert_eq!(m.nav.focus(), PaneId::Perms);
 }
 
 #[test]
 fn space_marks_rows_and_moves_on() {
     let mut m = with_tags(5);
     press(&mut m, "  ");
-    assert_eq!(m.tags.marked_count(), 2);
-    assert_eq!(m.tags.cursor(), 2);
+    assert_eq!(m.panes.tags.marked_count(), 2);
+    assert_eq!(m.panes.tags.cursor(), 2);
     press(&mut m, "k ");
-    assert_eq!(m.tags.marked_count(), 1, "space again unmarks");
+    assert_eq!(m.panes.tags.marked_count(), 1, "space again unmarks");
     press(&mut m, "/v4");
     update(&mut m, key(KeyCode::Enter));
-    assert_eq!(m.tags.marked_count(), 1, "marks survive filtering");
+    assert_eq!(m.panes.tags.marked_count(), 1, "marks survive filtering");
 }
 
 #[test]
@@ -400,7 +412,9 @@ fn quit_with_q() {
 #[test]
 fn mouse_wheel_scrolls_and_click_selects() {
     let mut m = with_tags(50);
-    let area = layout::areas(m.screen, m.focus).right.unwrap();
+    let area = layout::areas(m.screen, m.nav.focus())
+        .pane(PaneId::Tags)
+        .unwrap();
     let at = |kind, row| {
         Msg::Mouse(MouseEvent {
             kind,
@@ -410,14 +424,18 @@ fn mouse_wheel_scrolls_and_click_selects() {
         })
     };
     update(&mut m, at(MouseEventKind::ScrollDown, area.y + 5));
-    assert_eq!(m.tags.cursor(), 3);
+    assert_eq!(m.panes.tags.cursor(), 3);
     update(
         &mut m,
         at(MouseEventKind::Down(MouseButton::Left), area.y + 2 + 7),
     );
-    assert_eq!(m.tags.cursor(), 7, "the clicked row (offset 0)");
+    assert_eq!(m.panes.tags.cursor(), 7, "the clicked row (offset 0)");
     update(&mut m, at(MouseEventKind::Down(MouseButton::Left), area.y));
-    assert_eq!(m.tags.cursor(), 7, "a click on the border selects nothing");
+    assert_eq!(
+        m.panes.tags.cursor(),
+        7,
+        "a click on the border selects nothing"
+    );
 }
 
 #[test]
@@ -430,7 +448,9 @@ fn wide_screen_click_moves_focus() {
             height: 45,
         },
     );
-    let orgs = layout::areas(m.screen, m.focus).orgs.unwrap();
+    let orgs = layout::areas(m.screen, m.nav.focus())
+        .pane(PaneId::Orgs)
+        .unwrap();
     update(
         &mut m,
         Msg::Mouse(MouseEvent {
@@ -440,8 +460,8 @@ fn wide_screen_click_moves_focus() {
             modifiers: KeyModifiers::NONE,
         }),
     );
-    assert_eq!(m.focus, PaneId::Orgs);
-    assert_eq!(m.orgs.current().unwrap().name, "platform");
+    assert_eq!(m.nav.focus(), PaneId::Orgs);
+    assert_eq!(m.panes.orgs.current().unwrap().name, "platform");
 }
 
 #[test]
@@ -455,8 +475,11 @@ fn resize_keeps_the_cursor_visible() {
             height: 10,
         },
     );
-    let rows = layout::list_rows(m.screen, m.focus, PaneId::Tags);
-    assert!(m.tags.cursor() >= m.tags.offset() && m.tags.cursor() < m.tags.offset() + rows);
+    let rows = layout::list_rows(m.screen, m.nav.focus(), PaneId::Tags);
+    assert!(
+        m.panes.tags.cursor() >= m.panes.tags.offset()
+            && m.panes.tags.cursor() < m.panes.tags.offset() + rows
+    );
 }
 
 #[test]
@@ -505,10 +528,10 @@ fn a_filter_holds_no_more_than_a_name_can_be() {
     let mut m = with_tags(5);
     press(&mut m, "/");
     update(&mut m, Msg::Paste("v".repeat(1_000_000)));
-    assert_eq!(m.tags.filter().len(), swr_tui::app::field::LINE_MAX);
+    assert_eq!(m.panes.tags.filter().len(), swr_tui::app::field::LINE_MAX);
     update(&mut m, ch('x'));
     assert!(
-        !m.tags.filter().contains('x'),
+        !m.panes.tags.filter().contains('x'),
         "typing at the limit adds nothing"
     );
 }

@@ -58,15 +58,15 @@ proptest! {
             apply(&mut m, op);
         }
         // The list's [shared] flags, kept incrementally, agree with a full recomputation.
-        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.tags.rows(), &m.tags.marked_keys())
+        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.panes.tags.rows(), &m.panes.tags.marked_keys())
             .into_keys()
             .collect();
-        prop_assert_eq!(m.shared_marked.flagged_tags(m.tags.rows()), recomputed);
+        prop_assert_eq!(m.panes.shared_marked.flagged_tags(m.panes.tags.rows()), recomputed);
 
-        let expected: BTreeSet<String> = if m.tags.marked_count() > 0 {
-            m.tags.marked_keys()
+        let expected: BTreeSet<String> = if m.panes.tags.marked_count() > 0 {
+            m.panes.tags.marked_keys()
         } else {
-            match m.tags.current() {
+            match m.panes.tags.current() {
                 Some(t) => BTreeSet::from([t.tag.clone()]),
                 None => BTreeSet::new(),
             }
@@ -124,7 +124,7 @@ proptest! {
             update(&mut m, Msg::TagDeleted { job, tag, result });
         }
         update(&mut m, Msg::JobFinished { job, elapsed_ms: 1 });
-        let j = m.delete.as_ref().unwrap();
+        let j = m.jobs.delete.as_ref().unwrap();
         let deleted: BTreeSet<String> = j.deleted.iter().cloned().collect();
         let failed: BTreeSet<String> = j.failed.iter().map(|(t, _)| t.clone()).collect();
         prop_assert_eq!(deleted, &confirmed_set - &failures);
@@ -133,15 +133,15 @@ proptest! {
 
         // The deleted tags left the list at once; the failed ones are still there, and the
         // [shared] flags, kept through the removal, still agree with a full recomputation.
-        let listed: BTreeSet<String> = m.tags.rows().iter().map(|t| t.tag.clone()).collect();
+        let listed: BTreeSet<String> = m.panes.tags.rows().iter().map(|t| t.tag.clone()).collect();
         prop_assert!(listed.is_disjoint(&(&confirmed_set - &failures)));
         prop_assert!(failures.is_subset(&listed));
         press(&mut m, "q"); // closes the summary
         press(&mut m, "i");
-        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.tags.rows(), &m.tags.marked_keys())
+        let recomputed: BTreeSet<String> = swr_tui::app::delete::shared_outside(m.panes.tags.rows(), &m.panes.tags.marked_keys())
             .into_keys()
             .collect();
-        prop_assert_eq!(m.shared_marked.flagged_tags(m.tags.rows()), recomputed);
+        prop_assert_eq!(m.panes.shared_marked.flagged_tags(m.panes.tags.rows()), recomputed);
     }
 
     #[test]

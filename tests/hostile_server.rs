@@ -73,16 +73,16 @@ fn client_of(server: &HostileServer) -> SwrClient {
 async fn session_in(server: &HostileServer, repo: &str, width: u16, height: u16) -> Session {
     let model = Model::new(context(), Rect::new(0, 0, width, height), now());
     let mut s = Session::new(model, client_of(server));
-    s.start(|m| m.orgs.load == Load::Loaded).await;
+    s.start(|m| m.panes.orgs.load == Load::Loaded).await;
     s.send(key(KeyCode::Enter)); // demo comes first by name
-    s.settle(|m| m.repos.load == Load::Loaded).await;
+    s.settle(|m| m.panes.repos.load == Load::Loaded).await;
     cursor_to(
         &mut s,
-        |m| m.repos.current().map(|r| r.raw().to_string()),
+        |m| m.panes.repos.current().map(|r| r.raw().to_string()),
         repo,
     );
     s.send(key(KeyCode::Enter));
-    s.settle(|m| m.tags.load == Load::Loaded).await;
+    s.settle(|m| m.panes.tags.load == Load::Loaded).await;
     s
 }
 
@@ -99,7 +99,11 @@ fn cursor_to(s: &mut Session, current: impl Fn(&Model) -> Option<String>, want: 
 }
 
 fn to_tag(s: &mut Session, raw: &str) {
-    cursor_to(s, |m| m.tags.current().map(|t| t.raw().to_string()), raw);
+    cursor_to(
+        s,
+        |m| m.panes.tags.current().map(|t| t.raw().to_string()),
+        raw,
+    );
 }
 
 fn press(s: &mut Session, keys: &str) {
@@ -270,7 +274,7 @@ async fn the_model_shows_the_real_tags_not_the_claimed_count() {
     })
     .await;
     let s = session_in(&server, "web", 80, 24).await;
-    assert_eq!(s.model.tags.len(), 3);
+    assert_eq!(s.model.panes.tags.len(), 3);
     let screen = text(&draw(&s.model));
     assert!(screen.contains("Tags (3)"), "{screen}");
     assert!(!screen.contains("18446744073709551615"), "{screen}");
@@ -350,17 +354,17 @@ async fn leaving_for_another_organization_cancels_the_walk() {
     let server = endless().await;
     let model = Model::new(context(), Rect::new(0, 0, 80, 24), now());
     let mut s = Session::new(model, client_with(small_pages(&server), demo_credentials()));
-    s.start(|m| m.orgs.load == Load::Loaded).await;
+    s.start(|m| m.panes.orgs.load == Load::Loaded).await;
     s.send(key(KeyCode::Enter));
-    s.settle(|m| m.repos.load == Load::Loaded).await;
+    s.settle(|m| m.panes.repos.load == Load::Loaded).await;
     cursor_to(
         &mut s,
-        |m| m.repos.current().map(|r| r.raw().to_string()),
+        |m| m.panes.repos.current().map(|r| r.raw().to_string()),
         "web",
     );
     s.send(key(KeyCode::Enter));
-    s.settle(|m| m.tags.len() >= 200).await;
-    assert!(matches!(s.model.tags.load, Load::Loading { .. }));
+    s.settle(|m| m.panes.tags.len() >= 200).await;
+    assert!(matches!(s.model.panes.tags.load, Load::Loading { .. }));
     // To the organizations, the other one, open.
     press(&mut s, "1j");
     s.cmds.clear();
@@ -374,7 +378,7 @@ async fn leaving_for_another_organization_cancels_the_walk() {
     let asked = server.requests();
     s.drain(Duration::from_millis(1_000)).await;
     assert_eq!(server.requests(), asked, "the walk stopped with the view");
-    assert_eq!(s.model.org.as_deref(), Some("spare"));
+    assert_eq!(s.model.panes.org.as_deref(), Some("spare"));
 }
 
 // --- 18: body size -------------------------------------------------------------------------
@@ -466,7 +470,7 @@ async fn a_long_field_is_kept_exactly_and_drawn_cut() {
     let server = serve(account(tags)).await;
     let mut s = session_in(&server, "web", 80, 24).await;
     to_tag(&mut s, &long);
-    let row = s.model.tags.current().unwrap();
+    let row = s.model.panes.tags.current().unwrap();
     assert_eq!(
         row.tag.chars().count(),
         swr_tui::app::text::NAME_MAX + 1,

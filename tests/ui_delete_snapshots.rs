@@ -102,7 +102,7 @@ fn five_marked(screen: Rect) -> Model {
     for _ in 0..5 {
         press(&mut model, KeyCode::Char(' '));
     }
-    assert_eq!(model.tags.marked_count(), 5);
+    assert_eq!(model.panes.tags.marked_count(), 5);
     model
 }
 
@@ -254,7 +254,7 @@ fn confirm_single_tag() {
             for _ in 0..4 {
                 press(&mut model, KeyCode::Char('j'));
             }
-            assert_eq!(model.tags.current().unwrap().tag, "v1.8");
+            assert_eq!(model.panes.tags.current().unwrap().tag, "v1.8");
             press(&mut model, KeyCode::Char('d'));
             model
         },
@@ -316,7 +316,7 @@ fn progress_asking_to_stop() {
                 vec![Cmd::PauseJob { job }],
                 "Esc asks, and nothing new starts meanwhile"
             );
-            assert!(model.delete.as_ref().unwrap().asking_stop);
+            assert!(model.jobs.delete.as_ref().unwrap().asking_stop);
             model
         },
         |shown| {
@@ -399,7 +399,7 @@ fn mark_prompt_with_an_invalid_regex() {
                 panic!("the prompt stays open on an error");
             };
             assert!(error.is_some());
-            assert_eq!(model.tags.marked_count(), 0);
+            assert_eq!(model.panes.tags.marked_count(), 0);
             model
         },
         |shown| {

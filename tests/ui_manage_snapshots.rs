@@ -149,7 +149,7 @@ fn with_repos(screen: Rect) -> Model {
 
 fn cursor_to_repo(model: &mut Model, name: &str) {
     for _ in 0..10 {
-        if model.repos.current().map(|r| r.name.as_str()) == Some(name) {
+        if model.panes.repos.current().map(|r| r.name.as_str()) == Some(name) {
             return;
         }
         press(model, KeyCode::Char('j'));
@@ -173,7 +173,7 @@ fn with_perms(screen: Rect) -> Model {
 fn cursor_to_user(model: &mut Model, name: &str) {
     press(model, KeyCode::Char('g'));
     for _ in 0..10 {
-        if model.perms.current().map(|r| r.user_name.as_str()) == Some(name) {
+        if model.panes.perms.current().map(|r| r.user_name.as_str()) == Some(name) {
             return;
         }
         press(model, KeyCode::Char('j'));

@@ -146,8 +146,8 @@ fn rows_with(buffer: &Buffer, area: Rect, needle: &str) -> Vec<String> {
 
 /// Where the focused list pane is drawn.
 fn pane(model: &Model) -> Rect {
-    layout::areas(model.screen, model.focus)
-        .pane(model.focus)
+    layout::areas(model.screen, model.nav.focus())
+        .pane(model.nav.focus())
         .unwrap_or_default()
 }
 
@@ -223,7 +223,7 @@ fn repository_details_show_every_field_and_the_whole_description() {
     for (_, buffer) in snapshot_both("repo_details", |screen| {
         let mut model = with_repos(screen);
         assert_eq!(
-            model.repos.current().map(|r| r.name.as_str()),
+            model.panes.repos.current().map(|r| r.name.as_str()),
             Some(LONG_REPO)
         );
         press(&mut model, KeyCode::Char('v'));

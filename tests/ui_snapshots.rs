@@ -14,7 +14,7 @@ use swr_tui::app::rows::TagRow;
 use swr_tui::app::{
     Cmd, Context, ErrorInfo, Fetched, Model, Msg, Overlay, PaneId, Rows, init, layout, update,
 };
-use swr_tui::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
+use swr_tui::swr::model::{AccessDomain, AccessInfo, Namespace, RepoV2, Tag, UserAuth};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
@@ -205,7 +205,7 @@ fn tags_filtered_with_two_marked() {
         press(&mut model, KeyCode::Char(' '));
         press(&mut model, KeyCode::Char('/'));
         type_text(&mut model, "2");
-        assert!(model.filtering);
+        assert!(model.nav.filtering);
         model
     });
 }
@@ -219,7 +219,7 @@ fn tags_filter_kept() {
         press(&mut model, KeyCode::Char('/'));
         type_text(&mut model, "1.2");
         press(&mut model, KeyCode::Enter);
-        assert!(!model.filtering);
+        assert!(!model.nav.filtering);
         model
     });
 }
@@ -230,7 +230,7 @@ fn permissions_of_a_repository() {
         let mut model = with_tags(screen, 30);
         let cmds = press(&mut model, KeyCode::Char('p'));
         answer(&mut model, &cmds, Ok(Fetched::Perms(access(2))));
-        assert_eq!(model.focus, PaneId::Perms);
+        assert_eq!(model.nav.focus(), PaneId::Perms);
         model
     });
 }
@@ -380,16 +380,37 @@ fn scrolled(pane: PaneId, screen: Rect) -> Model {
         let cmds = press(&mut model, KeyCode::Enter);
         answer(&mut model, &cmds, Ok(Fetched::repos(many_repos)));
     }
-    if matches!(pane, PaneId::Tags | PaneId::Perms) {
+    if matches!(pane, PaneId::Tags | PaneId::Perms | PaneId::Shares) {
         let cmds = press(&mut model, KeyCode::Enter);
         answer(&mut model, &cmds, Ok(Fetched::tags(tags(40))));
+    }
+    if pane == PaneId::Shares {
+        let mut cmds = Vec::new();
+        for c in ":shares\n".chars() {
+            let code = if c == '\n' {
+                KeyCode::Enter
+            } else {
+                KeyCode::Char(c)
+            };
+            cmds = press(&mut model, code);
+        }
+        let shares = (0..39)
+            .map(|i| AccessDomain {
+                access_domain: format!("account-{i:02}"),
+                permit: "read".into(),
+                deadline: "forever".into(),
+                status: true,
+                ..AccessDomain::default()
+            })
+            .collect();
+        answer(&mut model, &cmds, Ok(Fetched::Shares(shares)));
     }
     if pane == PaneId::Perms {
         let cmds = press(&mut model, KeyCode::Char('p'));
         answer(&mut model, &cmds, Ok(Fetched::Perms(access(39))));
     }
-    assert_eq!(model.focus, pane);
-    model.context.monochrome = true;
+    assert_eq!(model.nav.focus(), pane);
+    model.session.context.monochrome = true;
     press(&mut model, KeyCode::Char('G'));
     for _ in 0..5 {
         press(&mut model, KeyCode::Char('k'));
@@ -409,26 +430,28 @@ fn reversed_rows(buffer: &Buffer, area: Rect) -> Vec<u16> {
 }
 
 fn current_key(model: &Model) -> String {
-    match model.focus {
-        PaneId::Orgs => model.orgs.current().unwrap().name.clone(),
-        PaneId::Repos => model.repos.current().unwrap().name.clone(),
-        PaneId::Tags => model.tags.current().unwrap().tag.clone(),
-        PaneId::Perms => model.perms.current().unwrap().user_name.clone(),
+    match model.nav.focus() {
+        PaneId::Orgs => model.panes.orgs.current().unwrap().name.clone(),
+        PaneId::Repos => model.panes.repos.current().unwrap().name.clone(),
+        PaneId::Tags => model.panes.tags.current().unwrap().tag.clone(),
+        PaneId::Perms => model.panes.perms.current().unwrap().user_name.clone(),
+        PaneId::Shares => model.panes.shares.current().unwrap().account.clone(),
     }
 }
 
 fn cursor_offset(model: &Model) -> (usize, usize) {
-    match model.focus {
-        PaneId::Orgs => (model.orgs.cursor(), model.orgs.offset()),
-        PaneId::Repos => (model.repos.cursor(), model.repos.offset()),
-        PaneId::Tags => (model.tags.cursor(), model.tags.offset()),
-        PaneId::Perms => (model.perms.cursor(), model.perms.offset()),
+    match model.nav.focus() {
+        PaneId::Orgs => (model.panes.orgs.cursor(), model.panes.orgs.offset()),
+        PaneId::Repos => (model.panes.repos.cursor(), model.panes.repos.offset()),
+        PaneId::Tags => (model.panes.tags.cursor(), model.panes.tags.offset()),
+        PaneId::Perms => (model.panes.perms.cursor(), model.panes.perms.offset()),
+        PaneId::Shares => (model.panes.shares.cursor(), model.panes.shares.offset()),
     }
 }
 
 fn assert_cursor_drawn_where_expected(model: &Model) -> u16 {
-    let area = layout::areas(model.screen, model.focus)
-        .pane(model.focus)
+    let area = layout::areas(model.screen, model.nav.focus())
+        .pane(model.nav.focus())
         .unwrap();
     let (cursor, offset) = cursor_offset(model);
     assert!(offset > 0, "the test wants a scrolled list");
@@ -471,8 +494,8 @@ fn focused_border_and_error_status_are_coloured() {
     let cmds = press(&mut model, KeyCode::Enter);
     answer(&mut model, &cmds, Err(ErrorInfo("denied".into())));
     let buffer = draw(&model);
-    let areas = layout::areas(model.screen, model.focus);
-    let (orgs, repos) = (areas.orgs.unwrap(), areas.repos.unwrap());
+    let areas = layout::areas(model.screen, model.nav.focus());
+    let (orgs, repos) = (areas.upper.unwrap(), areas.lower.unwrap());
     assert_eq!(
         buffer[(repos.x, repos.y)].fg,
         Color::Cyan,

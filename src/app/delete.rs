@@ -190,8 +190,8 @@ impl SharedMarks {
 
 /// Keeps `Model::shared_marked` in step with the rows and the marks.
 pub fn refresh_shared_marks(model: &mut Model) {
-    let tags = &model.tags;
-    let shared = &mut model.shared_marked;
+    let tags = &model.panes.tags;
+    let shared = &mut model.panes.shared_marked;
     if let Some(staged) = tags.staged() {
         shared.staged.follow(staged);
     }
@@ -211,20 +211,20 @@ pub fn refresh_shared_marks(model: &mut Model) {
 
 /// `d`: asks about the marked tags, or the current one when none is marked.
 pub fn ask(model: &mut Model) -> Vec<Cmd> {
-    if model.context.read_only {
+    if model.session.context.read_only {
         model.fail("Read-only: deleting is disabled (--read-only or the profile's read_only)");
         return Vec::new();
     }
-    if model.delete.as_ref().is_some_and(|j| !j.finished) {
+    if model.jobs.delete.as_ref().is_some_and(|j| !j.finished) {
         model.fail("A delete is still running");
         return Vec::new();
     }
-    let (Some(org), Some(repo)) = (model.org.clone(), model.repo.clone()) else {
+    let (Some(org), Some(repo)) = (model.panes.org.clone(), model.panes.repo.clone()) else {
         return Vec::new();
     };
     // What goes, by row: the marked rows, or the current one. Positions, not names: with
     // 100,000 rows, looking names up in a set per row is what made this slow.
-    let table = &model.tags;
+    let table = &model.panes.tags;
     let selected: Vec<bool> = if table.marked_count() > 0 {
         (0..table.len() as u32)
             .map(|i| table.is_marked(i))
@@ -322,10 +322,10 @@ fn start(model: &mut Model, dialog: ConfirmDelete) -> Vec<Cmd> {
 }
 
 fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Vec<Cmd> {
-    let job = model.next_request;
-    model.next_request += 1;
-    let concurrency = model.delete_concurrency.max(1);
-    model.delete = Some(DeleteJob {
+    let job = model.requests.next;
+    model.requests.next += 1;
+    let concurrency = model.prefs.delete_concurrency.max(1);
+    model.jobs.delete = Some(DeleteJob {
         id: job,
         org: org.clone(),
         repo: repo.clone(),
@@ -354,7 +354,7 @@ fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Ve
 
 /// Keys while the progress (or the summary) shows.
 pub fn progress_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
-    let Some(job) = model.delete.as_mut() else {
+    let Some(job) = model.jobs.delete.as_mut() else {
         model.overlay = None;
         return Vec::new();
     };
@@ -392,7 +392,7 @@ pub fn progress_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
 /// Ctrl-C while a job runs: ask to stop and quit; asked again, stop; stopping, quit at once
 /// (the requests in flight are left to the service).
 pub fn interrupt(model: &mut Model) -> Vec<Cmd> {
-    let Some(job) = model.delete.as_mut().filter(|j| !j.finished) else {
+    let Some(job) = model.jobs.delete.as_mut().filter(|j| !j.finished) else {
         return Vec::new();
     };
     model.overlay = Some(Overlay::DeleteProgress);
@@ -430,7 +430,12 @@ pub fn on_tag_deleted(
     tag: String,
     result: Result<Removed, ErrorInfo>,
 ) {
-    let Some(job) = model.delete.as_mut().filter(|j| j.id == id && !j.finished) else {
+    let Some(job) = model
+        .jobs
+        .delete
+        .as_mut()
+        .filter(|j| j.id == id && !j.finished)
+    else {
         return;
     };
     // Only tags of this job, each once: a set, so 100,000 results cost no list searches.
@@ -448,7 +453,12 @@ pub fn on_tag_deleted(
 
 /// The job ended: the summary stays up, and the tag list reloads.
 pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
-    let Some(job) = model.delete.as_mut().filter(|j| j.id == id && !j.finished) else {
+    let Some(job) = model
+        .jobs
+        .delete
+        .as_mut()
+        .filter(|j| j.id == id && !j.finished)
+    else {
         return Vec::new();
     };
     job.finished = true;
@@ -481,8 +491,8 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     } else {
         StatusKind::Error
     };
-    let open = model.org.as_deref() == Some(job.org.as_str())
-        && model.repo.as_deref() == Some(job.repo.as_str());
+    let open = model.panes.org.as_deref() == Some(job.org.as_str())
+        && model.panes.repo.as_deref() == Some(job.repo.as_str());
     let refresh = open.then(|| Fetch::Tags {
         org: job.org.clone(),
         repo: job.repo.clone(),
@@ -490,12 +500,13 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     if open {
         // Gone at once from the list, not only once the reload is complete.
         let deleted: HashSet<&str> = job.deleted.iter().map(String::as_str).collect();
-        model.tags.remove_where(|t| deleted.contains(t.raw()));
+        model.panes.tags.remove_where(|t| deleted.contains(t.raw()));
     }
     // The repository's row counts its tags: what this job deleted is gone from it too.
     let gone_now = (job.deleted.len() - job.already_gone) as i64;
-    if model.org.as_deref() == Some(job.org.as_str()) {
+    if model.panes.org.as_deref() == Some(job.org.as_str()) {
         model
+            .panes
             .repos
             .edit_row(&job.repo, |r| r.tags = (r.tags - gone_now).max(0));
     }

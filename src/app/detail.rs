@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 
 use super::format::{exact, relative, size};
 use super::model::{Model, Overlay, PaneId};
+use super::resource::Resource;
 use super::rows::{OrgRow, PermRow, RepoRow, permission_name};
 use super::text::wrap;
 
@@ -20,11 +21,13 @@ pub enum Detail {
     /// `Label      value`; a long value wraps under itself.
     Field(&'static str, String),
     /// A heading on its own line (`Description`).
-    Heading(&'static str),
+    Heading(String),
     /// Free text (a line of a description).
     Text(String),
     /// Says that there is nothing (`(none)`).
-    Empty(&'static str),
+    Empty(String),
+    /// A line of a list (a layer), with a quieter note after it (its size).
+    Item(String, String),
 }
 
 pub fn org(org: &OrgRow) -> Vec<Detail> {
@@ -49,10 +52,10 @@ pub fn repo(repo: &RepoRow, now: DateTime<Utc>) -> Vec<Detail> {
         Detail::Field("Updated", when(repo.updated)),
         Detail::Field("Path", or_dash(&repo.path)),
         Detail::Field("Internal", or_dash(&repo.internal_path)),
-        Detail::Heading("Description"),
+        Detail::Heading("Description".into()),
     ];
     if repo.description.is_empty() {
-        lines.push(Detail::Empty("(none)"));
+        lines.push(Detail::Empty("(none)".into()));
     } else {
         // Sanitized line by line when the row was built; kept as separate lines.
         lines.extend(repo.description.lines().map(|l| Detail::Text(l.into())));
@@ -76,7 +79,7 @@ pub fn perm(perm: &PermRow) -> Vec<Detail> {
     ]
 }
 
-fn or_dash(s: &str) -> String {
+pub fn or_dash(s: &str) -> String {
     if s.is_empty() {
         "-".into()
     } else {
@@ -84,17 +87,10 @@ fn or_dash(s: &str) -> String {
     }
 }
 
-/// The detail view's title and lines for the focused pane's current row (tags have their own).
-pub fn of_focus(model: &Model) -> (&'static str, Option<Vec<Detail>>) {
-    match model.focus {
-        PaneId::Orgs => ("Organization details", model.orgs.current().map(org)),
-        PaneId::Repos => (
-            "Repository details",
-            model.repos.current().map(|r| repo(r, model.now)),
-        ),
-        PaneId::Perms => ("Permission details", model.perms.current().map(perm)),
-        PaneId::Tags => ("Tag details", None),
-    }
+/// The detail view's title and lines for the focused pane's current row.
+pub fn of_focus(model: &Model) -> (String, Option<Vec<Detail>>) {
+    let kind = model.nav.focus().kind();
+    (format!("{} details", kind.one()), kind.details(model))
 }
 
 /// One wrapped screen line: the label (first line of a field only) and the text.
@@ -130,6 +126,14 @@ pub fn wrap_all(lines: &[Detail], width: usize) -> Vec<Wrapped<'_>> {
             }
             Detail::Heading(text) | Detail::Empty(text) => {
                 out.extend(wrap(text, width).into_iter().map(|text| Wrapped {
+                    kind: line,
+                    label: None,
+                    text,
+                }))
+            }
+            Detail::Item(text, note) => {
+                let whole = format!("{text}{note}");
+                out.extend(wrap(&whole, width).into_iter().map(|text| Wrapped {
                     kind: line,
                     label: None,
                     text,
@@ -184,11 +188,11 @@ pub fn max_scroll(model: &Model) -> usize {
 
 /// `v`: the details of the current row; tags have their popup (with `y` to copy).
 pub fn open(model: &mut Model) {
-    match model.focus {
-        PaneId::Tags if model.tags.current().is_some() => model.overlay = Some(Overlay::TagDetail),
-        PaneId::Tags => {}
-        _ if of_focus(model).1.is_some() => model.overlay = Some(Overlay::Detail { scroll: 0 }),
-        _ => {}
+    if model.nav.focus() == PaneId::Tags {
+        // The tag popup is Enter's, and has `y` to copy.
+        super::resources::Tags::open(model);
+    } else if of_focus(model).1.is_some() {
+        model.overlay = Some(Overlay::Detail { scroll: 0 });
     }
 }
 

@@ -276,7 +276,11 @@ fn submit(model: &mut Model, form: Form) -> Vec<Cmd> {
             if let Err(why) = validate::namespace_name(&name) {
                 return invalid(model, form, "Name", why);
             }
-            if let Some((used, limit)) = model.org_quota.filter(|(used, limit)| used >= limit) {
+            if let Some((used, limit)) = model
+                .session
+                .org_quota
+                .filter(|(used, limit)| used >= limit)
+            {
                 let why = format!(
                     "quota reached: {used} of {} (SWR's default quota is 5)",
                     super::format::count(limit, "organization", "organizations")
@@ -331,9 +335,9 @@ fn submit(model: &mut Model, form: Form) -> Vec<Cmd> {
 
 /// Sends a write and remembers what to say and reload when it succeeds.
 pub fn send_write(model: &mut Model, write: Write, done: String, refresh: Fetch) -> Cmd {
-    let request = model.next_request;
-    model.next_request += 1;
-    model.pending_write = Some(PendingWrite {
+    let request = model.requests.next;
+    model.requests.next += 1;
+    model.jobs.write = Some(PendingWrite {
         request,
         done,
         refresh,

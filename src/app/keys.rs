@@ -25,6 +25,7 @@ pub enum Action {
     JumpRepos,
     JumpTags,
     JumpPerms,
+    Command,
     Filter,
     SortNext,
     SortReverse,
@@ -45,28 +46,50 @@ pub enum Action {
     Quit,
 }
 
-/// Which panes an action belongs to in the help overlay.
+/// Which panes an action belongs to in help and footer: by what the pane's kind can do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
     All,
     Lists,
-    Tags,
-    NotPerms,
+    /// Kinds whose rows can be marked.
+    Marks,
+    /// Kinds with a pull command to copy.
+    Copies,
+    /// Kinds where Enter opens something.
+    Opens,
+    /// Kinds whose rows have permissions.
+    Permissions,
     /// Write actions: every pane, hidden when read-only.
     Writes,
-    /// `e`: panes with something to edit.
+    /// `c`: kinds with something to create; hidden when read-only.
+    Creates,
+    /// `e`: kinds with something to edit; hidden when read-only.
     Edits,
+    /// `d`: kinds with something to delete; hidden when read-only.
+    Deletes,
 }
 
 impl Scope {
     fn includes(self, pane: PaneId) -> bool {
+        let can = pane.kind().can();
         match self {
-            Self::All | Self::Lists => true,
-            Self::Tags => pane == PaneId::Tags,
-            Self::NotPerms => pane != PaneId::Perms,
-            Self::Writes => true,
-            Self::Edits => matches!(pane, PaneId::Repos | PaneId::Perms),
+            Self::All | Self::Lists | Self::Writes => true,
+            Self::Marks => can.mark,
+            Self::Copies => can.copy,
+            Self::Opens => can.open,
+            Self::Permissions => can.permissions,
+            Self::Creates => can.create,
+            Self::Edits => can.edit,
+            Self::Deletes => can.delete,
         }
+    }
+
+    /// Hidden when read-only.
+    fn writes(self) -> bool {
+        matches!(
+            self,
+            Self::Writes | Self::Creates | Self::Edits | Self::Deletes
+        )
     }
 }
 
@@ -132,7 +155,7 @@ const BINDINGS: &[Binding] = &[
         "Enter/l/→",
         Action::Open,
         "open: org → repos → tags",
-        Scope::NotPerms,
+        Scope::Opens,
     ),
     bind(
         &[Char('v')],
@@ -179,6 +202,13 @@ const BINDINGS: &[Binding] = &[
         Scope::All,
     ),
     bind(
+        &[Char(':')],
+        ":",
+        Action::Command,
+        "jump to a view by name",
+        Scope::All,
+    ),
+    bind(
         &[Char('/')],
         "/",
         Action::Filter,
@@ -205,42 +235,42 @@ const BINDINGS: &[Binding] = &[
         "Space",
         Action::Mark,
         "mark / unmark the row",
-        Scope::Tags,
+        Scope::Marks,
     ),
     bind(
         &[Char('a')],
         "a",
         Action::MarkAll,
         "mark all visible rows",
-        Scope::Tags,
+        Scope::Marks,
     ),
     bind(
         &[Char('i')],
         "i",
         Action::Invert,
         "invert visible marks",
-        Scope::Tags,
+        Scope::Marks,
     ),
     bind(
         &[Char('m')],
         "m",
         Action::MarkMenu,
         "marking menu: pattern, age",
-        Scope::Tags,
+        Scope::Marks,
     ),
     bind(
         &[Char('d')],
         "d",
         Action::Delete,
         "delete marked/current row",
-        Scope::Writes,
+        Scope::Deletes,
     ),
     bind(
         &[Char('c')],
         "c",
         Action::Create,
         "create org/repo/tag/grant",
-        Scope::Writes,
+        Scope::Creates,
     ),
     bind(
         &[Char('e')],
@@ -261,21 +291,21 @@ const BINDINGS: &[Binding] = &[
         "y",
         Action::Copy,
         "copy docker pull command",
-        Scope::Tags,
+        Scope::Copies,
     ),
     bind(
         &[Char('Y')],
         "Y",
         Action::CopyMenu,
         "pull-command menu",
-        Scope::Tags,
+        Scope::Copies,
     ),
     bind(
         &[Char('p')],
         "p",
         Action::Permissions,
         "permissions of this row",
-        Scope::NotPerms,
+        Scope::Permissions,
     ),
     bind(
         &[Char('P')],
@@ -326,6 +356,7 @@ const NAMES: &[(&str, Action)] = &[
     ("repositories", Action::JumpRepos),
     ("tags", Action::JumpTags),
     ("permissions_pane", Action::JumpPerms),
+    ("command", Action::Command),
     ("filter", Action::Filter),
     ("sort", Action::SortNext),
     ("reverse_sort", Action::SortReverse),
@@ -454,7 +485,7 @@ impl Keymap {
         BINDINGS
             .iter()
             .filter(|b| b.scope.includes(pane))
-            .filter(|b| !(read_only && matches!(b.scope, Scope::Writes | Scope::Edits)))
+            .filter(|b| !(read_only && b.scope.writes()))
             .map(
                 |b| match self.overrides.iter().find(|(a, _)| *a == b.action) {
                     Some((_, code)) => (key_label(*code), b.help),

@@ -4,28 +4,42 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::model::PaneId;
+use super::resource::Slot;
 
 /// From this width on, panes sit side by side.
 pub const WIDE_COLUMNS: u16 = 120;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
     pub status: Rect,
-    pub orgs: Option<Rect>,
-    pub repos: Option<Rect>,
-    /// Tags, or permissions while that pane has the focus.
-    pub right: Option<Rect>,
+    /// Left, above (organizations).
+    pub upper: Option<Rect>,
+    /// Left, below (repositories).
+    pub lower: Option<Rect>,
+    /// Right: the pane of `main_pane`.
+    pub main: Option<Rect>,
     pub detail: Option<Rect>,
+    /// The pane the main slot shows: the focused one when it sits there, else tags.
+    pub main_pane: PaneId,
 }
 
 impl Areas {
+    /// Where `pane` is drawn, if it is.
     pub fn pane(&self, pane: PaneId) -> Option<Rect> {
-        match pane {
-            PaneId::Orgs => self.orgs,
-            PaneId::Repos => self.repos,
-            PaneId::Tags | PaneId::Perms => self.right,
+        match pane.kind().slot() {
+            Slot::Upper => self.upper,
+            Slot::Lower => self.lower,
+            Slot::Main if pane == self.main_pane => self.main,
+            Slot::Main => None,
         }
+    }
+
+    /// The panes drawn, with their rects.
+    pub fn shown(&self) -> impl Iterator<Item = (PaneId, Rect)> + '_ {
+        PaneId::ALL
+            .into_iter()
+            .filter_map(|p| self.pane(p).map(|r| (p, r)))
     }
 }
 
@@ -40,10 +54,19 @@ pub fn areas(screen: Rect, focus: PaneId) -> Areas {
         Constraint::Length(1),
     ])
     .areas(screen);
+    let main_pane = if focus.kind().slot() == Slot::Main {
+        focus
+    } else {
+        PaneId::Tags
+    };
     let mut areas = Areas {
         header,
         status,
-        ..Areas::default()
+        upper: None,
+        lower: None,
+        main: None,
+        detail: None,
+        main_pane,
     };
     if is_wide(screen.width) {
         let [left, right] =
@@ -53,15 +76,15 @@ pub fn areas(screen: Rect, focus: PaneId) -> Areas {
             Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(left);
         let [list, detail] =
             Layout::vertical([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(right);
-        areas.orgs = Some(orgs);
-        areas.repos = Some(repos);
-        areas.right = Some(list);
+        areas.upper = Some(orgs);
+        areas.lower = Some(repos);
+        areas.main = Some(list);
         areas.detail = Some(detail);
     } else {
-        match focus {
-            PaneId::Orgs => areas.orgs = Some(body),
-            PaneId::Repos => areas.repos = Some(body),
-            PaneId::Tags | PaneId::Perms => areas.right = Some(body),
+        match focus.kind().slot() {
+            Slot::Upper => areas.upper = Some(body),
+            Slot::Lower => areas.lower = Some(body),
+            Slot::Main => areas.main = Some(body),
         }
     }
     areas
@@ -95,8 +118,8 @@ mod tests {
     #[test]
     fn narrow_shows_only_the_focused_pane() {
         let a = areas(Rect::new(0, 0, 80, 24), PaneId::Tags);
-        assert!(a.orgs.is_none() && a.repos.is_none() && a.detail.is_none());
-        assert_eq!(a.right, Some(Rect::new(0, 1, 80, 22)));
+        assert!(a.upper.is_none() && a.lower.is_none() && a.detail.is_none());
+        assert_eq!(a.pane(PaneId::Tags), Some(Rect::new(0, 1, 80, 22)));
         assert_eq!(
             list_rows(Rect::new(0, 0, 80, 24), PaneId::Tags, PaneId::Tags),
             19
@@ -106,6 +129,11 @@ mod tests {
     #[test]
     fn wide_shows_everything() {
         let a = areas(Rect::new(0, 0, 160, 45), PaneId::Orgs);
-        assert!(a.orgs.is_some() && a.repos.is_some() && a.right.is_some() && a.detail.is_some());
+        assert!(a.upper.is_some() && a.lower.is_some() && a.main.is_some() && a.detail.is_some());
+        assert_eq!(
+            a.pane(PaneId::Perms),
+            None,
+            "permissions show while focused"
+        );
     }
 }

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::field::Field;
 use super::format::{exact, parse_time};
 use super::forms::{self, send_write};
-use super::model::{Model, Overlay, PaneId, StatusKind};
+use super::model::{Model, Overlay, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, PermTarget, RequestId, Write};
 use super::pull::login_command;
 use crate::swr::model::{IamUser, LoginSecret, UserAuth};
@@ -116,19 +116,19 @@ pub struct RemoveConfirm {
 }
 
 fn read_only(model: &mut Model) -> bool {
-    if model.context.read_only {
+    if model.session.context.read_only {
         model.say(
             StatusKind::Error,
             "Read-only: changes are disabled (--read-only or the profile's read_only)",
         );
     }
-    model.context.read_only
+    model.session.context.read_only
 }
 
 /// The permission under the cursor: whose, on what, and whether it is the caller's own.
 fn current_grant(model: &Model) -> Option<(PermTarget, UserAuth, bool)> {
-    let target = model.perm_target.clone()?;
-    let row = model.perms.current()?;
+    let target = model.panes.perm_target.clone()?;
+    let row = model.panes.perms.current()?;
     let user = UserAuth {
         user_id: row.raw_id().to_string(),
         user_name: row.user_name.clone(),
@@ -137,105 +137,120 @@ fn current_grant(model: &Model) -> Option<(PermTarget, UserAuth, bool)> {
     Some((target, user, row.is_self))
 }
 
-/// `c` by pane.
-pub fn create(model: &mut Model) -> Vec<Cmd> {
-    if read_only(model) {
-        return Vec::new();
-    }
-    match model.focus {
-        PaneId::Orgs => model.overlay = Some(Overlay::Form(forms::create_org())),
-        PaneId::Repos => match model.org.clone() {
-            Some(org) => model.overlay = Some(Overlay::Form(forms::create_repo(&org))),
-            None => model.say(StatusKind::Info, "Open an organization first"),
-        },
-        PaneId::Tags => return super::retag::open(model),
-        PaneId::Perms => return grant(model),
+/// `c` in the organizations pane.
+pub fn create_org(model: &mut Model) -> Vec<Cmd> {
+    if !read_only(model) {
+        model.overlay = Some(Overlay::Form(forms::create_org()));
     }
     Vec::new()
 }
 
-/// `e` by pane.
-pub fn edit(model: &mut Model) -> Vec<Cmd> {
+/// `c` in the repositories pane.
+pub fn create_repo(model: &mut Model) -> Vec<Cmd> {
     if read_only(model) {
         return Vec::new();
     }
-    match model.focus {
-        PaneId::Repos => {
-            let (Some(org), Some(row)) = (model.org.clone(), model.repos.current()) else {
-                return Vec::new();
-            };
-            let form = forms::edit_repo(
-                &org,
-                &row.name,
-                row.is_public,
-                &row.category,
-                &row.description,
-            );
-            model.overlay = Some(Overlay::Form(form));
-        }
-        PaneId::Perms => {
-            let Some((target, user, _)) = current_grant(model) else {
-                return Vec::new();
-            };
-            let level = level_index(user.auth);
-            model.overlay = Some(Overlay::Level(LevelForm {
-                target,
-                user,
-                level,
-            }));
-        }
-        PaneId::Orgs => model.say(
-            StatusKind::Info,
-            "Organizations have nothing to edit; p shows their permissions",
-        ),
-        PaneId::Tags => model.say(
-            StatusKind::Info,
-            "Tags have nothing to edit; c creates one from the current tag",
-        ),
+    match model.panes.org.clone() {
+        Some(org) => model.overlay = Some(Overlay::Form(forms::create_repo(&org))),
+        None => model.say(StatusKind::Info, "Open an organization first"),
     }
     Vec::new()
 }
 
-/// `d` by pane.
-pub fn delete(model: &mut Model) -> Vec<Cmd> {
-    if model.focus == PaneId::Tags {
-        return super::delete::ask(model);
-    }
+/// `e` in the repositories pane: its attributes.
+pub fn edit_repo(model: &mut Model) -> Vec<Cmd> {
     if read_only(model) {
         return Vec::new();
     }
-    let doomed = match model.focus {
-        PaneId::Orgs => model
-            .orgs
-            .current()
-            .map(|r| Doomed::Org(r.raw().to_string())),
-        PaneId::Repos => match (model.org.clone(), model.repos.current()) {
-            (Some(org), Some(r)) => Some(Doomed::Repo {
-                org,
-                repo: r.raw().to_string(),
-                tags: r.tags,
-            }),
-            _ => None,
-        },
-        PaneId::Perms => {
-            let Some((target, user, is_self)) = current_grant(model) else {
-                return Vec::new();
-            };
-            model.overlay = Some(Overlay::Remove(RemoveConfirm {
-                target,
-                user,
-                is_self,
-                second: false,
-            }));
-            return Vec::new();
-        }
-        PaneId::Tags => None,
+    let (Some(org), Some(row)) = (model.panes.org.clone(), model.panes.repos.current()) else {
+        return Vec::new();
     };
+    let form = forms::edit_repo(
+        &org,
+        &row.name,
+        row.is_public,
+        &row.category,
+        &row.description,
+    );
+    model.overlay = Some(Overlay::Form(form));
+    Vec::new()
+}
+
+/// `e` in the permissions pane: the user's level.
+pub fn edit_level(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    if let Some((target, user, _)) = current_grant(model) {
+        let level = level_index(user.auth);
+        model.overlay = Some(Overlay::Level(LevelForm {
+            target,
+            user,
+            level,
+        }));
+    }
+    Vec::new()
+}
+
+/// `e` where there is nothing to edit: says what to do instead.
+pub fn nothing_to_edit(model: &mut Model, why: &'static str) -> Vec<Cmd> {
+    if !read_only(model) {
+        model.say(StatusKind::Info, why);
+    }
+    Vec::new()
+}
+
+/// `d` in the organizations pane: a typed confirmation.
+pub fn delete_org(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    let doomed = model
+        .panes
+        .orgs
+        .current()
+        .map(|r| Doomed::Org(r.raw().to_string()));
+    ask_typed(model, doomed)
+}
+
+/// `d` in the repositories pane: a typed confirmation.
+pub fn delete_repo(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    let doomed = match (model.panes.org.clone(), model.panes.repos.current()) {
+        (Some(org), Some(r)) => Some(Doomed::Repo {
+            org,
+            repo: r.raw().to_string(),
+            tags: r.tags,
+        }),
+        _ => None,
+    };
+    ask_typed(model, doomed)
+}
+
+fn ask_typed(model: &mut Model, doomed: Option<Doomed>) -> Vec<Cmd> {
     if let Some(doomed) = doomed {
         model.overlay = Some(Overlay::Typed(TypedConfirm {
             doomed,
             field: Field::single(""),
             error: None,
+        }));
+    }
+    Vec::new()
+}
+
+/// `d` in the permissions pane: removing yourself asks twice.
+pub fn remove_permission(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    if let Some((target, user, is_self)) = current_grant(model) {
+        model.overlay = Some(Overlay::Remove(RemoveConfirm {
+            target,
+            user,
+            is_self,
+            second: false,
         }));
     }
     Vec::new()
@@ -283,16 +298,24 @@ pub fn typed_key(model: &mut Model, mut dialog: TypedConfirm, key: KeyEvent) -> 
     Vec::new()
 }
 
+/// `c` in the permissions pane: grant a user a level.
+pub fn create_grant(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    grant(model)
+}
+
 fn grant(model: &mut Model) -> Vec<Cmd> {
-    let Some(target) = model.perm_target.clone() else {
+    let Some(target) = model.panes.perm_target.clone() else {
         model.say(
             StatusKind::Info,
             "Pick an organization or repository first (p)",
         );
         return Vec::new();
     };
-    let request = model.next_request;
-    model.next_request += 1;
+    let request = model.requests.next;
+    model.requests.next += 1;
     model.overlay = Some(Overlay::Grant(GrantForm {
         target,
         users: Users::Loading(request),
@@ -481,9 +504,9 @@ pub fn login(model: &mut Model) -> Vec<Cmd> {
     if read_only(model) {
         return Vec::new();
     }
-    let request = model.next_request;
-    model.next_request += 1;
-    model.login_request = Some(request);
+    let request = model.requests.next;
+    model.requests.next += 1;
+    model.requests.login = Some(request);
     model.say(
         StatusKind::Info,
         "Requesting a temporary docker login command…",
@@ -496,18 +519,18 @@ pub fn login_fetched(
     request: RequestId,
     result: Result<LoginSecret, ErrorInfo>,
 ) {
-    if model.login_request != Some(request) {
+    if model.requests.login != Some(request) {
         return;
     }
-    model.login_request = None;
+    model.requests.login = None;
     match result {
         // Checked now, so the dialog only ever offers a command it can copy; the registry it
         // names is the profile's, the one the command will hold.
-        Ok(secret) => match login_command(&secret.docker_login, &model.context.registry) {
+        Ok(secret) => match login_command(&secret.docker_login, &model.session.context.registry) {
             Ok(_) => {
                 model.status = None;
                 model.overlay = Some(Overlay::Login(LoginSecret {
-                    registry: model.context.registry.clone(),
+                    registry: model.session.context.registry.clone(),
                     ..secret
                 }));
             }

@@ -58,7 +58,7 @@ pub(super) fn prompt_key(
         KeyCode::Esc => model.overlay = None,
         KeyCode::Enter => {
             let input = field.text();
-            match marking::apply(rule, &input, &mut model.tags, model.now) {
+            match marking::apply(rule, &input, &mut model.panes.tags, model.now) {
                 Ok(text) => {
                     model.overlay = None;
                     model.inform(text);
@@ -85,7 +85,7 @@ pub(super) fn prompt_key(
 }
 
 fn apply_mark_rule(model: &mut Model, rule: MarkRule, input: &str) {
-    match marking::apply(rule, input, &mut model.tags, model.now) {
+    match marking::apply(rule, input, &mut model.panes.tags, model.now) {
         Ok(text) => model.inform(text),
         Err(why) => model.inform(why),
     }

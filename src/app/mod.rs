@@ -1,6 +1,7 @@
 //! The Elm core: `Model` (state), `Msg` (what happens), `update` (the only place state
 //! changes, pure) and `Cmd` (effects for the runtime to perform).
 
+pub mod command_line;
 pub mod delete;
 pub mod detail;
 pub mod digest;
@@ -16,15 +17,19 @@ pub mod model;
 mod mouse;
 pub mod msg;
 pub mod natural;
+pub mod navigation;
+pub mod panes;
 pub mod pull;
-mod results;
+pub mod resource;
+pub mod resources;
+pub(crate) mod results;
 pub mod retag;
 pub mod rows;
 pub mod status;
 pub mod switcher;
 pub mod table;
 pub mod text;
-mod update;
+pub(crate) mod update;
 
 pub use model::{ConfirmDelete, Context, DeleteJob, Model, Overlay, PaneId, Status, StatusKind};
 pub use msg::{

@@ -5,38 +5,18 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
-use super::delete::SharedMarks;
 use super::field::Field;
 use super::forms::Form;
 use super::keys::Keymap;
 use super::manage::{GrantForm, LevelForm, RemoveConfirm, TypedConfirm};
 use super::marking::MarkRule;
-use super::msg::{Fetch, JobId, PermTarget, RequestId};
-use super::rows::{ColumnId, OrgRow, PermRow, RepoRow, TagRow};
-use super::table::{Sort, Table};
+use super::msg::{Fetch, JobId, RequestId};
+use super::navigation::Navigation;
+use super::panes::Panes;
+use super::table::Load;
 use crate::swr::model::LoginSecret;
 
-/// The four panes, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PaneId {
-    Orgs,
-    Repos,
-    Tags,
-    Perms,
-}
-
-impl PaneId {
-    pub const ALL: [PaneId; 4] = [Self::Orgs, Self::Repos, Self::Tags, Self::Perms];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Orgs => "Organizations",
-            Self::Repos => "Repositories",
-            Self::Tags => "Tags",
-            Self::Perms => "Permissions",
-        }
-    }
-}
+pub use super::panes::PaneId;
 
 /// Which account and where: shown in the header.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -200,102 +180,122 @@ pub struct PendingWrite {
 
 pub use super::status::{Status, StatusKind};
 
+/// The account in use: replaced whole when the user switches profile or region.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    pub context: Context,
+    /// Organizations used and allowed, from the quotas call.
+    pub org_quota: Option<(i64, i64)>,
+}
+
+/// What the user chose that outlives a session.
+#[derive(Debug, Clone)]
+pub struct Preferences {
+    pub keymap: Keymap,
+    pub delete_concurrency: usize,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            keymap: Keymap::default(),
+            delete_concurrency: 8,
+        }
+    }
+}
+
+/// Work that runs while the user goes on.
+#[derive(Debug, Clone, Default)]
+pub struct Jobs {
+    pub delete: Option<DeleteJob>,
+    pub write: Option<PendingWrite>,
+}
+
+/// Request ids: issued in order and never reused, across sessions, so an answer to a request
+/// of the old session can never be taken for one of the new.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Requests {
+    pub next: RequestId,
+    /// The quota call in flight.
+    pub quota: Option<RequestId>,
+    /// The temporary login call in flight.
+    pub login: Option<RequestId>,
+}
+
+impl Default for Requests {
+    fn default() -> Self {
+        Self {
+            next: 1,
+            quota: None,
+            login: None,
+        }
+    }
+}
+
+impl Requests {
+    pub fn issue(&mut self) -> RequestId {
+        let id = self.next;
+        self.next += 1;
+        id
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Model {
-    pub context: Context,
-    pub focus: PaneId,
-    /// Where `Esc` returns to from the permissions pane.
-    pub before_perms: PaneId,
-    pub orgs: Table<OrgRow>,
-    pub repos: Table<RepoRow>,
-    pub tags: Table<TagRow>,
-    pub perms: Table<PermRow>,
-    /// The organization whose repositories are listed.
-    pub org: Option<String>,
-    /// The repository whose tags are listed.
-    pub repo: Option<String>,
-    pub perm_target: Option<PermTarget>,
-    /// True while the user types a filter for the focused pane.
-    pub filtering: bool,
+    pub session: Session,
+    pub prefs: Preferences,
+    pub nav: Navigation,
+    pub panes: Panes,
     pub overlay: Option<Overlay>,
+    pub jobs: Jobs,
+    pub requests: Requests,
     pub status: Option<Status>,
     pub screen: Rect,
     pub now: DateTime<Utc>,
     /// Advances on ticks while something loads.
     pub spinner: usize,
-    pub next_request: RequestId,
     pub quit: bool,
-    pub delete: Option<DeleteJob>,
-    pub delete_concurrency: usize,
-    pub pending_write: Option<PendingWrite>,
-    /// Marked tags whose image another, unmarked tag also names.
-    pub shared_marked: SharedMarks,
-    /// Organizations used and allowed, from the quotas call.
-    pub org_quota: Option<(i64, i64)>,
-    pub quota_request: Option<RequestId>,
-    pub login_request: Option<RequestId>,
-    pub keymap: Keymap,
 }
 
 impl Model {
     pub fn new(context: Context, screen: Rect, now: DateTime<Utc>) -> Self {
-        let by_name = Sort {
-            column: ColumnId::Name,
-            descending: false,
-        };
         Self {
-            context,
-            focus: PaneId::Orgs,
-            before_perms: PaneId::Orgs,
-            orgs: Table::new(by_name),
-            repos: Table::new(by_name),
-            // Newest first.
-            tags: Table::new(Sort {
-                column: ColumnId::Updated,
-                descending: true,
-            }),
-            perms: Table::new(by_name),
-            org: None,
-            repo: None,
-            perm_target: None,
-            filtering: false,
+            session: Session {
+                context,
+                org_quota: None,
+            },
+            prefs: Preferences::default(),
+            nav: Navigation::default(),
+            panes: Panes::default(),
             overlay: None,
+            jobs: Jobs::default(),
+            requests: Requests::default(),
             status: None,
             screen,
             now,
             spinner: 0,
-            next_request: 1,
             quit: false,
-            delete: None,
-            delete_concurrency: 8,
-            pending_write: None,
-            shared_marked: SharedMarks::default(),
-            org_quota: None,
-            quota_request: None,
-            login_request: None,
-            keymap: Keymap::default(),
         }
     }
 
+    /// Another profile or region: a new session; preferences and request ids go on.
+    pub fn switch_to(&mut self, context: Context) {
+        let prefs = std::mem::take(&mut self.prefs);
+        *self = Self {
+            prefs,
+            requests: self.requests,
+            ..Self::new(context, self.screen, self.now)
+        };
+    }
+
     pub fn is_loading(&self) -> bool {
-        use super::table::Load::Loading;
-        [
-            &self.orgs.load,
-            &self.repos.load,
-            &self.tags.load,
-            &self.perms.load,
-        ]
-        .iter()
-        .any(|l| matches!(l, Loading { .. }))
+        PaneId::ALL
+            .iter()
+            .any(|p| matches!(p.kind().load(&self.panes), Load::Loading { .. }))
     }
 
     /// The filter text of the focused pane.
     pub fn focused_filter(&self) -> &str {
-        match self.focus {
-            PaneId::Orgs => self.orgs.filter(),
-            PaneId::Repos => self.repos.filter(),
-            PaneId::Tags => self.tags.filter(),
-            PaneId::Perms => self.perms.filter(),
-        }
+        self.nav.focus().kind().list(&self.panes).filter()
     }
 }

@@ -5,7 +5,7 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Position;
 
 use super::layout::{self, list_rows};
-use super::model::{Model, PaneId};
+use super::model::Model;
 use super::msg::Cmd;
 use super::update::{focus_pane, list_mut};
 
@@ -17,13 +17,8 @@ pub(super) fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
         return Vec::new();
     }
     let at = Position::new(mouse.column, mouse.row);
-    let areas = layout::areas(model.screen, model.focus);
-    let hit = PaneId::ALL
-        .into_iter()
-        .filter(|&p| p != PaneId::Perms || model.focus == PaneId::Perms)
-        .filter(|&p| p != PaneId::Tags || model.focus != PaneId::Perms)
-        .find(|&p| areas.pane(p).is_some_and(|r| r.contains(at)));
-    let Some(pane) = hit else {
+    let areas = layout::areas(model.screen, model.nav.focus());
+    let Some((pane, rect)) = areas.shown().find(|(_, r)| r.contains(at)) else {
         return Vec::new();
     };
     match mouse.kind {
@@ -33,18 +28,17 @@ pub(super) fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
             } else {
                 -WHEEL_ROWS
             };
-            let rows = list_rows(model.screen, model.focus, pane);
+            let rows = list_rows(model.screen, model.nav.focus(), pane);
             list_mut(model, pane).move_by(delta, rows);
         }
         MouseEventKind::Down(MouseButton::Left) => {
-            if pane != model.focus {
+            if pane != model.nav.focus() {
                 focus_pane(model, pane);
             }
-            let rect = areas.pane(pane).unwrap_or_default();
             // Border and column header take the first two lines.
             let first_row = rect.y + 2;
             if mouse.row >= first_row && mouse.row < rect.bottom().saturating_sub(1) {
-                let rows = list_rows(model.screen, model.focus, pane);
+                let rows = list_rows(model.screen, model.nav.focus(), pane);
                 let list = list_mut(model, pane);
                 let index = list.offset() + usize::from(mouse.row - first_row);
                 if index < list.visible_len() {

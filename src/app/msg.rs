@@ -7,8 +7,8 @@ use super::rows::{RepoRow, TagRow};
 pub use super::table::Rows;
 use crate::swr::ApiError;
 use crate::swr::model::{
-    AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag, UpdateRepo,
-    UserAuth,
+    AccessDomain, AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag,
+    UpdateRepo, UserAuth,
 };
 
 /// Identifies one request; a result whose id no pane waits for any more is dropped.
@@ -88,10 +88,30 @@ pub enum Fetch {
         repo: String,
     },
     Perms(PermTarget),
+    /// Who a repository is shared with.
+    Shares {
+        org: String,
+        repo: String,
+    },
     /// Organization quota use.
     Quotas,
     /// The account's IAM users, to pick a grantee from.
     Users,
+}
+
+impl Fetch {
+    /// The pane whose list this loads; `None` for what no pane shows.
+    pub fn pane(&self) -> Option<super::panes::PaneId> {
+        use super::panes::PaneId;
+        match self {
+            Self::Orgs => Some(PaneId::Orgs),
+            Self::Repos { .. } => Some(PaneId::Repos),
+            Self::Tags { .. } => Some(PaneId::Tags),
+            Self::Perms(_) => Some(PaneId::Perms),
+            Self::Shares { .. } => Some(PaneId::Shares),
+            Self::Quotas | Self::Users => None,
+        }
+    }
 }
 
 /// A loaded list, or for the lists that come in pages, one page of it.
@@ -101,6 +121,7 @@ pub enum Fetched {
     Repos(Rows<RepoRow>),
     Tags(Rows<TagRow>),
     Perms(AccessInfo),
+    Shares(Vec<AccessDomain>),
     Quotas(Vec<Quota>),
     Users(Vec<IamUser>),
 }

@@ -5,13 +5,12 @@ use super::layout::list_rows;
 use super::manage;
 use super::model::{Model, Overlay, PaneId};
 use super::msg::{Cmd, ErrorInfo, Fetch, Fetched, RequestId};
-use super::rows::{OrgRow, PermRow};
 use super::status;
 use super::table::Load;
 use super::update::list_mut;
 
 /// The command that stops a list's load, if it is loading.
-pub(super) fn abandoned(load: &Load) -> Option<Cmd> {
+pub(crate) fn abandoned(load: &Load) -> Option<Cmd> {
     match load {
         Load::Loading { request } => Some(Cmd::CancelFetch { request: *request }),
         _ => None,
@@ -19,17 +18,16 @@ pub(super) fn abandoned(load: &Load) -> Option<Cmd> {
 }
 
 /// Starts loading a list: the pane remembers the request id and ignores any other answer.
-pub(super) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
-    let request = model.next_request;
-    model.next_request += 1;
-    match &what {
-        Fetch::Orgs => model.orgs.start_loading(request),
-        Fetch::Repos { .. } => model.repos.start_loading(request),
-        Fetch::Tags { .. } => model.tags.start_loading(request),
-        Fetch::Perms(_) => model.perms.start_loading(request),
-        Fetch::Quotas => model.quota_request = Some(request),
+pub(crate) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
+    let request = model.requests.issue();
+    match (&what, what.pane()) {
+        (_, Some(pane)) => pane
+            .kind()
+            .list_mut(&mut model.panes)
+            .start_loading(request),
+        (Fetch::Quotas, None) => model.requests.quota = Some(request),
         // The grant dialog that asked holds the id.
-        Fetch::Users => {}
+        _ => {}
     }
     Cmd::Fetch {
         request,
@@ -39,16 +37,9 @@ pub(super) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
 
 /// The pane waiting for `request`, if any still is.
 fn waiting_pane(model: &Model, request: RequestId) -> Option<PaneId> {
-    let waiting = |load: &Load| *load == Load::Loading { request };
-    [
-        (PaneId::Orgs, &model.orgs.load),
-        (PaneId::Repos, &model.repos.load),
-        (PaneId::Tags, &model.tags.load),
-        (PaneId::Perms, &model.perms.load),
-    ]
-    .into_iter()
-    .find(|(_, load)| waiting(load))
-    .map(|(pane, _)| pane)
+    PaneId::ALL
+        .into_iter()
+        .find(|p| *p.kind().load(&model.panes) == Load::Loading { request })
 }
 
 pub(super) fn on_fetched(
@@ -56,11 +47,11 @@ pub(super) fn on_fetched(
     request: RequestId,
     result: Result<Fetched, ErrorInfo>,
 ) {
-    if model.quota_request == Some(request) {
-        model.quota_request = None;
+    if model.requests.quota == Some(request) {
+        model.requests.quota = None;
         // Quota use is a nicety: without it (no project id, no permission) nothing else suffers.
         if let Ok(Fetched::Quotas(quotas)) = result {
-            model.org_quota = quotas
+            model.session.org_quota = quotas
                 .iter()
                 .find(|q| q.quota_key == "namespace")
                 .map(|q| (q.used, q.quota_limit));
@@ -84,31 +75,22 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
     let Some(pane) = waiting_pane(model, request) else {
         return;
     };
+    let kind = pane.kind();
     match result {
-        Ok(Fetched::Orgs(list)) if pane == PaneId::Orgs => {
-            model
-                .orgs
-                .set_items(list.into_iter().map(OrgRow::from).collect());
-        }
-        Ok(Fetched::Repos(page)) if pane == PaneId::Repos => model.repos.receive(page),
-        Ok(Fetched::Tags(page)) if pane == PaneId::Tags => model.tags.receive(page),
-        Ok(Fetched::Perms(info)) if pane == PaneId::Perms => {
-            model.perms.set_items(PermRow::from_access(info));
-        }
-        Ok(_) => return,
-        Err(ErrorInfo(text)) => {
-            let what = pane.title().to_lowercase();
-            model.load_failed(pane, format!("Loading {what} failed: {text} — r retries"));
-            match pane {
-                PaneId::Orgs => model.orgs.load = Load::Failed(text),
-                PaneId::Repos => model.repos.load = Load::Failed(text),
-                PaneId::Tags => model.tags.load = Load::Failed(text),
-                PaneId::Perms => model.perms.load = Load::Failed(text),
+        Ok(fetched) => {
+            if !kind.accept(&mut model.panes, fetched) {
+                return;
             }
+        }
+        Err(error) => {
+            let text = error.0;
+            let what = kind.title().to_lowercase();
+            model.load_failed(pane, format!("Loading {what} failed: {text} — r retries"));
+            kind.set_load(&mut model.panes, Load::Failed(text));
             return;
         }
     }
     status::on_loaded(model, pane);
-    let rows = list_rows(model.screen, model.focus, pane);
+    let rows = list_rows(model.screen, model.nav.focus(), pane);
     list_mut(model, pane).scroll_to_cursor(rows);
 }

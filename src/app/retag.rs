@@ -8,11 +8,11 @@ use super::msg::{Cmd, ErrorInfo, Fetch, Write};
 use crate::swr::validate;
 
 pub fn open(model: &mut Model) -> Vec<Cmd> {
-    if model.context.read_only {
+    if model.session.context.read_only {
         model.fail("Read-only: creating tags is disabled");
         return Vec::new();
     }
-    let Some(source) = model.tags.current().map(|t| t.raw().to_string()) else {
+    let Some(source) = model.panes.tags.current().map(|t| t.raw().to_string()) else {
         return Vec::new();
     };
     model.overlay = Some(Overlay::Retag(RetagForm {
@@ -53,7 +53,7 @@ fn submit(model: &mut Model, mut form: RetagForm) -> Vec<Cmd> {
         model.overlay = Some(Overlay::Retag(form));
         return Vec::new();
     }
-    let (Some(org), Some(repo)) = (model.org.clone(), model.repo.clone()) else {
+    let (Some(org), Some(repo)) = (model.panes.org.clone(), model.panes.repo.clone()) else {
         model.overlay = None;
         return Vec::new();
     };
@@ -72,7 +72,7 @@ fn submit(model: &mut Model, mut form: RetagForm) -> Vec<Cmd> {
         overwrite: form.overwrite,
     };
     let cmd = super::forms::send_write(model, write, done, refresh);
-    if let Some(pending) = model.pending_write.as_mut() {
+    if let Some(pending) = model.jobs.write.as_mut() {
         pending.retag = Some(sent);
     }
     vec![cmd]

@@ -18,7 +18,7 @@ use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
 
 /// A name as rows keep it: what is drawn, and the exact text the service sent when that
 /// differs (it is the row's identity, and what requests carry).
-fn names(raw: &str) -> (String, Option<Box<str>>) {
+pub(crate) fn names(raw: &str) -> (String, Option<Box<str>>) {
     let shown = sanitize_name(raw);
     let exact = (shown != raw).then(|| raw.into());
     (shown, exact)
@@ -106,7 +106,7 @@ impl Row for OrgRow {
 /// Rows tied on their column go by name, naturally (`build-2` before `build-10`); two names
 /// drawn alike (sanitized) go by the exact name, so no two rows ever compare equal and every
 /// sort and merge of the same rows gives the same order.
-fn by_name(shown: &str, raw: &str, other_shown: &str, other_raw: &str) -> Ordering {
+pub(crate) fn by_name(shown: &str, raw: &str, other_shown: &str, other_raw: &str) -> Ordering {
     natural::compare(shown, other_shown).then_with(|| raw.cmp(other_raw))
 }
 

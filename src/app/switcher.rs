@@ -8,19 +8,20 @@ use crate::swr::regions::REGIONS;
 
 pub fn open(model: &mut Model) {
     // Its results would belong to a session no longer shown: finish or stop it first.
-    if model.delete.as_ref().is_some_and(|j| !j.finished) {
+    if model.jobs.delete.as_ref().is_some_and(|j| !j.finished) {
         model.fail("A delete is running: let it finish, or stop it, before switching");
         return;
     }
     let profile = model
+        .session
         .context
         .profiles
         .iter()
-        .position(|p| *p == model.context.profile)
+        .position(|p| *p == model.session.context.profile)
         .unwrap_or(0);
     let region = REGIONS
         .iter()
-        .position(|r| *r == model.context.region)
+        .position(|r| *r == model.session.context.region)
         .unwrap_or(0);
     model.overlay = Some(Overlay::Switcher(Switcher {
         profile,
@@ -39,7 +40,7 @@ pub fn profiles(context: &Context) -> Vec<String> {
 }
 
 pub fn key(model: &mut Model, mut s: Switcher, key: KeyEvent) -> Vec<Cmd> {
-    let profiles = profiles(&model.context);
+    let profiles = profiles(&model.session.context);
     let len = if s.focus == 0 {
         profiles.len()
     } else {
@@ -83,17 +84,14 @@ pub fn key(model: &mut Model, mut s: Switcher, key: KeyEvent) -> Vec<Cmd> {
 pub fn switched(model: &mut Model, result: Result<Context, String>) -> Vec<Cmd> {
     match result {
         Ok(context) => {
-            let mut fresh = Model::new(context, model.screen, model.now);
-            fresh.keymap = model.keymap.clone();
-            fresh.delete_concurrency = model.delete_concurrency;
-            fresh.next_request = model.next_request;
-            let now = format!("Now {} in {}", fresh.context.profile, fresh.context.region);
-            match crate::config::plain_http_warning(&[&fresh.context.endpoint]) {
+            model.switch_to(context);
+            let context = &model.session.context;
+            let now = format!("Now {} in {}", context.profile, context.region);
+            match crate::config::plain_http_warning(&[&context.endpoint]) {
                 // An error stays until superseded: the warning should be read.
-                Some(warning) => fresh.fail(format!("{now}. Warning: {warning}")),
-                None => fresh.say(StatusKind::Success, now),
+                Some(warning) => model.fail(format!("{now}. Warning: {warning}")),
+                None => model.say(StatusKind::Success, now),
             }
-            *model = fresh;
             super::update::init(model)
         }
         Err(why) => {

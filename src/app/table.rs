@@ -332,6 +332,11 @@ pub trait ListOps {
     fn reverse_sort(&mut self);
     fn visible_len(&self) -> usize;
     fn offset(&self) -> usize;
+    fn toggle_mark(&mut self);
+    fn start_loading(&mut self, request: u64);
+    /// Marks every visible row; how many were newly marked.
+    fn mark_all_visible(&mut self) -> usize;
+    fn invert_visible(&mut self);
 }
 
 impl<T: Row> ListOps for Table<T> {
@@ -361,6 +366,18 @@ impl<T: Row> ListOps for Table<T> {
     }
     fn offset(&self) -> usize {
         Table::offset(self)
+    }
+    fn toggle_mark(&mut self) {
+        Table::toggle_mark(self)
+    }
+    fn start_loading(&mut self, request: u64) {
+        Table::start_loading(self, request)
+    }
+    fn mark_all_visible(&mut self) -> usize {
+        self.mark_where(|_| true)
+    }
+    fn invert_visible(&mut self) {
+        Table::invert_visible(self)
     }
 }
 

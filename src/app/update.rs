@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
+use super::command_line;
 use super::delete;
 use super::detail;
 use super::field::LINE_MAX;
@@ -15,10 +16,11 @@ use super::mark_dialogs;
 use super::marking;
 use super::model::{Model, Overlay, PaneId, StatusKind};
 use super::mouse;
-use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Msg, PermTarget, RequestId};
-use super::pull::{ImageRef, PullKind};
+use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Msg, RequestId};
+use super::pull::PullKind;
+use super::resources;
 use super::results;
-use super::results::{abandoned, fetch};
+use super::results::fetch;
 use super::retag;
 use super::status;
 use super::switcher;
@@ -42,7 +44,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Resize { width, height } => {
             model.screen = Rect::new(0, 0, width, height);
             for pane in PaneId::ALL {
-                let rows = list_rows(model.screen, model.focus, pane);
+                let rows = list_rows(model.screen, model.nav.focus(), pane);
                 list_mut(model, pane).scroll_to_cursor(rows);
             }
             Vec::new()
@@ -92,16 +94,11 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
 }
 
 pub(super) fn list_mut(model: &mut Model, pane: PaneId) -> &mut dyn ListOps {
-    match pane {
-        PaneId::Orgs => &mut model.orgs,
-        PaneId::Repos => &mut model.repos,
-        PaneId::Tags => &mut model.tags,
-        PaneId::Perms => &mut model.perms,
-    }
+    pane.kind().list_mut(&mut model.panes)
 }
 
 fn focused_rows(model: &Model) -> usize {
-    list_rows(model.screen, model.focus, model.focus)
+    list_rows(model.screen, model.nav.focus(), model.nav.focus())
 }
 
 // --- keys ---------------------------------------------------------------------------------
@@ -109,7 +106,7 @@ fn focused_rows(model: &Model) -> usize {
 fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     if keys::is_ctrl_c(key) {
         // A running delete is not abandoned mid-way: it is asked to stop first.
-        if model.delete.as_ref().is_some_and(|j| !j.finished) {
+        if model.jobs.delete.as_ref().is_some_and(|j| !j.finished) {
             return delete::interrupt(model);
         }
         return quit(model);
@@ -120,13 +117,16 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     if let Some(overlay) = model.overlay.take() {
         return on_overlay_key(model, overlay, key);
     }
-    if model.filtering {
+    if model.nav.filtering {
         return on_filter_key(model, key);
+    }
+    if model.nav.command.is_some() {
+        return command_line::key(model, key);
     }
     if key.code == KeyCode::Esc && status::dismiss_error(model) {
         return Vec::new();
     }
-    match model.keymap.action(key) {
+    match model.prefs.keymap.action(key) {
         Some(action) => on_action(model, action),
         None => Vec::new(),
     }
@@ -134,14 +134,14 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
 
 fn on_filter_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     let rows = focused_rows(model);
-    let focus = model.focus;
+    let focus = model.nav.focus();
     let list = list_mut(model, focus);
     let mut text = list.filter().to_string();
     match key.code {
-        KeyCode::Enter => model.filtering = false,
+        KeyCode::Enter => model.nav.filtering = false,
         KeyCode::Esc => {
             list.set_filter("");
-            model.filtering = false;
+            model.nav.filtering = false;
         }
         KeyCode::Backspace => {
             text.pop();
@@ -174,7 +174,7 @@ fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd
         Overlay::TagDetail => match key.code {
             KeyCode::Char('y') => {
                 model.overlay = Some(Overlay::TagDetail);
-                copy_pull(model, PullKind::Docker)
+                resources::copy_pull(model, PullKind::Docker)
             }
             KeyCode::Enter | KeyCode::Char('v') => Vec::new(),
             _ => {
@@ -229,8 +229,8 @@ fn on_paste(model: &mut Model, text: &str) {
             (_, 0) => form.query.paste(text),
             _ => {}
         },
-        None if model.filtering => {
-            let focus = model.focus;
+        None if model.nav.filtering => {
+            let focus = model.nav.focus();
             let filter: String = format!(
                 "{}{}",
                 list_mut(model, focus).filter(),
@@ -246,7 +246,7 @@ fn on_paste(model: &mut Model, text: &str) {
 }
 
 fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInfo>) -> Vec<Cmd> {
-    let Some(pending) = model.pending_write.take_if(|p| p.request == request) else {
+    let Some(pending) = model.jobs.write.take_if(|p| p.request == request) else {
         return Vec::new();
     };
     match result {
@@ -271,7 +271,7 @@ fn on_pull_menu_key(model: &mut Model, cursor: usize, key: KeyEvent, closes: boo
     let last = PullKind::ALL.len() - 1;
     let choose = |model: &mut Model, index: usize| {
         model.overlay = None;
-        copy_pull(model, PullKind::ALL[index])
+        resources::copy_pull(model, PullKind::ALL[index])
     };
     match key.code {
         KeyCode::Char('j') | KeyCode::Down => {
@@ -299,7 +299,8 @@ fn on_pull_menu_key(model: &mut Model, cursor: usize, key: KeyEvent, closes: boo
 
 fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
     let rows = focused_rows(model);
-    let focus = model.focus;
+    let focus = model.nav.focus();
+    let kind = focus.kind();
     match action {
         Action::Down => list_mut(model, focus).move_by(1, rows),
         Action::Up => list_mut(model, focus).move_by(-1, rows),
@@ -307,53 +308,53 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::PageUp => list_mut(model, focus).move_by(-(rows as isize), rows),
         Action::Top => list_mut(model, focus).move_to(0, rows),
         Action::Bottom => list_mut(model, focus).move_to(usize::MAX, rows),
-        Action::Open => return open(model),
+        Action::Open => return kind.open(model),
         Action::Details => detail::open(model),
         Action::Back => back(model),
-        Action::NextPane => cycle_focus(model, 1),
-        Action::PrevPane => cycle_focus(model, PaneId::ALL.len() - 1),
+        Action::NextPane => cycle_focus(model, true),
+        Action::PrevPane => cycle_focus(model, false),
         Action::JumpOrgs => focus_pane(model, PaneId::Orgs),
         Action::JumpRepos => focus_pane(model, PaneId::Repos),
         Action::JumpTags => focus_pane(model, PaneId::Tags),
         Action::JumpPerms => {
-            if model.perm_target.is_none() {
-                return permissions(model);
+            if model.panes.perm_target.is_none() {
+                return resources::permissions(model);
             }
             focus_pane(model, PaneId::Perms);
         }
-        Action::Filter => model.filtering = true,
+        Action::Command => command_line::open(model),
+        Action::Filter => model.nav.filtering = true,
         Action::SortNext => list_mut(model, focus).cycle_sort(),
         Action::SortReverse => list_mut(model, focus).reverse_sort(),
-        Action::Refresh => return refresh(model),
-        Action::Mark => {
-            if focus == PaneId::Tags {
-                model.tags.toggle_mark();
-                model.tags.move_by(1, rows);
+        Action::Refresh => {
+            if let Some(what) = kind.reload(model) {
+                return vec![fetch(model, what)];
             }
         }
-        Action::MarkAll | Action::Invert | Action::MarkMenu if focus != PaneId::Tags => {
-            model.inform("Marking works in the tag pane");
+        Action::Mark | Action::MarkAll | Action::Invert | Action::MarkMenu if !kind.can().mark => {
+            if action != Action::Mark {
+                model.inform("Marking works in the tag pane");
+            }
+        }
+        Action::Mark => {
+            let list = list_mut(model, focus);
+            list.toggle_mark();
+            list.move_by(1, rows);
         }
         Action::MarkAll => {
-            let n = model.tags.mark_where(|_| true);
+            let n = list_mut(model, focus).mark_all_visible();
             model.inform(format!("Marked {}", marking::more_tags(n)));
         }
-        Action::Invert => model.tags.invert_visible(),
+        Action::Invert => list_mut(model, focus).invert_visible(),
         Action::MarkMenu => model.overlay = Some(Overlay::MarkMenu { cursor: 0 }),
-        Action::Delete => return manage::delete(model),
-        Action::Create => return manage::create(model),
-        Action::Edit => return manage::edit(model),
+        Action::Delete => return kind.delete(model),
+        Action::Create => return kind.create(model),
+        Action::Edit => return kind.edit(model),
         Action::Login => return manage::login(model),
         Action::Switch => switcher::open(model),
-        Action::Copy => return copy_pull(model, PullKind::Docker),
-        Action::CopyMenu => {
-            if model.focus == PaneId::Tags && model.tags.current().is_some() {
-                model.overlay = Some(Overlay::PullMenu { cursor: 0 });
-            } else {
-                model.inform("Open a repository and pick a tag to copy its pull command");
-            }
-        }
-        Action::Permissions => return permissions(model),
+        Action::Copy => return resources::copy_pull(model, PullKind::Docker),
+        Action::CopyMenu => resources::copy_menu(model),
+        Action::Permissions => return resources::permissions(model),
         Action::Help => model.overlay = Some(Overlay::Help),
         Action::Quit => return quit(model),
     }
@@ -365,151 +366,37 @@ fn quit(model: &mut Model) -> Vec<Cmd> {
     vec![Cmd::Quit]
 }
 
+/// Focuses `pane` (see `Navigation::go` for where Esc then leads).
 pub(super) fn focus_pane(model: &mut Model, pane: PaneId) {
-    if pane == PaneId::Perms && model.focus != PaneId::Perms {
-        model.before_perms = model.focus;
-    }
-    model.focus = pane;
-    model.filtering = false;
+    model.nav.go(pane);
     let rows = focused_rows(model);
     list_mut(model, pane).scroll_to_cursor(rows);
 }
 
-fn cycle_focus(model: &mut Model, step: usize) {
-    let index = PaneId::ALL
-        .iter()
-        .position(|&p| p == model.focus)
-        .unwrap_or(0);
-    focus_pane(model, PaneId::ALL[(index + step) % PaneId::ALL.len()]);
-}
-
-fn open(model: &mut Model) -> Vec<Cmd> {
-    match model.focus {
-        PaneId::Orgs => {
-            let Some(org) = model.orgs.current().map(|r| r.raw().to_string()) else {
-                return Vec::new();
-            };
-            let mut cmds = Vec::new();
-            if model.org.as_deref() != Some(org.as_str()) {
-                // The tags of another organization's repository may still be arriving.
-                cmds.extend(abandoned(&model.tags.load));
-                model.repos.clear();
-                model.tags.clear();
-                model.repo = None;
-            }
-            model.org = Some(org.clone());
-            focus_pane(model, PaneId::Repos);
-            cmds.push(fetch(model, Fetch::Repos { org }));
-            cmds
-        }
-        PaneId::Repos => {
-            let (Some(org), Some(repo)) = (
-                model.org.clone(),
-                model.repos.current().map(|r| r.raw().to_string()),
-            ) else {
-                return Vec::new();
-            };
-            if model.repo.as_deref() != Some(repo.as_str()) {
-                model.tags.clear();
-            }
-            model.repo = Some(repo.clone());
-            focus_pane(model, PaneId::Tags);
-            vec![fetch(model, Fetch::Tags { org, repo })]
-        }
-        PaneId::Tags => {
-            if model.tags.current().is_some() {
-                model.overlay = Some(Overlay::TagDetail);
-            }
-            Vec::new()
-        }
-        PaneId::Perms => Vec::new(),
+/// Tab and Shift-Tab: the next or previous pane of the cycle.
+fn cycle_focus(model: &mut Model, forward: bool) {
+    let cycle: Vec<PaneId> = PaneId::cycle().collect();
+    let at = cycle.iter().position(|&p| p == model.nav.focus());
+    let next = match (at, forward) {
+        (Some(i), true) => (i + 1) % cycle.len(),
+        (Some(i), false) => (i + cycle.len() - 1) % cycle.len(),
+        (None, _) => 0,
+    };
+    if let Some(&pane) = cycle.get(next) {
+        focus_pane(model, pane);
     }
 }
 
+/// Esc outside dialogs: clears the filter, else goes back down the navigation stack.
 fn back(model: &mut Model) {
-    let focus = model.focus;
+    let focus = model.nav.focus();
     if !list_mut(model, focus).filter().is_empty() {
         list_mut(model, focus).set_filter("");
         return;
     }
-    match focus {
-        PaneId::Orgs => {}
-        PaneId::Repos => focus_pane(model, PaneId::Orgs),
-        PaneId::Tags => focus_pane(model, PaneId::Repos),
-        PaneId::Perms => focus_pane(model, model.before_perms),
-    }
-}
-
-fn refresh(model: &mut Model) -> Vec<Cmd> {
-    let what = match model.focus {
-        PaneId::Orgs => Some(Fetch::Orgs),
-        PaneId::Repos => model.org.clone().map(|org| Fetch::Repos { org }),
-        PaneId::Tags => match (model.org.clone(), model.repo.clone()) {
-            (Some(org), Some(repo)) => Some(Fetch::Tags { org, repo }),
-            _ => None,
-        },
-        PaneId::Perms => model.perm_target.clone().map(Fetch::Perms),
-    };
-    match what {
-        Some(what) => vec![fetch(model, what)],
-        None => Vec::new(),
-    }
-}
-
-/// The permissions of what the cursor is on: an organization, a repository, or the open repository.
-fn permissions(model: &mut Model) -> Vec<Cmd> {
-    let target = match model.focus {
-        PaneId::Orgs => model
-            .orgs
-            .current()
-            .map(|r| PermTarget::Org(r.raw().to_string())),
-        PaneId::Repos => match (model.org.clone(), model.repos.current()) {
-            (Some(org), Some(r)) => Some(PermTarget::Repo {
-                org,
-                repo: r.raw().to_string(),
-            }),
-            (Some(org), None) => Some(PermTarget::Org(org)),
-            _ => None,
-        },
-        PaneId::Tags => match (model.org.clone(), model.repo.clone()) {
-            (Some(org), Some(repo)) => Some(PermTarget::Repo { org, repo }),
-            _ => None,
-        },
-        PaneId::Perms => model.perm_target.clone(),
-    };
-    let Some(target) = target else {
-        model.inform("Pick an organization or repository first");
-        return Vec::new();
-    };
-    if model.perm_target.as_ref() != Some(&target) {
-        model.perms.clear();
-    }
-    model.perm_target = Some(target.clone());
-    focus_pane(model, PaneId::Perms);
-    vec![fetch(model, Fetch::Perms(target))]
-}
-
-fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
-    let (Some(org), Some(repo), Some(tag)) = (&model.org, &model.repo, model.tags.current()) else {
-        model.inform("Open a repository and pick a tag to copy its pull command");
-        return Vec::new();
-    };
-    if model.focus != PaneId::Tags {
-        model.inform("Open a repository and pick a tag to copy its pull command");
-        return Vec::new();
-    }
-    let copyable = ImageRef {
-        registry: &model.context.registry,
-        org,
-        repo,
-        tag,
-    }
-    .copyable(kind);
-    match copyable {
-        Ok(text) => vec![Cmd::Copy { text }],
-        Err(why) => {
-            model.fail(format!("Not copied: {why}"));
-            Vec::new()
-        }
+    if model.nav.back() {
+        let pane = model.nav.focus();
+        let rows = focused_rows(model);
+        list_mut(model, pane).scroll_to_cursor(rows);
     }
 }

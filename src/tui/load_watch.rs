@@ -27,7 +27,7 @@ impl LoadWatch {
     /// Called after each step of the loop (`update`s and, if `drawn`, a frame), with the time
     /// the step began and how long it took.
     pub fn observe(&mut self, model: &Model, began: Instant, step: Duration, drawn: bool) {
-        let tags = &model.tags;
+        let tags = &model.panes.tags;
         if step > SLOW_STEP {
             tracing::debug!(target: "swr_tui::perf", "slow UI step: {} ms, {} tag rows, drawn: {drawn}", step.as_millis(), tags.len());
         }

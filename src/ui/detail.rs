@@ -7,11 +7,11 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::popup;
 use super::theme::Theme;
+use crate::app::Model;
 use crate::app::detail::{self, Detail, LABEL};
-use crate::app::format::{count, exact, relative, size};
-use crate::app::pull::ImageRef;
-use crate::app::rows::{OrgRow, PermRow, RepoRow, TagRow};
-use crate::app::{Model, PaneId};
+use crate::app::resource::Resource;
+use crate::app::resources::Tags;
+use crate::app::rows::TagRow;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let (title, lines) = content(model, theme);
@@ -26,25 +26,15 @@ pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
 
 /// The focused pane's current row, described.
 fn content(model: &Model, theme: Theme) -> (&'static str, Vec<Line<'static>>) {
-    let none = |what: &str| vec![Line::styled(format!("No {what} selected."), theme.dim())];
-    match model.focus {
-        PaneId::Orgs => match model.orgs.current() {
-            Some(org) => ("Organization", org_lines(org, theme)),
-            None => ("Organization", none("organization")),
-        },
-        PaneId::Repos => match model.repos.current() {
-            Some(repo) => ("Repository", repo_lines(repo, model, theme)),
-            None => ("Repository", none("repository")),
-        },
-        PaneId::Tags => match model.tags.current() {
-            Some(tag) => ("Tag", tag_lines(tag, model, theme)),
-            None => ("Tag", none("tag")),
-        },
-        PaneId::Perms => match model.perms.current() {
-            Some(perm) => ("Permission", perm_lines(perm, theme)),
-            None => ("Permission", none("user")),
-        },
-    }
+    let kind = model.nav.focus().kind();
+    let lines = match kind.details(model) {
+        Some(details) => lines(details, theme),
+        None => {
+            let what = kind.one().to_lowercase();
+            vec![Line::styled(format!("No {what} selected."), theme.dim())]
+        }
+    };
+    (kind.one(), lines)
 }
 
 /// `Label      value`
@@ -53,14 +43,6 @@ fn field(label: &str, value: impl Into<String>, theme: Theme) -> Line<'static> {
         Span::styled(format!("{label:<LABEL$}"), theme.label()),
         Span::raw(value.into()),
     ])
-}
-
-fn org_lines(org: &OrgRow, theme: Theme) -> Vec<Line<'static>> {
-    lines(detail::org(org), theme)
-}
-
-fn repo_lines(repo: &RepoRow, model: &Model, theme: Theme) -> Vec<Line<'static>> {
-    lines(detail::repo(repo, model.now), theme)
 }
 
 /// The lines of a detail, for the panel (which wraps them itself).
@@ -72,6 +54,9 @@ fn lines(details: Vec<Detail>, theme: Theme) -> Vec<Line<'static>> {
             Detail::Heading(text) => Line::styled(text, theme.label()),
             Detail::Text(text) => Line::raw(text),
             Detail::Empty(text) => Line::styled(text, theme.dim()),
+            Detail::Item(text, note) => {
+                Line::from(vec![Span::raw(text), Span::styled(note, theme.dim())])
+            }
         })
         .collect()
 }
@@ -95,7 +80,7 @@ pub fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, scroll: usiz
     } else {
         "Esc close".to_string()
     };
-    let inner = popup::frame(frame, rect, title, &footer, theme);
+    let inner = popup::frame(frame, rect, &title, &footer, theme);
     let lines: Vec<Line> = wrapped
         .iter()
         .skip(scroll)
@@ -110,75 +95,13 @@ pub fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, scroll: usiz
             ]),
             Detail::Heading(_) => Line::styled(w.text.clone(), theme.label()),
             Detail::Text(_) => Line::raw(w.text.clone()),
-            Detail::Empty(_) => Line::styled(w.text.clone(), theme.dim()),
+            Detail::Empty(_) | Detail::Item(..) => Line::styled(w.text.clone(), theme.dim()),
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// A tag's details: used by the panel and by the tag-detail popup.
+/// A tag's details, for the tag-detail popup.
 pub fn tag_lines(tag: &TagRow, model: &Model, theme: Theme) -> Vec<Line<'static>> {
-    let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
-    let mut lines = vec![
-        field("Tag", tag.tag.clone(), theme),
-        field("Digest", or_dash(&tag.digest.to_string()), theme),
-        field(
-            "Size",
-            format!("{} ({})", size(tag.size), count(tag.size, "byte", "bytes")),
-            theme,
-        ),
-        field("Created", when(tag.created), theme),
-        field("Updated", when(tag.updated), theme),
-        field("Pull", pull_address(tag, model), theme),
-        field("Internal", internal_address(tag, model), theme),
-        Line::styled(format!("Layers ({})", tag.layers.len()), theme.label()),
-    ];
-    if tag.layers.is_empty() {
-        lines.push(Line::styled("  (no manifest layers)", theme.dim()));
-    }
-    lines.extend(tag.layers.iter().map(|l| {
-        Line::from(vec![
-            Span::raw(format!("  {:<21}", l.digest.short())),
-            Span::styled(size(l.size), theme.dim()),
-        ])
-    }));
-    lines
-}
-
-/// The image of `tag`, when its names may stand in a command: the panel shows no address that
-/// `y` would refuse to copy (it is built from the exact names, which are not drawn otherwise).
-fn image<'a>(tag: &'a TagRow, model: &'a Model) -> Option<ImageRef<'a>> {
-    let image = ImageRef {
-        registry: &model.context.registry,
-        org: model.org.as_deref()?,
-        repo: model.repo.as_deref()?,
-        tag,
-    };
-    image.check().is_ok().then_some(image)
-}
-
-/// The address the pull command would use.
-fn pull_address(tag: &TagRow, model: &Model) -> String {
-    image(tag, model).map_or_else(
-        || "- (not a name a pull command may hold)".into(),
-        |i| i.by_tag(),
-    )
-}
-
-fn internal_address(tag: &TagRow, model: &Model) -> String {
-    image(tag, model)
-        .and_then(|i| i.internal())
-        .unwrap_or_else(|| "-".into())
-}
-
-fn perm_lines(perm: &PermRow, theme: Theme) -> Vec<Line<'static>> {
-    lines(detail::perm(perm), theme)
-}
-
-fn or_dash(s: &str) -> String {
-    if s.is_empty() {
-        "-".into()
-    } else {
-        s.to_string()
-    }
+    lines(Tags::details(model, tag), theme)
 }

@@ -7,19 +7,19 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::text::{truncate, width};
-use crate::app::{Model, PaneId, layout};
+use crate::app::{Model, layout};
 
 const BADGE: &str = " READ-ONLY ";
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
-    let badge_width = if model.context.read_only {
+    let badge_width = if model.session.context.read_only {
         width(BADGE) as u16
     } else {
         0
     };
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(badge_width)]).areas(area);
-    if model.context.read_only {
+    if model.session.context.read_only {
         frame.render_widget(Paragraph::new(Span::styled(BADGE, theme.badge())), right);
     }
     frame.render_widget(Paragraph::new(line(model, theme, left.width)), left);
@@ -33,7 +33,7 @@ fn line(model: &Model, theme: Theme, room: u16) -> Line<'static> {
         spans.push(sep.clone());
         spans.push(Span::styled(breadcrumb(model), theme.title(true)));
     }
-    let ctx = &model.context;
+    let ctx = &model.session.context;
     let mut where_ = vec![
         format!("profile {}", ctx.profile),
         format!("region {}", ctx.region),
@@ -50,16 +50,8 @@ fn line(model: &Model, theme: Theme, room: u16) -> Line<'static> {
 
 /// `demo › team/web › tags`
 pub fn breadcrumb(model: &Model) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    match model.focus {
-        PaneId::Orgs => {}
-        PaneId::Repos => parts.extend(model.org.clone()),
-        PaneId::Tags => {
-            parts.extend(model.org.clone());
-            parts.extend(model.repo.clone());
-        }
-        PaneId::Perms => parts.extend(model.perm_target.as_ref().map(|t| t.label())),
-    }
-    parts.push(model.focus.title().to_lowercase());
+    let focus = model.nav.focus();
+    let mut parts = focus.kind().crumbs(model);
+    parts.push(focus.title().to_lowercase());
     parts.join(" › ")
 }

@@ -17,7 +17,10 @@ const KEY: usize = 10;
 const MAX_WIDTH: u16 = 110;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
-    let owned = model.keymap.help(model.focus, model.context.read_only);
+    let owned = model
+        .prefs
+        .keymap
+        .help(model.nav.focus(), model.session.context.read_only);
     let entries: Vec<(&str, &str)> = owned.iter().map(|(k, d)| (k.as_str(), *d)).collect();
     let outer_w = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner_w = usize::from(outer_w.saturating_sub(2));
@@ -40,7 +43,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
     };
     let width = u16::try_from(used).unwrap_or(outer_w).min(outer_w);
     let rect = popup::centered(screen, width, (height + 2) as u16);
-    let title = format!("Keys: {}", model.focus.title());
+    let title = format!("Keys: {}", model.nav.focus().title());
     let inner = popup::frame(frame, rect, &title, "Esc close", theme);
     if columns == 1 {
         frame.render_widget(Paragraph::new(lines), inner);

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row as TableRow, Table, Wrap};
 
 use super::theme::Theme;
 use crate::app::format::grouped;
-use crate::app::rows::{ColumnId, Row};
-use crate::app::table::{Load, Progress, Table as List};
+use crate::app::resource::ListView;
+use crate::app::table::{Load, Progress};
 use crate::app::text::{sanitize, truncate, truncate_middle, width};
 
 /// Braille spinner frames, advanced by `Model::spinner`.
@@ -21,70 +21,15 @@ pub fn spinner_frame(tick: usize) -> &'static str {
     SPINNER[tick % SPINNER.len()]
 }
 
-/// One column of a list.
-pub struct Column {
-    pub title: &'static str,
-    pub width: Constraint,
-    /// Set when the list can be sorted by this column.
-    pub sort: Option<ColumnId>,
-    /// Hidden when the pane is narrower than this, so small panes keep the key columns.
-    pub min_pane: u16,
-    /// Hidden when the names on screen need the room: the highest rank goes first; 0 never.
-    pub yields: u8,
-}
-
-impl Column {
-    pub const fn new(title: &'static str, width: Constraint) -> Self {
-        Self {
-            title,
-            width,
-            sort: None,
-            min_pane: 0,
-            yields: 0,
-        }
-    }
-
-    pub const fn sorts(mut self, column: ColumnId) -> Self {
-        self.sort = Some(column);
-        self
-    }
-
-    pub const fn min_pane(mut self, min_pane: u16) -> Self {
-        self.min_pane = min_pane;
-        self
-    }
-
-    /// Gives its room to the name column when names need it, `rank` first of all (1 last).
-    pub const fn yields(mut self, rank: u8) -> Self {
-        self.yields = rank;
-        self
-    }
-}
-
-/// Everything a pane needs besides its rows.
-pub struct Pane<'a> {
-    /// The pane name and any qualifier, e.g. `Tags` or `Permissions: demo/web`.
-    pub name: String,
-    pub columns: &'a [Column],
-    /// Tags can be marked: they get a `●` column.
-    pub markable: bool,
+/// How a list pane is drawn besides its rows.
+pub struct Pane {
     pub focused: bool,
-    /// Shown when the table is empty and not loading.
-    pub empty_hint: &'a str,
     pub spinner: usize,
     pub theme: Theme,
-    /// Shown after the count, e.g. the organization quota.
-    pub note: Option<String>,
 }
 
-/// Draws the pane; `cells` gives a row's column texts, in `columns` order.
-pub fn draw<T: Row>(
-    frame: &mut Frame,
-    area: Rect,
-    pane: &Pane,
-    list: &List<T>,
-    cells: impl Fn(u32, &T) -> Vec<String>,
-) {
+/// Draws a list pane from its view (see `Kind::view`).
+pub fn draw(frame: &mut Frame, area: Rect, pane: &Pane, list: &ListView) {
     let block = Block::bordered()
         .border_style(pane.theme.border(pane.focused))
         .title(title(pane, list));
@@ -93,17 +38,17 @@ pub fn draw<T: Row>(
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    match &list.load {
+    match list.load {
         Load::Failed(message) => message_body(frame, inner, pane, &failure(message), true),
-        Load::Loading { .. } if list.is_empty() => {
+        Load::Loading { .. } if list.len == 0 => {
             let text = format!("{} Loading…", spinner_frame(pane.spinner));
             message_body(frame, inner, pane, &text, false);
         }
-        _ if list.visible_len() == 0 => {
-            let hint = empty_text(pane, list);
+        _ if list.visible_len == 0 => {
+            let hint = empty_text(list);
             message_body(frame, inner, pane, &hint, false);
         }
-        _ => rows(frame, inner, pane, list, cells),
+        _ => rows(frame, inner, pane, list),
     }
 }
 
@@ -112,47 +57,47 @@ fn failure(message: &str) -> String {
     format!("Loading failed: {}\nPress r to retry.", sanitize(message))
 }
 
-fn empty_text<T: Row>(pane: &Pane, list: &List<T>) -> String {
-    if list.is_empty() {
-        pane.empty_hint.to_string()
+fn empty_text(list: &ListView) -> String {
+    if list.len == 0 {
+        list.empty_hint.to_string()
     } else {
-        format!("Nothing matches /{} — Esc clears the filter", list.filter())
+        format!("Nothing matches /{} — Esc clears the filter", list.filter)
     }
 }
 
 /// `Tags (12/2401) /web [2 marked] ⠋`; while the first load arrives
 /// `Tags (12,000 of 100,000) loading`, while a reload arrives `Tags (2401) reloading 1,000 of 2,401`.
-pub fn title<T: Row>(pane: &Pane, list: &List<T>) -> Line<'static> {
-    let progress = list.progress().filter(|p| p.received > 0);
+pub fn title(pane: &Pane, list: &ListView) -> Line<'static> {
+    let progress = list.progress.filter(|p| p.received > 0);
     let of_total = |p: Progress| match p.total {
         Some(total) => format!(" of {}", grouped(total)),
         None => String::new(),
     };
     let shown = match progress {
-        Some(p) if !p.reloading => format!("{}{}", grouped(list.len()), of_total(p)),
-        _ => list.len().to_string(),
+        Some(p) if !p.reloading => format!("{}{}", grouped(list.len), of_total(p)),
+        _ => list.len.to_string(),
     };
-    let count = if list.filter().is_empty() {
+    let count = if list.filter.is_empty() {
         format!("({shown})")
     } else {
-        format!("({}/{shown})", list.visible_len())
+        format!("({}/{shown})", list.visible_len)
     };
     let mut spans = vec![
         Span::raw(" "),
-        Span::styled(pane.name.clone(), pane.theme.title(pane.focused)),
+        Span::styled(list.heading.clone(), pane.theme.title(pane.focused)),
         Span::raw(format!(" {count}")),
     ];
-    if let Some(note) = &pane.note {
+    if let Some(note) = &list.note {
         spans.push(Span::styled(format!(" {note}"), pane.theme.dim()));
     }
-    if !list.filter().is_empty() {
+    if !list.filter.is_empty() {
         spans.push(Span::styled(
-            format!(" /{}", list.filter()),
+            format!(" /{}", list.filter),
             pane.theme.label(),
         ));
     }
-    if list.marked_count() > 0 {
-        let marked = format!(" [{} marked]", list.marked_count());
+    if list.marked > 0 {
+        let marked = format!(" [{} marked]", list.marked);
         spans.push(Span::styled(marked, pane.theme.mark()));
     }
     match progress {
@@ -192,19 +137,19 @@ fn message_body(frame: &mut Frame, inner: Rect, pane: &Pane, text: &str, error: 
 /// name, and it comes first: columns that yield are hidden (highest rank first) until the
 /// longest name on screen (`name_needs` cells) fits or none is left to hide. Widths are
 /// resolved here once so cells can be cut to size before the table lays them out.
-fn fitted(pane: &Pane, width: u16, name_needs: usize) -> Vec<Option<u16>> {
-    let mut shown: Vec<bool> = pane
+fn fitted(list: &ListView, width: u16, name_needs: usize) -> Vec<Option<u16>> {
+    let mut shown: Vec<bool> = list
         .columns
         .iter()
         .map(|c| width.saturating_add(2) >= c.min_pane)
         .collect();
     loop {
-        let widths = resolve(pane, width, &shown);
+        let widths = resolve(list, width, &shown);
         let name = widths.first().copied().flatten().unwrap_or(0);
         if usize::from(name) >= name_needs {
             return widths;
         }
-        let next = pane
+        let next = list
             .columns
             .iter()
             .enumerate()
@@ -219,13 +164,13 @@ fn fitted(pane: &Pane, width: u16, name_needs: usize) -> Vec<Option<u16>> {
 }
 
 /// The widths of the `shown` columns laid out in `width`.
-fn resolve(pane: &Pane, width: u16, shown: &[bool]) -> Vec<Option<u16>> {
+fn resolve(list: &ListView, width: u16, shown: &[bool]) -> Vec<Option<u16>> {
     let mut constraints: Vec<Constraint> = Vec::new();
-    if pane.markable {
+    if list.markable {
         constraints.push(Constraint::Length(1));
     }
     constraints.extend(
-        pane.columns
+        list.columns
             .iter()
             .zip(shown)
             .filter(|(_, s)| **s)
@@ -236,7 +181,7 @@ fn resolve(pane: &Pane, width: u16, shown: &[bool]) -> Vec<Option<u16>> {
         .split(Rect::new(0, 0, width, 1));
     let mut resolved = rects
         .iter()
-        .skip(usize::from(pane.markable))
+        .skip(usize::from(list.markable))
         .map(|r| r.width);
     shown
         .iter()
@@ -244,30 +189,20 @@ fn resolve(pane: &Pane, width: u16, shown: &[bool]) -> Vec<Option<u16>> {
         .collect()
 }
 
-fn rows<T: Row>(
-    frame: &mut Frame,
-    inner: Rect,
-    pane: &Pane,
-    list: &List<T>,
-    cells: impl Fn(u32, &T) -> Vec<String>,
-) {
-    let height = usize::from(inner.height.saturating_sub(1));
-    let cursor = list.cursor().checked_sub(list.offset());
+fn rows(frame: &mut Frame, inner: Rect, pane: &Pane, list: &ListView) {
     // Only the rows on screen: what the name column must fit is what is drawn.
-    let texts: Vec<(u32, Vec<String>)> = list
-        .visible_rows(height)
-        .map(|(index, row)| (index, cells(index, row)))
-        .collect();
+    let height = usize::from(inner.height.saturating_sub(1));
+    let texts = list.rows.iter().take(height);
     let name_needs = texts
-        .iter()
+        .clone()
         .filter_map(|(_, t)| t.first().map(|name| width(name)))
         .max()
         .unwrap_or(0);
-    let widths = fitted(pane, inner.width, name_needs);
+    let widths = fitted(list, inner.width, name_needs);
     let header = header_row(pane, list, &widths);
-    let body = texts.into_iter().enumerate().map(|(i, (index, texts))| {
+    let body = texts.enumerate().map(|(i, (marked, texts))| {
         let cut = texts
-            .into_iter()
+            .iter()
             .zip(&widths)
             .enumerate()
             .filter_map(|(column, (text, w))| {
@@ -275,23 +210,23 @@ fn rows<T: Row>(
                 // A name keeps both ends: tags that differ only in their last characters
                 // must not look alike.
                 let text = if column == 0 {
-                    truncate_middle(&text, usize::from(w))
+                    truncate_middle(text, usize::from(w))
                 } else {
-                    fit(&text, w)
+                    fit(text, w)
                 };
                 Some(Cell::from(text))
             });
-        let mark = if list.is_marked(index) { "●" } else { "" };
-        let line: Vec<Cell> = mark_cell(pane, mark).into_iter().chain(cut).collect();
+        let mark = if *marked { "●" } else { "" };
+        let line: Vec<Cell> = mark_cell(list, pane, mark).into_iter().chain(cut).collect();
         let styled = TableRow::new(line);
-        if cursor == Some(i) {
+        if list.cursor == Some(i) {
             styled.style(pane.theme.cursor(pane.focused))
         } else {
             styled
         }
     });
     let mut constraints: Vec<Constraint> = Vec::new();
-    if pane.markable {
+    if list.markable {
         constraints.push(Constraint::Length(1));
     }
     constraints.extend(widths.iter().flatten().map(|&w| Constraint::Length(w)));
@@ -302,22 +237,24 @@ fn rows<T: Row>(
 }
 
 /// Column titles, the sorted one with its direction: `UPDATED ↓`.
-fn header_row<T: Row>(pane: &Pane, list: &List<T>, widths: &[Option<u16>]) -> TableRow<'static> {
-    let sort = list.sort();
-    let titles = pane.columns.iter().zip(widths).filter_map(|(c, w)| {
+fn header_row(pane: &Pane, list: &ListView, widths: &[Option<u16>]) -> TableRow<'static> {
+    let titles = list.columns.iter().zip(widths).filter_map(|(c, w)| {
         let w = (*w)?;
         let mut text = c.title.to_string();
-        if c.sort == Some(sort.column) {
-            text.push_str(if sort.descending { " ↓" } else { " ↑" });
+        if c.id == list.sort.column {
+            text.push_str(if list.sort.descending { " ↓" } else { " ↑" });
         }
         Some(Cell::from(fit(&text, w)))
     });
-    let cells: Vec<Cell> = mark_cell(pane, "").into_iter().chain(titles).collect();
+    let cells: Vec<Cell> = mark_cell(list, pane, "")
+        .into_iter()
+        .chain(titles)
+        .collect();
     TableRow::new(cells).style(pane.theme.column_header())
 }
 
-fn mark_cell(pane: &Pane, mark: &'static str) -> Option<Cell<'static>> {
-    pane.markable
+fn mark_cell(list: &ListView, pane: &Pane, mark: &'static str) -> Option<Cell<'static>> {
+    list.markable
         .then(|| Cell::from(Span::styled(mark, pane.theme.mark())))
 }
 

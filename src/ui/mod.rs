@@ -10,15 +10,11 @@ mod help;
 mod list;
 mod manage;
 mod marking;
-mod orgs;
-mod perms;
 mod popup;
 mod pull_menu;
-mod repos;
 mod retag;
 mod status;
 mod switcher;
-mod tags;
 mod theme;
 
 use ratatui::Frame;
@@ -32,23 +28,13 @@ use theme::Theme;
 pub use header::breadcrumb;
 
 pub fn view(model: &Model, frame: &mut Frame) {
-    let theme = Theme::new(model.context.monochrome).sensitive(model.context.is_sensitive());
+    let theme = Theme::new(model.session.context.monochrome)
+        .sensitive(model.session.context.is_sensitive());
     let screen = frame.area();
-    let areas = layout::areas(screen, model.focus);
+    let areas = layout::areas(screen, model.nav.focus());
     header::draw(frame, areas.header, model, theme);
-    if let Some(area) = areas.orgs {
-        orgs::draw(frame, area, model, theme);
-    }
-    if let Some(area) = areas.repos {
-        repos::draw(frame, area, model, theme);
-    }
-    // The right-hand list follows the focus: permissions while they have it, else tags.
-    if let Some(area) = areas.right {
-        if model.focus == PaneId::Perms {
-            perms::draw(frame, area, model, theme);
-        } else {
-            tags::draw(frame, area, model, theme);
-        }
+    for (pane, area) in areas.shown() {
+        draw_pane(frame, area, model, pane, theme);
     }
     if let Some(area) = areas.detail {
         detail::draw(frame, area, model, theme);
@@ -88,7 +74,7 @@ fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overla
         }
         Overlay::ConfirmDelete(dialog) => delete::draw_confirm(frame, screen, dialog, theme),
         Overlay::DeleteProgress => {
-            if let Some(job) = &model.delete {
+            if let Some(job) = &model.jobs.delete {
                 delete::draw_progress(frame, screen, job, model.now, theme);
             }
         }
@@ -103,9 +89,21 @@ fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overla
     }
 }
 
+/// A list pane, whatever its kind: only the rows that fit are turned into text.
+fn draw_pane(frame: &mut Frame, area: Rect, model: &Model, pane: PaneId, theme: Theme) {
+    let rows = usize::from(area.height.saturating_sub(3));
+    let view = pane.kind().view(model, rows);
+    let style = list::Pane {
+        focused: model.nav.focus() == pane,
+        spinner: model.spinner,
+        theme,
+    };
+    list::draw(frame, area, &style, &view);
+}
+
 /// The current tag's details in a popup (narrow screens have no detail panel).
 fn tag_detail(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
-    let lines: Vec<Line> = match model.tags.current() {
+    let lines: Vec<Line> = match model.panes.tags.current() {
         Some(tag) => detail::tag_lines(tag, model, theme),
         None => vec![Line::styled("No tag selected.", theme.dim())],
     };

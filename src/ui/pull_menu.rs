@@ -18,9 +18,13 @@ const MIN_WIDTH: u16 = 60;
 const INDENT: usize = 4;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme: Theme) {
-    let image = match (&model.org, &model.repo, model.tags.current()) {
+    let image = match (
+        &model.panes.org,
+        &model.panes.repo,
+        model.panes.tags.current(),
+    ) {
         (Some(org), Some(repo), Some(tag)) => Some(ImageRef {
-            registry: &model.context.registry,
+            registry: &model.session.context.registry,
             org,
             repo,
             tag,
@@ -51,7 +55,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
         )],
         None => vec![Line::styled("Pick a tag first.", theme.dim())],
     };
-    let title = match model.tags.current() {
+    let title = match model.panes.tags.current() {
         Some(tag) => format!("Copy pull command: {}", truncate(&tag.tag, inner_w / 2)),
         None => "Copy pull command".to_string(),
     };

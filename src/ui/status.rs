@@ -10,10 +10,13 @@ use crate::app::text::sanitize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Model;
+use crate::app::command_line::CommandLine;
 use crate::app::keys::Hint;
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
-    let line = if model.filtering {
+    let line = if let Some(command) = &model.nav.command {
+        command_line(command, theme)
+    } else if model.nav.filtering {
         filter_line(model, theme)
     } else if let Some(status) = &model.status {
         // Status text can carry service error messages: strip controls once more.
@@ -37,10 +40,24 @@ fn filter_line(model: &Model, theme: Theme) -> Line<'static> {
     ])
 }
 
+/// `:ta█  tags   Tab complete · Enter go · Esc close`
+fn command_line(command: &CommandLine, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(" :", theme.key()),
+        Span::raw(command.text.clone()),
+        Span::styled("█", theme.key()),
+        Span::raw(format!("  {}", command.candidates().join(" "))),
+        Span::styled("   Tab complete · Enter go · Esc close", theme.dim()),
+    ])
+}
+
 /// The key hints that fit in `width`: the most useful ones when not all do, drawn in the key
 /// table's order.
 fn hints(model: &Model, width: u16, theme: Theme) -> Line<'static> {
-    let mut hints = model.keymap.hints(model.focus, model.context.read_only);
+    let mut hints = model
+        .prefs
+        .keymap
+        .hints(model.nav.focus(), model.session.context.read_only);
     let cost = |h: &Hint| h.key.width() + 1 + h.word.width() + 2;
     let mut by_rank: Vec<usize> = (0..hints.len()).collect();
     by_rank.sort_by_key(|&i| hints[i].rank);

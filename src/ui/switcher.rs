@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
     );
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    let names = profiles(&model.context);
+    let names = profiles(&model.session.context);
     column(
         frame,
         left,
@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
         &names,
         s.profile,
         s.focus == 0,
-        &model.context.profile,
+        &model.session.context.profile,
         theme,
     );
     let regions: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
         &regions,
         s.region,
         s.focus == 1,
-        &model.context.region,
+        &model.session.context.region,
         theme,
     );
 }

@@ -224,6 +224,9 @@ async fn load(
                 .await?;
             Fetched::Tags(Rows::end(count as usize))
         }
+        Fetch::Shares { org, repo } => {
+            Fetched::Shares(client.list_access_domains(&org, &repo).await?)
+        }
         Fetch::Perms(PermTarget::Org(org)) => {
             Fetched::Perms(client.show_namespace_access(&org).await?)
         }

@@ -51,9 +51,9 @@ async fn pull_commands_hold_checked_names_and_the_profiles_registry_only() {
     press(&mut s, "y");
     assert_eq!(s.copied, [format!("docker pull {REGISTRY}/demo/web:1.0")]);
     // Every kind the menu offers, built from the row the client parsed.
-    let tag = s.model.tags.current().unwrap();
+    let tag = s.model.panes.tags.current().unwrap();
     let image = ImageRef {
-        registry: &s.model.context.registry,
+        registry: &s.model.session.context.registry,
         org: "demo",
         repo: "web",
         tag,
@@ -105,7 +105,7 @@ async fn login_answer(docker_login: &str) -> Session {
     .await;
     let mut s = session_in(&server, "web", 80, 24).await;
     press(&mut s, "L");
-    s.settle(|m| m.login_request.is_none()).await;
+    s.settle(|m| m.requests.login.is_none()).await;
     s
 }
 
@@ -166,7 +166,7 @@ async fn non_ascii_digests_are_cut_by_characters_not_bytes() {
     let server = serve(account(tags)).await;
     for (w, h) in [(80, 24), (160, 45)] {
         let mut s = session_in(&server, "web", w, h).await;
-        assert_eq!(s.model.tags.len(), digests.len());
+        assert_eq!(s.model.panes.tags.len(), digests.len());
         assert_clean(&draw(&s.model));
         for i in 0..digests.len() {
             to_tag(&mut s, &format!("t{i}"));
@@ -197,7 +197,7 @@ async fn look_alike_names_are_marked_shown_and_deleted_apart() {
     press(&mut s, " ");
     let only = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
     assert_eq!(
-        s.model.tags.marked_keys(),
+        s.model.panes.tags.marked_keys(),
         only(&[HIDDEN]),
         "marking one marks one"
     );
@@ -223,7 +223,7 @@ async fn look_alike_names_are_marked_shown_and_deleted_apart() {
     assert!(dialog.contains("• prod-keep "), "{dialog}");
 
     press(&mut s, "y");
-    s.settle(|m| m.delete.as_ref().is_some_and(|job| job.finished))
+    s.settle(|m| m.jobs.delete.as_ref().is_some_and(|job| job.finished))
         .await;
     let mut deletes: Vec<String> = server
         .seen()
@@ -268,7 +268,7 @@ async fn zero_width_characters_shift_no_column_and_leave_no_stray_cell() {
     .await;
     let model = Model::new(context(), Rect::new(0, 0, 80, 24), now());
     let mut s = Session::new(model, client_of(&server));
-    s.start(|m| m.orgs.load == Load::Loaded).await;
+    s.start(|m| m.panes.orgs.load == Load::Loaded).await;
     let check = |s: &Session, title: &str, value: &str| {
         let buffer = draw(&s.model);
         assert_clean(&buffer);
@@ -277,15 +277,15 @@ async fn zero_width_characters_shift_no_column_and_leave_no_stray_cell() {
     };
     check(&s, "PERMISSION", "manage");
     s.send(key(KeyCode::Enter));
-    s.settle(|m| m.repos.load == Load::Loaded).await;
+    s.settle(|m| m.panes.repos.load == Load::Loaded).await;
     check(&s, "TAGS", "3 ");
     cursor_to(
         &mut s,
-        |m| m.repos.current().map(|r| r.raw().to_string()),
+        |m| m.panes.repos.current().map(|r| r.raw().to_string()),
         "web",
     );
     s.send(key(KeyCode::Enter));
-    s.settle(|m| m.tags.load == Load::Loaded).await;
+    s.settle(|m| m.panes.tags.load == Load::Loaded).await;
     check(&s, "DIGEST", "sha256:");
     // Wide, the organizations stand beside the tags: the names must not reach across.
     s.send(Msg::Resize {

@@ -49,7 +49,7 @@ pub fn apply(m: &mut Model, action: &Action) {
             update(m, key(KeyCode::Enter));
         }
         Action::ClearFilter => {
-            if !m.tags.filter().is_empty() {
+            if !m.panes.tags.filter().is_empty() {
                 update(m, key(KeyCode::Esc));
             }
         }

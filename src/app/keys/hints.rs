@@ -3,7 +3,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::{Action, BINDINGS, Keymap, Scope, key_label};
+use super::{Action, BINDINGS, Keymap, key_label};
 use crate::app::model::PaneId;
 
 /// One key hint of the status line.
@@ -53,31 +53,15 @@ const FOOTER_RANK: &[Action] = &[
     Action::NextPane,
 ];
 
+/// The footer's word for `action` in `pane`: the same few everywhere, the rest from the
+/// pane's resource kind.
 fn footer_word(action: Action, pane: PaneId) -> Option<&'static str> {
-    use PaneId::{Orgs, Perms, Repos, Tags};
-    Some(match (action, pane) {
-        (Action::Help, _) => "help",
-        (Action::Filter, _) => "filter",
-        (Action::Open, Tags) => "detail",
-        (Action::Open, Orgs | Repos) => "open",
-        (Action::Details, Orgs | Repos) => "details",
-        (Action::Mark, Tags) => "mark",
-        (Action::Copy, Tags) => "copy",
-        (Action::CopyMenu, Tags) => "menu",
-        (Action::Create, Tags) => "retag",
-        (Action::Create, Perms) => "grant",
-        (Action::Create, _) => "create",
-        (Action::Delete, Perms) => "remove",
-        (Action::Delete, _) => "delete",
-        (Action::Edit, Perms) => "level",
-        (Action::Edit, Repos) => "edit",
-        (Action::Permissions, Orgs | Repos) => "perms",
-        (Action::Refresh, Perms) => "refresh",
-        (Action::NextPane, Orgs) => "pane",
-        (Action::Back, Repos | Tags | Perms) => "back",
-        (Action::Quit, _) => "quit",
-        _ => return None,
-    })
+    match action {
+        Action::Help => Some("help"),
+        Action::Filter => Some("filter"),
+        Action::Quit => Some("quit"),
+        _ => pane.kind().hint(action),
+    }
 }
 
 impl Keymap {
@@ -99,9 +83,7 @@ impl Keymap {
             .iter()
             .filter_map(|&action| {
                 let binding = BINDINGS.iter().find(|b| b.action == action)?;
-                if !binding.scope.includes(pane)
-                    || (read_only && matches!(binding.scope, Scope::Writes | Scope::Edits))
-                {
+                if !binding.scope.includes(pane) || (read_only && binding.scope.writes()) {
                     return None;
                 }
                 Some(Hint {

@@ -1,0 +1,167 @@
+//! The `:` command line (k9s's convention): jump to any resource view by name. The names come
+//! from the registry, so every new resource kind adds its own.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::field::LINE_MAX;
+use super::model::Model;
+use super::msg::Cmd;
+use super::panes::PaneId;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CommandLine {
+    pub text: String,
+    /// Which candidate the last Tab put in, while Tab is pressed again.
+    cycling: Option<usize>,
+}
+
+impl CommandLine {
+    /// The view names that start with what is typed, in registry order.
+    pub fn candidates(&self) -> Vec<&'static str> {
+        let typed = self.text.trim();
+        let prefix = match self.cycling {
+            // While cycling, the text is a candidate: offer all that the prefix before it did.
+            Some(_) => "",
+            None => typed,
+        };
+        PaneId::ALL
+            .iter()
+            .map(|p| p.kind().command())
+            .filter(|c| c.starts_with(prefix))
+            .collect()
+    }
+
+    /// Tab: the one completion, else the longest common start, else the next candidate.
+    fn complete(&mut self) {
+        let all = self.candidates();
+        if all.is_empty() {
+            return;
+        }
+        let common = common_prefix(&all);
+        if self.cycling.is_none() && all.len() == 1 {
+            self.text = all[0].to_string();
+        } else if self.cycling.is_none() && common.len() > self.text.trim().len() {
+            self.text = common.to_string();
+        } else {
+            let next = self.cycling.map_or(0, |i| (i + 1) % all.len());
+            self.cycling = Some(next);
+            self.text = all[next].to_string();
+        }
+    }
+
+    /// The view the text names: exactly, or as the start of exactly one name.
+    fn target(&self) -> Option<PaneId> {
+        let typed = self.text.trim().trim_start_matches(':');
+        if let Some(pane) = PaneId::by_command(typed) {
+            return Some(pane);
+        }
+        let mut starting = PaneId::ALL
+            .into_iter()
+            .filter(|p| !typed.is_empty() && p.kind().command().starts_with(typed));
+        match (starting.next(), starting.next()) {
+            (Some(pane), None) => Some(pane),
+            _ => None,
+        }
+    }
+}
+
+fn common_prefix<'a>(words: &[&'a str]) -> &'a str {
+    let Some(first) = words.first() else {
+        return "";
+    };
+    let mut end = first.len();
+    for word in &words[1..] {
+        end = first
+            .char_indices()
+            .zip(word.chars())
+            .take_while(|((_, a), b)| a == b)
+            .map(|((i, a), _)| i + a.len_utf8())
+            .last()
+            .unwrap_or(0)
+            .min(end);
+    }
+    &first[..end]
+}
+
+/// `:`: opens the command line.
+pub fn open(model: &mut Model) {
+    model.nav.command = Some(CommandLine::default());
+}
+
+/// Keys while the command line is open: text, Tab completes, Enter jumps, Esc closes.
+pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
+    let Some(mut line) = model.nav.command.take() else {
+        return Vec::new();
+    };
+    match key.code {
+        KeyCode::Esc => return Vec::new(),
+        KeyCode::Enter => return jump(model, &line),
+        KeyCode::Tab => line.complete(),
+        KeyCode::Backspace => {
+            if line.text.pop().is_none() {
+                // Backspace on nothing closes, as in k9s and vim.
+                return Vec::new();
+            }
+            line.cycling = None;
+        }
+        KeyCode::Char(c) if !c.is_control() && line.text.chars().count() < LINE_MAX => {
+            line.text.push(c);
+            line.cycling = None;
+        }
+        _ => {}
+    }
+    model.nav.command = Some(line);
+    Vec::new()
+}
+
+fn jump(model: &mut Model, line: &CommandLine) -> Vec<Cmd> {
+    match line.target() {
+        Some(pane) => pane.kind().show(model),
+        None if line.text.trim().is_empty() => Vec::new(),
+        None => {
+            let names: Vec<&str> = PaneId::ALL.iter().map(|p| p.kind().command()).collect();
+            model.fail(format!(
+                "No view named :{} (views: {})",
+                line.text.trim(),
+                names.join(", ")
+            ));
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(text: &str) -> CommandLine {
+        CommandLine {
+            text: text.into(),
+            cycling: None,
+        }
+    }
+
+    #[test]
+    fn tab_completes_one_name_or_the_common_start_then_cycles() {
+        let mut line = typed("o");
+        line.complete();
+        assert_eq!(line.text, "orgs");
+        let mut line = typed("");
+        line.complete();
+        assert_eq!(line.text, "orgs", "no common start: the first name");
+        line.complete();
+        assert_eq!(line.text, "repos", "Tab again: the next name");
+        let mut line = typed("s");
+        line.complete();
+        assert_eq!(line.text, "shares");
+    }
+
+    #[test]
+    fn a_unique_start_names_a_view_and_an_ambiguous_one_none() {
+        assert_eq!(typed("perms").target(), Some(PaneId::Perms));
+        assert_eq!(typed("ta").target(), Some(PaneId::Tags));
+        assert_eq!(typed("x").target(), None);
+        assert_eq!(typed("").target(), None);
+        assert_eq!(common_prefix(&["tags", "tail"]), "ta");
+    }
+}

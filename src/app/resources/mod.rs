@@ -1,0 +1,14 @@
+//! The resource kinds, one file each: rows, columns, loading and what the keys mean on them.
+//! Each is registered in [`super::panes`].
+
+mod orgs;
+mod perms;
+mod repos;
+mod shares;
+mod tags;
+
+pub use orgs::Orgs;
+pub use perms::{Perms, of_current as permissions};
+pub use repos::Repos;
+pub use shares::{ShareRow, Shares};
+pub use tags::{Tags, copy_menu, copy_pull};

@@ -1,0 +1,220 @@
+//! Tags of the open repository: the kind that can be marked, batch-deleted and copied.
+
+use ratatui::layout::Constraint;
+
+use crate::app::detail::{Detail, or_dash};
+use crate::app::format::{count, exact, relative, size};
+use crate::app::keys::Action;
+use crate::app::model::{Model, Overlay};
+use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
+use crate::app::panes::{PaneId, Panes};
+use crate::app::pull::{ImageRef, PullKind};
+use crate::app::resource::{Abilities, Column, Resource, Slot};
+use crate::app::rows::{ColumnId, TagRow};
+use crate::app::table::{Sort, Table};
+
+pub struct Tags;
+
+const NO_TAG: &str = "Open a repository and pick a tag to copy its pull command";
+
+impl Resource for Tags {
+    type Row = TagRow;
+    const PANE: PaneId = PaneId::Tags;
+    const TITLE: &'static str = "Tags";
+    const ONE: &'static str = "Tag";
+    const COMMAND: &'static str = "tags";
+    /// Long names take the room of created, then size (the detail view shows both).
+    const COLUMNS: &'static [Column] = &[
+        Column::new(ColumnId::Name, "TAG", Constraint::Fill(1)),
+        // `sha256:` and 12 hex digits.
+        Column::new(ColumnId::Digest, "DIGEST", Constraint::Length(19)),
+        Column::new(ColumnId::Size, "SIZE", Constraint::Length(9)).yields(1),
+        Column::new(ColumnId::Created, "CREATED", Constraint::Length(9)).yields(2),
+        Column::new(ColumnId::Updated, "UPDATED", Constraint::Length(9)),
+    ];
+    /// Newest first.
+    const SORT: Sort = Sort {
+        column: ColumnId::Updated,
+        descending: true,
+    };
+    const SLOT: Slot = Slot::Main;
+    const PARENT: Option<PaneId> = Some(PaneId::Repos);
+    const CYCLE: bool = true;
+    const CAN: Abilities = Abilities {
+        open: true,
+        mark: true,
+        create: true,
+        edit: false,
+        delete: true,
+        copy: true,
+        permissions: true,
+        details: true,
+    };
+    const HINTS: &'static [(Action, &'static str)] = &[
+        (Action::Open, "detail"),
+        (Action::Mark, "mark"),
+        (Action::Copy, "copy"),
+        (Action::CopyMenu, "menu"),
+        (Action::Create, "retag"),
+        (Action::Delete, "delete"),
+        (Action::Back, "back"),
+    ];
+
+    fn table(panes: &Panes) -> &Table<TagRow> {
+        &panes.tags
+    }
+    fn table_mut(panes: &mut Panes) -> &mut Table<TagRow> {
+        &mut panes.tags
+    }
+    fn cells(model: &Model, index: u32, row: &TagRow) -> Vec<String> {
+        // A marked tag whose image an unmarked tag also names: deleting it may matter to the other.
+        let name = if model.panes.shared_marked.is_flagged(index) {
+            format!("{} [shared]", row.tag)
+        } else {
+            row.tag.clone()
+        };
+        vec![
+            name,
+            row.digest.short(),
+            size(row.size),
+            relative(row.created, model.now),
+            relative(row.updated, model.now),
+        ]
+    }
+    fn empty_hint(model: &Model) -> &'static str {
+        if model.panes.repo.is_some() {
+            "This repository has no tags."
+        } else {
+            "Open a repository (Enter) to list its tags."
+        }
+    }
+    fn crumbs(model: &Model) -> Vec<String> {
+        let panes = &model.panes;
+        panes.org.iter().chain(&panes.repo).cloned().collect()
+    }
+    fn reload(model: &Model) -> Option<Fetch> {
+        let (org, repo) = (model.panes.org.clone()?, model.panes.repo.clone()?);
+        Some(Fetch::Tags { org, repo })
+    }
+    fn accept(table: &mut Table<TagRow>, fetched: Fetched) -> bool {
+        match fetched {
+            Fetched::Tags(page) => {
+                table.receive(page);
+                true
+            }
+            _ => false,
+        }
+    }
+    /// The open repository.
+    fn subject(model: &Model) -> Option<PermTarget> {
+        let (org, repo) = (model.panes.org.clone()?, model.panes.repo.clone()?);
+        Some(PermTarget::Repo { org, repo })
+    }
+    fn details(model: &Model, tag: &TagRow) -> Vec<Detail> {
+        let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
+        let mut lines = vec![
+            Detail::Field("Tag", tag.tag.clone()),
+            Detail::Field("Digest", or_dash(&tag.digest.to_string())),
+            Detail::Field(
+                "Size",
+                format!("{} ({})", size(tag.size), count(tag.size, "byte", "bytes")),
+            ),
+            Detail::Field("Created", when(tag.created)),
+            Detail::Field("Updated", when(tag.updated)),
+            Detail::Field("Pull", pull_address(tag, model)),
+            Detail::Field("Internal", internal_address(tag, model)),
+            Detail::Heading(format!("Layers ({})", tag.layers.len())),
+        ];
+        if tag.layers.is_empty() {
+            lines.push(Detail::Empty("  (no manifest layers)".into()));
+        }
+        lines.extend(
+            tag.layers
+                .iter()
+                .map(|l| Detail::Item(format!("  {:<21}", l.digest.short()), size(l.size))),
+        );
+        lines
+    }
+
+    /// Enter: the tag's details (with `y` to copy).
+    fn open(model: &mut Model) -> Vec<Cmd> {
+        if model.panes.tags.current().is_some() {
+            model.overlay = Some(Overlay::TagDetail);
+        }
+        Vec::new()
+    }
+    fn create(model: &mut Model) -> Vec<Cmd> {
+        crate::app::retag::open(model)
+    }
+    fn edit(model: &mut Model) -> Vec<Cmd> {
+        crate::app::manage::nothing_to_edit(
+            model,
+            "Tags have nothing to edit; c creates one from the current tag",
+        )
+    }
+    fn delete(model: &mut Model) -> Vec<Cmd> {
+        crate::app::delete::ask(model)
+    }
+}
+
+/// The image of `tag`, when its names may stand in a command: the detail shows no address
+/// that `y` would refuse to copy (it is built from the exact names, which are not drawn).
+fn image<'a>(tag: &'a TagRow, model: &'a Model) -> Option<ImageRef<'a>> {
+    let image = ImageRef {
+        registry: &model.session.context.registry,
+        org: model.panes.org.as_deref()?,
+        repo: model.panes.repo.as_deref()?,
+        tag,
+    };
+    image.check().is_ok().then_some(image)
+}
+
+/// The address the pull command would use.
+fn pull_address(tag: &TagRow, model: &Model) -> String {
+    image(tag, model).map_or_else(
+        || "- (not a name a pull command may hold)".into(),
+        |i| i.by_tag(),
+    )
+}
+
+fn internal_address(tag: &TagRow, model: &Model) -> String {
+    image(tag, model)
+        .and_then(|i| i.internal())
+        .unwrap_or_else(|| "-".into())
+}
+
+/// `y` (and the pull menu): the current tag's pull command, or why it cannot be copied.
+pub fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
+    let panes = &model.panes;
+    let (Some(org), Some(repo), Some(tag)) = (&panes.org, &panes.repo, panes.tags.current()) else {
+        model.inform(NO_TAG);
+        return Vec::new();
+    };
+    if model.nav.focus() != PaneId::Tags {
+        model.inform(NO_TAG);
+        return Vec::new();
+    }
+    let copyable = ImageRef {
+        registry: &model.session.context.registry,
+        org,
+        repo,
+        tag,
+    }
+    .copyable(kind);
+    match copyable {
+        Ok(text) => vec![Cmd::Copy { text }],
+        Err(why) => {
+            model.fail(format!("Not copied: {why}"));
+            Vec::new()
+        }
+    }
+}
+
+/// `Y`: the pull-command menu of the current tag.
+pub fn copy_menu(model: &mut Model) {
+    if model.nav.focus() == PaneId::Tags && model.panes.tags.current().is_some() {
+        model.overlay = Some(Overlay::PullMenu { cursor: 0 });
+    } else {
+        model.inform(NO_TAG);
+    }
+}
