@@ -53,6 +53,8 @@ enum Scope {
     Lists,
     /// Kinds whose rows can be marked.
     Marks,
+    /// Kinds the marking menu's rules apply to.
+    Rules,
     /// Kinds with a pull command to copy.
     Copies,
     /// Kinds where Enter opens something.
@@ -75,6 +77,7 @@ impl Scope {
         match self {
             Self::All | Self::Lists | Self::Writes => true,
             Self::Marks => can.mark,
+            Self::Rules => can.rules,
             Self::Copies => can.copy,
             Self::Opens => can.open,
             Self::Permissions => can.permissions,
@@ -256,7 +259,7 @@ const BINDINGS: &[Binding] = &[
         "m",
         Action::MarkMenu,
         "marking menu: pattern, age",
-        Scope::Marks,
+        Scope::Rules,
     ),
     bind(
         &[Char('d')],

@@ -10,11 +10,28 @@ use super::table::Table;
 
 /// `1 more tag`, `3 more tags`.
 pub fn more_tags(n: usize) -> String {
-    format!("{n} more {}", if n == 1 { "tag" } else { "tags" })
+    more(n, "tag")
+}
+
+/// `1 more share`, `3 more shares`.
+pub fn more(n: usize, one: &str) -> String {
+    format!("{n} more {one}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The tag list's `updated` column: what "newest" goes by.
 const NEWEST: ColumnId = ColumnId::Updated;
+
+/// Says which panes rows can be marked in, from the registry: `Marking works in the tag pane`.
+pub fn where_marks_work() -> String {
+    let kinds: Vec<String> = crate::app::panes::PaneId::ALL
+        .iter()
+        .map(|p| p.kind())
+        .filter(|k| k.can().mark)
+        .map(|k| k.one().to_lowercase())
+        .collect();
+    let panes = if kinds.len() > 1 { "panes" } else { "pane" };
+    format!("Marking works in the {} {panes}", kinds.join(" and "))
+}
 
 /// The entries of the marking menu (`m`), in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -67,8 +67,10 @@ impl Column {
 pub struct Abilities {
     /// Enter opens something (a child list, or a detail popup).
     pub open: bool,
-    /// Rows can be marked (Space, `a`, `i`, `m`).
+    /// Rows can be marked (Space, `a`, `i`).
     pub mark: bool,
+    /// The marking menu's rules (pattern, keep newest N, older than D days) apply (`m`).
+    pub rules: bool,
     pub create: bool,
     pub edit: bool,
     pub delete: bool,

@@ -333,7 +333,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         }
         Action::Mark | Action::MarkAll | Action::Invert | Action::MarkMenu if !kind.can().mark => {
             if action != Action::Mark {
-                model.inform("Marking works in the tag pane");
+                model.inform(marking::where_marks_work());
             }
         }
         Action::Mark => {
@@ -343,9 +343,13 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         }
         Action::MarkAll => {
             let n = list_mut(model, focus).mark_all_visible();
-            model.inform(format!("Marked {}", marking::more_tags(n)));
+            let one = kind.one().to_lowercase();
+            model.inform(format!("Marked {}", marking::more(n, &one)));
         }
         Action::Invert => list_mut(model, focus).invert_visible(),
+        Action::MarkMenu if !kind.can().rules => {
+            model.inform("The marking menu works in the tag pane");
+        }
         Action::MarkMenu => model.overlay = Some(Overlay::MarkMenu { cursor: 0 }),
         Action::Delete => return kind.delete(model),
         Action::Create => return kind.create(model),

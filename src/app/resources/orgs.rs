@@ -38,6 +38,7 @@ impl Resource for Orgs {
     const CAN: Abilities = Abilities {
         open: true,
         mark: false,
+        rules: false,
         create: true,
         edit: false,
         delete: true,

@@ -37,6 +37,7 @@ impl Resource for Perms {
     const CAN: Abilities = Abilities {
         open: false,
         mark: false,
+        rules: false,
         create: true,
         edit: true,
         delete: true,

@@ -56,6 +56,7 @@ impl Resource for Repos {
     const CAN: Abilities = Abilities {
         open: true,
         mark: false,
+        rules: false,
         create: true,
         edit: true,
         delete: true,

@@ -119,7 +119,8 @@ impl Resource for Shares {
     const PARENT: Option<PaneId> = None;
     const CAN: Abilities = Abilities {
         open: false,
-        mark: false,
+        mark: true,
+        rules: false,
         create: false,
         edit: false,
         delete: false,
@@ -129,6 +130,7 @@ impl Resource for Shares {
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Details, "details"),
+        (Action::Mark, "mark"),
         (Action::Refresh, "refresh"),
         (Action::Back, "back"),
     ];

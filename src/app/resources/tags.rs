@@ -43,6 +43,7 @@ impl Resource for Tags {
     const CAN: Abilities = Abilities {
         open: true,
         mark: true,
+        rules: true,
         create: true,
         edit: false,
         delete: true,
