@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::digest::Digest;
-use super::model::{ConfirmDelete, DeleteJob, Model, Overlay, StatusKind};
+use super::model::{ConfirmDelete, DeleteJob, Jobs, Model, Overlay, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, JobId, Removed};
 use super::rows::TagRow;
 use super::table::Table;
@@ -424,18 +424,19 @@ fn stop(job: &mut DeleteJob) -> Vec<Cmd> {
     vec![Cmd::StopJob { job: job.id }]
 }
 
+/// The job `id`, while it runs: results of another or an ended job are dropped.
+fn running(jobs: &mut Jobs, id: JobId) -> Option<&mut DeleteJob> {
+    let job = jobs.delete.as_mut()?;
+    (job.id == id && !job.finished).then_some(job)
+}
+
 pub fn on_tag_deleted(
     model: &mut Model,
     id: JobId,
     tag: String,
     result: Result<Removed, ErrorInfo>,
 ) {
-    let Some(job) = model
-        .jobs
-        .delete
-        .as_mut()
-        .filter(|j| j.id == id && !j.finished)
-    else {
+    let Some(job) = running(&mut model.jobs, id) else {
         return;
     };
     // Only tags of this job, each once: a set, so 100,000 results cost no list searches.
@@ -453,12 +454,7 @@ pub fn on_tag_deleted(
 
 /// The job ended: the summary stays up, and the tag list reloads.
 pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
-    let Some(job) = model
-        .jobs
-        .delete
-        .as_mut()
-        .filter(|j| j.id == id && !j.finished)
-    else {
+    let Some(job) = running(&mut model.jobs, id) else {
         return Vec::new();
     };
     job.finished = true;

@@ -82,6 +82,21 @@ pub struct Abilities {
     pub details: bool,
 }
 
+impl Abilities {
+    /// Lists, filters, sorts and shows details: what every kind does.
+    pub const LIST: Self = Self {
+        open: false,
+        mark: false,
+        rules: false,
+        create: false,
+        edit: false,
+        delete: false,
+        copy: false,
+        permissions: false,
+        details: true,
+    };
+}
+
 /// A resource kind, typed by its row. Defaults cover kinds that only list.
 pub trait Resource: 'static {
     type Row: Row;

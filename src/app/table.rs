@@ -34,6 +34,22 @@ pub struct Sort {
     pub descending: bool,
 }
 
+impl Sort {
+    pub const fn ascending(column: ColumnId) -> Self {
+        Self {
+            column,
+            descending: false,
+        }
+    }
+
+    pub const fn descending(column: ColumnId) -> Self {
+        Self {
+            column,
+            descending: true,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Table<T> {
     items: Vec<T>,

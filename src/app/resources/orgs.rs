@@ -28,23 +28,16 @@ impl Resource for Orgs {
         // Long names take its room (the detail view shows it).
         Column::new(ColumnId::Creator, "CREATOR", Constraint::Fill(1)).yields(1),
     ];
-    const SORT: Sort = Sort {
-        column: ColumnId::Name,
-        descending: false,
-    };
+    const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Upper;
     const PARENT: Option<PaneId> = None;
     const CYCLE: bool = true;
     const CAN: Abilities = Abilities {
         open: true,
-        mark: false,
-        rules: false,
         create: true,
-        edit: false,
         delete: true,
-        copy: false,
         permissions: true,
-        details: true,
+        ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Open, "open"),

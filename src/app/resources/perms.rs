@@ -27,23 +27,15 @@ impl Resource for Perms {
         Column::new(ColumnId::UserId, "USER ID", Constraint::Fill(1)),
         Column::new(ColumnId::Permission, "PERMISSION", Constraint::Length(12)),
     ];
-    const SORT: Sort = Sort {
-        column: ColumnId::Name,
-        descending: false,
-    };
+    const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Main;
     const PARENT: Option<PaneId> = None;
     const CYCLE: bool = true;
     const CAN: Abilities = Abilities {
-        open: false,
-        mark: false,
-        rules: false,
         create: true,
         edit: true,
         delete: true,
-        copy: false,
-        permissions: false,
-        details: true,
+        ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Create, "grant"),

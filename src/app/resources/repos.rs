@@ -46,23 +46,17 @@ impl Resource for Repos {
             .yields(3),
         Column::new(ColumnId::Updated, "UPDATED", Constraint::Length(9)),
     ];
-    const SORT: Sort = Sort {
-        column: ColumnId::Name,
-        descending: false,
-    };
+    const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Lower;
     const PARENT: Option<PaneId> = Some(PaneId::Orgs);
     const CYCLE: bool = true;
     const CAN: Abilities = Abilities {
         open: true,
-        mark: false,
-        rules: false,
         create: true,
         edit: true,
         delete: true,
-        copy: false,
         permissions: true,
-        details: true,
+        ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Open, "open"),

@@ -111,22 +111,12 @@ impl Resource for Shares {
             .min_pane(60)
             .yields(1),
     ];
-    const SORT: Sort = Sort {
-        column: ColumnId::Name,
-        descending: false,
-    };
+    const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Main;
     const PARENT: Option<PaneId> = None;
     const CAN: Abilities = Abilities {
-        open: false,
         mark: true,
-        rules: false,
-        create: false,
-        edit: false,
-        delete: false,
-        copy: false,
-        permissions: false,
-        details: true,
+        ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Details, "details"),

@@ -33,10 +33,7 @@ impl Resource for Tags {
         Column::new(ColumnId::Updated, "UPDATED", Constraint::Length(9)),
     ];
     /// Newest first.
-    const SORT: Sort = Sort {
-        column: ColumnId::Updated,
-        descending: true,
-    };
+    const SORT: Sort = Sort::descending(ColumnId::Updated);
     const SLOT: Slot = Slot::Main;
     const PARENT: Option<PaneId> = Some(PaneId::Repos);
     const CYCLE: bool = true;
@@ -45,11 +42,10 @@ impl Resource for Tags {
         mark: true,
         rules: true,
         create: true,
-        edit: false,
         delete: true,
         copy: true,
         permissions: true,
-        details: true,
+        ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Open, "detail"),
