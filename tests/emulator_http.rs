@@ -562,3 +562,55 @@ async fn peak_in_flight_counts_concurrent_requests() {
     assert_eq!(emu.stats().peak_in_flight, 5);
     emu.shutdown().await;
 }
+
+/// A JSON answer's status and content type; its body.
+fn json_reply(r: &Reply, status: u16) -> Value {
+    assert_eq!(r.status, status, "{}", r.body);
+    assert_eq!(r.headers["content-type"], "application/json");
+    r.json()
+}
+
+/// An SWR error's whole wire form: status, content type and every key of the body (both
+/// generations: `errors[].errorCode`/`errorMessage` and `error_code`/`error_msg`).
+fn assert_swr_error(r: &Reply, status: u16, code: &str, message: &str) {
+    let expected = serde_json::json!({
+        "errors": [{"errorCode": code, "errorMessage": message, "detail": ""}],
+        "error_code": code,
+        "error_msg": message,
+        "details": [{"error_code": code, "error_msg": ""}],
+    });
+    assert_eq!(json_reply(r, status), expected);
+}
+
+#[tokio::test]
+async fn handler_errors_keep_their_wire_form() {
+    let emu = demo().await;
+    let r = get(&emu, "/v2/manage/repos", &[("limit", "0")]).await;
+    assert_swr_error(&r, 400, "SVCSTG.SWR.4000056", "invalid page size: 0");
+    let r = get(&emu, "/v2/manage/namespaces/nowhere", &[]).await;
+    assert_swr_error(&r, 404, "SVCSTG.SWR.4040058", "namespace nowhere not found");
+    let r = get(&emu, "/v2/manage/no-such-call", &[]).await;
+    assert_swr_error(&r, 404, "SVCSTG.SWR.4040000", "resource not found");
+    // IAM and the gateway answer in their own forms.
+    let r = call(&emu, "POST", "/v3/auth/tokens", &[], Some("nope"), GOOD).await;
+    let iam = serde_json::json!({"error": {
+        "code": 400, "title": "Bad Request", "message": "The request body is invalid."
+    }});
+    assert_eq!(json_reply(&r, 400), iam);
+    let r = call(
+        &emu,
+        "GET",
+        "/v2/manage/namespaces",
+        &[],
+        None,
+        Auth::Token("x"),
+    )
+    .await;
+    let gateway = serde_json::json!({
+        "error_msg": "The token must be updated: the token is invalid",
+        "error_code": "APIGW.0307",
+        "request_id": r.headers["x-request-id"].to_str().unwrap(),
+    });
+    assert_eq!(json_reply(&r, 401), gateway);
+    emu.shutdown().await;
+}
