@@ -614,3 +614,62 @@ async fn handler_errors_keep_their_wire_form() {
     assert_eq!(json_reply(&r, 401), gateway);
     emu.shutdown().await;
 }
+
+/// One set of permission handlers serves both paths; each keeps the service's statuses (an
+/// organization's grant answers 200, a repository's 201).
+#[tokio::test]
+async fn permission_calls_answer_alike_for_orgs_and_repositories() {
+    let emu = demo().await;
+    let carol = "2c3d4e5f607182930a4b5c6d7e8f90a1";
+    let grant = format!(r#"[{{"user_id":"{carol}","user_name":"carol","auth":1}}]"#);
+    let ids = format!(r#"["{carol}"]"#);
+    for (path, target, created) in [
+        ("/v2/manage/namespaces/demo/access", "demo", 200),
+        (
+            "/v2/manage/namespaces/demo/repos/team%24web/access",
+            "demo/team/web",
+            201,
+        ),
+    ] {
+        let r = call(&emu, "POST", path, &[], Some(&grant), GOOD).await;
+        assert_eq!(
+            (r.status, r.json()),
+            (created, serde_json::json!({})),
+            "{path}"
+        );
+        let again = call(&emu, "POST", path, &[], Some(&grant), GOOD).await;
+        assert_eq!(again.status, 409, "{path}");
+        let level = grant.replace("\"auth\":1", "\"auth\":3");
+        let r = call(&emu, "PATCH", path, &[], Some(&level), GOOD).await;
+        assert_eq!(r.status, 201, "{path}");
+        let shown = get(&emu, path, &[]).await.json();
+        let level_of = |shown: &Value| {
+            let grants = shown["others_auths"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            grants
+                .iter()
+                .find(|g| g["user_id"] == carol)
+                .map(|g| g["auth"].clone())
+        };
+        assert_eq!(level_of(&shown), Some(3.into()), "{path}");
+        let r = call(&emu, "DELETE", path, &[], Some(&ids), GOOD).await;
+        assert_eq!((r.status, r.body.as_str()), (204, ""), "{path}");
+        assert_eq!(level_of(&get(&emu, path, &[]).await.json()), None);
+        let log = emu.stats().mutations;
+        let expected: Vec<String> = ["POST", "PATCH", "DELETE"]
+            .iter()
+            .map(|verb| format!("{verb} access {target}"))
+            .collect();
+        assert_eq!(log[log.len() - 3..], expected[..], "{path}");
+    }
+    let missing = get(&emu, "/v2/manage/namespaces/demo/repos/nope/access", &[]).await;
+    assert_swr_error(
+        &missing,
+        404,
+        "SVCSTG.SWR.4040010",
+        "repository nope not found",
+    );
+    emu.shutdown().await;
+}
