@@ -113,6 +113,10 @@ async fn get(emu: &Emulator, path: &str, query: &[(&str, &str)]) -> Reply {
     call(emu, "GET", path, query, None, GOOD).await
 }
 
+async fn get_with_token(emu: &Emulator, path: &str, token: &str) -> Reply {
+    call(emu, "GET", path, &[], None, Auth::Token(token)).await
+}
+
 #[tokio::test]
 async fn bad_signature_is_rejected_and_changes_nothing() {
     let emu = demo().await;
@@ -440,20 +444,10 @@ async fn token_auth_works() {
         .to_string();
     let body: Value = ok.json().await.unwrap();
     assert_eq!(body["token"]["user"]["name"], "alice");
-    let r = call(
-        &emu,
-        "GET",
-        "/v2/manage/namespaces",
-        &[],
-        None,
-        Auth::Token(&token),
-    )
-    .await;
+    let r = get_with_token(&emu, "/v2/manage/namespaces", &token).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["namespaces"].as_array().unwrap().len(), 4);
-    let users = call(&emu, "GET", "/v3/users", &[], None, Auth::Token(&token))
-        .await
-        .json();
+    let users = get_with_token(&emu, "/v3/users", &token).await.json();
     assert!(
         users["users"]
             .as_array()
@@ -461,15 +455,7 @@ async fn token_auth_works() {
             .iter()
             .any(|u| u["name"] == "张伟")
     );
-    let r = call(
-        &emu,
-        "GET",
-        "/v2/manage/namespaces",
-        &[],
-        None,
-        Auth::Token("forged"),
-    )
-    .await;
+    let r = get_with_token(&emu, "/v2/manage/namespaces", "forged").await;
     assert_eq!(r.status, 401);
     assert_eq!(
         emu.stats().unauthorized,
@@ -597,15 +583,7 @@ async fn handler_errors_keep_their_wire_form() {
         "code": 400, "title": "Bad Request", "message": "The request body is invalid."
     }});
     assert_eq!(json_reply(&r, 400), iam);
-    let r = call(
-        &emu,
-        "GET",
-        "/v2/manage/namespaces",
-        &[],
-        None,
-        Auth::Token("x"),
-    )
-    .await;
+    let r = get_with_token(&emu, "/v2/manage/namespaces", "x").await;
     let gateway = serde_json::json!({
         "error_msg": "The token must be updated: the token is invalid",
         "error_code": "APIGW.0307",
