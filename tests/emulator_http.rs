@@ -113,6 +113,10 @@ async fn get(emu: &Emulator, path: &str, query: &[(&str, &str)]) -> Reply {
     call(emu, "GET", path, query, None, GOOD).await
 }
 
+async fn get_with_token(emu: &Emulator, path: &str, token: &str) -> Reply {
+    call(emu, "GET", path, &[], None, Auth::Token(token)).await
+}
+
 #[tokio::test]
 async fn bad_signature_is_rejected_and_changes_nothing() {
     let emu = demo().await;
@@ -440,20 +444,10 @@ async fn token_auth_works() {
         .to_string();
     let body: Value = ok.json().await.unwrap();
     assert_eq!(body["token"]["user"]["name"], "alice");
-    let r = call(
-        &emu,
-        "GET",
-        "/v2/manage/namespaces",
-        &[],
-        None,
-        Auth::Token(&token),
-    )
-    .await;
+    let r = get_with_token(&emu, "/v2/manage/namespaces", &token).await;
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["namespaces"].as_array().unwrap().len(), 4);
-    let users = call(&emu, "GET", "/v3/users", &[], None, Auth::Token(&token))
-        .await
-        .json();
+    let users = get_with_token(&emu, "/v3/users", &token).await.json();
     assert!(
         users["users"]
             .as_array()
@@ -461,15 +455,7 @@ async fn token_auth_works() {
             .iter()
             .any(|u| u["name"] == "张伟")
     );
-    let r = call(
-        &emu,
-        "GET",
-        "/v2/manage/namespaces",
-        &[],
-        None,
-        Auth::Token("forged"),
-    )
-    .await;
+    let r = get_with_token(&emu, "/v2/manage/namespaces", "forged").await;
     assert_eq!(r.status, 401);
     assert_eq!(
         emu.stats().unauthorized,
@@ -560,5 +546,108 @@ async fn peak_in_flight_counts_concurrent_requests() {
         assert_eq!(r.status, 200);
     }
     assert_eq!(emu.stats().peak_in_flight, 5);
+    emu.shutdown().await;
+}
+
+/// A JSON answer's status and content type; its body.
+fn json_reply(r: &Reply, status: u16) -> Value {
+    assert_eq!(r.status, status, "{}", r.body);
+    assert_eq!(r.headers["content-type"], "application/json");
+    r.json()
+}
+
+/// An SWR error's whole wire form: status, content type and every key of the body (both
+/// generations: `errors[].errorCode`/`errorMessage` and `error_code`/`error_msg`).
+fn assert_swr_error(r: &Reply, status: u16, code: &str, message: &str) {
+    let expected = serde_json::json!({
+        "errors": [{"errorCode": code, "errorMessage": message, "detail": ""}],
+        "error_code": code,
+        "error_msg": message,
+        "details": [{"error_code": code, "error_msg": ""}],
+    });
+    assert_eq!(json_reply(r, status), expected);
+}
+
+#[tokio::test]
+async fn handler_errors_keep_their_wire_form() {
+    let emu = demo().await;
+    let r = get(&emu, "/v2/manage/repos", &[("limit", "0")]).await;
+    assert_swr_error(&r, 400, "SVCSTG.SWR.4000056", "invalid page size: 0");
+    let r = get(&emu, "/v2/manage/namespaces/nowhere", &[]).await;
+    assert_swr_error(&r, 404, "SVCSTG.SWR.4040058", "namespace nowhere not found");
+    let r = get(&emu, "/v2/manage/no-such-call", &[]).await;
+    assert_swr_error(&r, 404, "SVCSTG.SWR.4040000", "resource not found");
+    // IAM and the gateway answer in their own forms.
+    let r = call(&emu, "POST", "/v3/auth/tokens", &[], Some("nope"), GOOD).await;
+    let iam = serde_json::json!({"error": {
+        "code": 400, "title": "Bad Request", "message": "The request body is invalid."
+    }});
+    assert_eq!(json_reply(&r, 400), iam);
+    let r = get_with_token(&emu, "/v2/manage/namespaces", "x").await;
+    let gateway = serde_json::json!({
+        "error_msg": "The token must be updated: the token is invalid",
+        "error_code": "APIGW.0307",
+        "request_id": r.headers["x-request-id"].to_str().unwrap(),
+    });
+    assert_eq!(json_reply(&r, 401), gateway);
+    emu.shutdown().await;
+}
+
+/// One set of permission handlers serves both paths; each keeps the service's statuses (an
+/// organization's grant answers 200, a repository's 201).
+#[tokio::test]
+async fn permission_calls_answer_alike_for_orgs_and_repositories() {
+    let emu = demo().await;
+    let carol = "2c3d4e5f607182930a4b5c6d7e8f90a1";
+    let grant = format!(r#"[{{"user_id":"{carol}","user_name":"carol","auth":1}}]"#);
+    let ids = format!(r#"["{carol}"]"#);
+    for (path, target, created) in [
+        ("/v2/manage/namespaces/demo/access", "demo", 200),
+        (
+            "/v2/manage/namespaces/demo/repos/team%24web/access",
+            "demo/team/web",
+            201,
+        ),
+    ] {
+        let r = call(&emu, "POST", path, &[], Some(&grant), GOOD).await;
+        assert_eq!(
+            (r.status, r.json()),
+            (created, serde_json::json!({})),
+            "{path}"
+        );
+        let again = call(&emu, "POST", path, &[], Some(&grant), GOOD).await;
+        assert_eq!(again.status, 409, "{path}");
+        let level = grant.replace("\"auth\":1", "\"auth\":3");
+        let r = call(&emu, "PATCH", path, &[], Some(&level), GOOD).await;
+        assert_eq!(r.status, 201, "{path}");
+        let shown = get(&emu, path, &[]).await.json();
+        let level_of = |shown: &Value| {
+            let grants = shown["others_auths"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            grants
+                .iter()
+                .find(|g| g["user_id"] == carol)
+                .map(|g| g["auth"].clone())
+        };
+        assert_eq!(level_of(&shown), Some(3.into()), "{path}");
+        let r = call(&emu, "DELETE", path, &[], Some(&ids), GOOD).await;
+        assert_eq!((r.status, r.body.as_str()), (204, ""), "{path}");
+        assert_eq!(level_of(&get(&emu, path, &[]).await.json()), None);
+        let log = emu.stats().mutations;
+        let expected: Vec<String> = ["POST", "PATCH", "DELETE"]
+            .iter()
+            .map(|verb| format!("{verb} access {target}"))
+            .collect();
+        assert_eq!(log[log.len() - 3..], expected[..], "{path}");
+    }
+    let missing = get(&emu, "/v2/manage/namespaces/demo/repos/nope/access", &[]).await;
+    assert_swr_error(
+        &missing,
+        404,
+        "SVCSTG.SWR.4040010",
+        "repository nope not found",
+    );
     emu.shutdown().await;
 }

@@ -4,14 +4,14 @@
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::Response;
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use super::App;
+use super::error::ApiErr;
 use super::faults::RequestId;
-use super::routes::gateway_error;
+use super::shared::App;
 use crate::swr::encoding::parse_query;
 use crate::swr::sign::{
     AuthorizationHeader, SDK_DATE_FORMAT, SignInput, sign_with, signatures_match,
@@ -128,23 +128,16 @@ pub fn check_signature(
 }
 
 /// The middleware on every route except `POST /v3/auth/tokens`.
-pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response {
+pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Result<Response, ApiErr> {
     let request_id = req
         .extensions()
         .get::<RequestId>()
         .map(|r| r.0.clone())
         .unwrap_or_default();
     let (parts, body) = req.into_parts();
-    let bytes: Bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(b) => b,
-        Err(_) => {
-            return super::routes::swr_error(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "SVCSTG.SWR.4000014",
-                "request body too large",
-            );
-        }
-    };
+    let bytes: Bytes = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .map_err(|_| ApiErr::new(413, "SVCSTG.SWR.4000014", "request body too large"))?;
     let verdict = match header_str(&parts.headers, "x-auth-token") {
         Some(token) => check_token(&app, token),
         None => {
@@ -158,22 +151,14 @@ pub async fn layer(State(app): State<App>, req: Request, next: Next) -> Response
             check_signature(&app.access_key, &app.secret_key, &received, Utc::now())
         }
     };
-    match verdict {
-        Ok(()) => {
-            next.run(Request::from_parts(parts, Body::from(bytes)))
-                .await
-        }
-        Err(rejection) => {
-            app.runtime().counters.unauthorized += 1;
-            tracing::debug!(method = %parts.method, path = parts.uri.path(), code = rejection.code, "rejected");
-            gateway_error(
-                StatusCode::UNAUTHORIZED,
-                rejection.code,
-                &rejection.message,
-                &request_id,
-            )
-        }
-    }
+    verdict.map_err(|rejection| {
+        app.runtime().counters.unauthorized += 1;
+        tracing::debug!(method = %parts.method, path = parts.uri.path(), code = rejection.code, "rejected");
+        ApiErr::gateway(401, rejection.code, rejection.message, &request_id)
+    })?;
+    Ok(next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await)
 }
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use super::{DEMO_PROJECT_ID, DEMO_REGION, Emulator, EmulatorConfig, FailMethods, Seed};
+use super::seed::Seed;
+use super::server::{DEMO_PROJECT_ID, DEMO_REGION, Emulator, EmulatorConfig};
+use super::shared::FailMethods;
 
 #[derive(Debug, clap::Args)]
 pub struct EmulatorArgs {

@@ -5,51 +5,12 @@
 use std::time::Instant;
 
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::App;
-use super::routes::{gateway_error, swr_error};
-
-/// Which request methods injected failures may hit (`--fail-methods`); all by default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FailMethods(u8);
-
-const METHODS: [&str; 5] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
-impl Default for FailMethods {
-    fn default() -> Self {
-        Self(u8::MAX)
-    }
-}
-
-impl FailMethods {
-    /// Parses `DELETE` or `GET,DELETE` (any case).
-    pub fn parse(list: &str) -> Result<Self, String> {
-        let mut bits = 0u8;
-        for word in list.split(',').map(str::trim).filter(|w| !w.is_empty()) {
-            let at = METHODS
-                .iter()
-                .position(|m| m.eq_ignore_ascii_case(word))
-                .ok_or_else(|| {
-                    format!("unknown method {word:?} (one of {})", METHODS.join(", "))
-                })?;
-            bits |= 1 << at;
-        }
-        if bits == 0 {
-            return Err("name at least one method".into());
-        }
-        Ok(Self(bits))
-    }
-
-    fn includes(self, method: &axum::http::Method) -> bool {
-        METHODS
-            .iter()
-            .position(|m| *m == method.as_str())
-            .is_none_or(|at| self.0 & (1 << at) != 0)
-    }
-}
+use super::error::ApiErr;
+use super::shared::App;
 
 /// The request id, shared with inner layers through request extensions.
 #[derive(Debug, Clone)]
@@ -109,19 +70,12 @@ fn decide(app: &App, method: &axum::http::Method) -> Verdict {
 
 /// A random 500 or 503 in SWR's error format.
 fn injected_failure() -> Response {
-    if rand::random_bool(0.5) {
-        swr_error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "SVCSTG.SWR.5000001",
-            "internal error",
-        )
+    let err = if rand::random_bool(0.5) {
+        ApiErr::internal(500, "internal error")
     } else {
-        swr_error(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "SVCSTG.SWR.5000001",
-            "service unavailable",
-        )
-    }
+        ApiErr::internal(503, "service unavailable")
+    };
+    err.into_response()
 }
 
 pub async fn layer(State(app): State<App>, mut req: Request, next: Next) -> Response {
@@ -133,12 +87,13 @@ pub async fn layer(State(app): State<App>, mut req: Request, next: Next) -> Resp
     let _in_flight = InFlight(app.clone());
     let mut response = match verdict {
         Verdict::Throttle => {
-            let mut r = gateway_error(
-                StatusCode::TOO_MANY_REQUESTS,
+            let mut r = ApiErr::gateway(
+                429,
                 "APIGW.0308",
                 "The throttling threshold has been reached: policy user over ratelimit",
                 &request_id,
-            );
+            )
+            .into_response();
             r.headers_mut()
                 .insert("retry-after", HeaderValue::from_static("1"));
             r

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::state::ApiErr;
+use super::error::ApiErr;
 use crate::swr::encoding::parse_query;
 
 /// Default and maximum page sizes of both API generations.

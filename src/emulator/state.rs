@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 
+use super::error::ApiErr;
 pub use super::fixtures::{default_digest, default_size, manifest_for, sha256_hex, tag_record};
 use super::params::Page;
 pub use super::tag_store::{TagOrder, TagRec, TagStore};
@@ -16,63 +17,16 @@ mod repos;
 mod rules;
 mod shares;
 mod tags;
-#[cfg(test)]
-mod tests;
 
 use crate::swr::model::{self, AUTH_MANAGE, AccessDomain, Namespace, UserAuth};
-pub use access::PermOp;
+pub use access::{PermOp, PermTarget};
 pub use repos::RepoFilter;
-use repos::bad_order;
 pub use rules::*;
 
 /// Organizations an account may own unless the seed already holds more.
 pub const DEFAULT_ORG_QUOTA: usize = 5;
 /// The address CCE clusters pull from (doc example).
 const INTERNAL_REGISTRY: &str = "10.125.0.198:20202";
-
-/// An SWR error: HTTP status, `SVCSTG.SWR.*` code and message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ApiErr {
-    pub status: u16,
-    pub code: &'static str,
-    pub message: String,
-}
-
-impl ApiErr {
-    pub fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            status,
-            code,
-            message: message.into(),
-        }
-    }
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
-        Self::new(400, code, message)
-    }
-    pub fn invalid_json() -> Self {
-        Self::bad_request(
-            "SVCSTG.SWR.4000014",
-            "invalid parameter: malformed request body",
-        )
-    }
-    fn no_org(name: &str) -> Self {
-        Self::new(
-            404,
-            "SVCSTG.SWR.4040058",
-            format!("namespace {name} not found"),
-        )
-    }
-    fn no_repo(name: &str) -> Self {
-        Self::new(
-            404,
-            "SVCSTG.SWR.4040010",
-            format!("repository {name} not found"),
-        )
-    }
-    fn no_tag(name: &str) -> Self {
-        Self::new(404, "SVCSTG.SWR.4040048", format!("tag {name} not found"))
-    }
-}
 
 pub type Res<T> = Result<T, ApiErr>;
 

@@ -4,12 +4,13 @@
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, StatusCode};
-use axum::response::Response;
 use chrono::{Duration, Utc};
 
-use super::json;
-use crate::emulator::App;
+use super::reply::{Reply, ok};
+use crate::emulator::error::ApiErr;
 use crate::emulator::params::Params;
+use crate::emulator::shared::App;
+use crate::emulator::wire::json;
 use crate::swr::model::{
     IamLinks, IamProject, IamProjectList, IamUser, IamUserList, NameOrId, TokenBody, TokenProject,
     TokenRequest, TokenResponse, TokenUserInfo,
@@ -17,42 +18,20 @@ use crate::swr::model::{
 
 const IAM_BASE: &str = "https://iam.myhuaweicloud.com/v3";
 
-fn iam_error(status: StatusCode, title: &str, message: &str) -> Response {
-    json(
-        status,
-        &serde_json::json!({"error": {"code": status.as_u16(), "title": title, "message": message}}),
-    )
-}
-
-fn unauthorized() -> Response {
-    iam_error(
-        StatusCode::UNAUTHORIZED,
-        "Unauthorized",
-        "The username or password is wrong.",
-    )
+fn bad_request(message: &str) -> ApiErr {
+    ApiErr::iam(400, "Bad Request", message)
 }
 
 /// `POST /v3/auth/tokens` with the password method; 201, token in `X-Subject-Token`.
-pub async fn create_token(State(app): State<App>, body: Bytes) -> Response {
-    let Ok(req) = serde_json::from_slice::<TokenRequest>(&body) else {
-        return iam_error(
-            StatusCode::BAD_REQUEST,
-            "Bad Request",
-            "The request body is invalid.",
-        );
-    };
-    let Some(password) = req
+pub async fn create_token(State(app): State<App>, body: Bytes) -> Reply {
+    let req = serde_json::from_slice::<TokenRequest>(&body)
+        .map_err(|_| bad_request("The request body is invalid."))?;
+    let password = req
         .auth
         .identity
         .password
         .filter(|_| req.auth.identity.methods.iter().any(|m| m == "password"))
-    else {
-        return iam_error(
-            StatusCode::BAD_REQUEST,
-            "Bad Request",
-            "Only the password method is supported.",
-        );
-    };
+        .ok_or_else(|| bad_request("Only the password method is supported."))?;
     let now = Utc::now();
     let expires = now + Duration::hours(24);
     let token = format!("MIIemu{}", hex::encode(rand::random::<[u8; 48]>()));
@@ -68,7 +47,11 @@ pub async fn create_token(State(app): State<App>, body: Bytes) -> Response {
         let Some(user) = user.filter(|_| domain_ok) else {
             drop(st);
             app.runtime().counters.unauthorized += 1;
-            return unauthorized();
+            return Err(ApiErr::iam(
+                401,
+                "Unauthorized",
+                "The username or password is wrong.",
+            ));
         };
         st.tokens.insert(token.clone(), expires);
         let domain = NameOrId {
@@ -106,11 +89,11 @@ pub async fn create_token(State(app): State<App>, body: Bytes) -> Response {
     if let Ok(v) = HeaderValue::from_str(&token) {
         resp.headers_mut().insert("X-Subject-Token", v);
     }
-    resp
+    Ok(resp)
 }
 
 /// `GET /v3/users[?name=…]`: the seeded users plus the caller.
-pub async fn list_users(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
+pub async fn list_users(State(app): State<App>, RawQuery(q): RawQuery) -> Reply {
     let params = Params::from_raw(q.as_deref());
     let st = app.read();
     let users = std::iter::once(&st.caller)
@@ -128,19 +111,16 @@ pub async fn list_users(State(app): State<App>, RawQuery(q): RawQuery) -> Respon
             },
         })
         .collect();
-    json(
-        StatusCode::OK,
-        &IamUserList {
-            users,
-            links: IamLinks {
-                self_link: format!("{IAM_BASE}/users"),
-            },
+    ok(&IamUserList {
+        users,
+        links: IamLinks {
+            self_link: format!("{IAM_BASE}/users"),
         },
-    )
+    })
 }
 
 /// `GET /v3/projects?name=REGION`.
-pub async fn list_projects(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
+pub async fn list_projects(State(app): State<App>, RawQuery(q): RawQuery) -> Reply {
     let params = Params::from_raw(q.as_deref());
     let st = app.read();
     let projects = [IamProject {
@@ -159,5 +139,5 @@ pub async fn list_projects(State(app): State<App>, RawQuery(q): RawQuery) -> Res
             serde_json::json!({"self": format!("{IAM_BASE}/projects")}),
         );
     }
-    json(StatusCode::OK, &value)
+    ok(&value)
 }

@@ -1,15 +1,14 @@
 //! Login secrets, quotas, overview, feature gates, API versions and sync regions.
 
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::Response;
+use axum::http::{HeaderMap, HeaderValue};
 use base64::Engine;
 use chrono::{Duration, Utc};
 
-use super::{json, reply, swr_error};
-use crate::emulator::App;
+use super::reply::{Reply, ok};
+use crate::emulator::error::ApiErr;
 use crate::emulator::params::Params;
-use crate::emulator::state::ApiErr;
+use crate::emulator::shared::App;
 use crate::swr::model::{
     AuthEntry, AuthInfoBody, FeatureGates, SyncRegion, VersionDetail, VersionLink,
 };
@@ -23,7 +22,7 @@ fn random_id(len: usize) -> String {
 }
 
 /// The temporary login answer: body `auths`, headers with the command and its expiry.
-fn login_response(app: &App, user: String, expire_header: &'static str) -> Response {
+fn login_response(app: &App, user: String, expire_header: &'static str) -> Reply {
     let registry = app.read().registry();
     let password = hex::encode(rand::random::<[u8; 32]>());
     let auth = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
@@ -32,7 +31,7 @@ fn login_response(app: &App, user: String, expire_header: &'static str) -> Respo
     let expires = (Utc::now() + Duration::hours(24))
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string();
-    let mut resp = json(StatusCode::OK, &body);
+    let mut resp = ok(&body)?;
     let command = format!("docker login -u {user} -p {password}");
     if let (Ok(cmd), Ok(exp)) = (
         HeaderValue::from_str(&command),
@@ -41,11 +40,11 @@ fn login_response(app: &App, user: String, expire_header: &'static str) -> Respo
         resp.headers_mut().insert("X-Swr-Dockerlogin", cmd);
         resp.headers_mut().insert(expire_header, exp);
     }
-    resp
+    Ok(resp)
 }
 
 /// `POST /v2/manage/utils/secret[?projectname=REGION]`.
-pub async fn create_secret(State(app): State<App>, RawQuery(q): RawQuery) -> Response {
+pub async fn create_secret(State(app): State<App>, RawQuery(q): RawQuery) -> Reply {
     let region = app.read().region.clone();
     let params = Params::from_raw(q.as_deref());
     let project = params
@@ -57,7 +56,7 @@ pub async fn create_secret(State(app): State<App>, RawQuery(q): RawQuery) -> Res
 }
 
 /// `POST /v2/manage/utils/authorizationtoken` (header spelled `x-swr-expireat`).
-pub async fn create_authorization_token(State(app): State<App>) -> Response {
+pub async fn create_authorization_token(State(app): State<App>) -> Reply {
     let user = format!("bearertoken@{}", random_id(20));
     login_response(&app, user, "x-swr-expireat")
 }
@@ -66,11 +65,7 @@ fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
     if app.read().project_id == project_id {
         Ok(())
     } else {
-        Err(ApiErr::new(
-            404,
-            "SVCSTG.SWR.4040000",
-            format!("project {project_id} not found"),
-        ))
+        Err(ApiErr::not_found(format!("project {project_id} not found")))
     }
 }
 
@@ -81,22 +76,21 @@ pub async fn quotas(
     State(app): State<App>,
     Path(project_id): Path<String>,
     headers: HeaderMap,
-) -> Response {
+) -> Reply {
     let signed_for = headers.get("x-project-id").and_then(|v| v.to_str().ok());
-    let allowed = if signed_for == Some(project_id.as_str()) {
-        Ok(())
-    } else {
-        check_project(&app, &project_id)
-    };
-    reply(allowed.map(|()| json(StatusCode::OK, &app.read().quotas())))
+    if signed_for != Some(project_id.as_str()) {
+        check_project(&app, &project_id)?;
+    }
+    ok(&app.read().quotas())
 }
 
-pub async fn overview(State(app): State<App>) -> Response {
+pub async fn overview(State(app): State<App>) -> Reply {
     let overview = app.read().overview();
-    json(StatusCode::OK, &overview)
+    ok(&overview)
 }
 
-pub async fn feature_gates(State(app): State<App>, Path(project_id): Path<String>) -> Response {
+pub async fn feature_gates(State(app): State<App>, Path(project_id): Path<String>) -> Reply {
+    check_project(&app, &project_id)?;
     let gates = FeatureGates {
         enable_experience: true,
         enable_hss_service: false,
@@ -111,7 +105,7 @@ pub async fn feature_gates(State(app): State<App>, Path(project_id): Path<String
         enable_list_v3: true,
         enable_image_quota: true,
     };
-    reply(check_project(&app, &project_id).map(|()| json(StatusCode::OK, &gates)))
+    ok(&gates)
 }
 
 fn versions() -> Vec<VersionDetail> {
@@ -129,26 +123,20 @@ fn versions() -> Vec<VersionDetail> {
     vec![v("v2", "CURRENT"), v("v3", "SUPPORTED")]
 }
 
-pub async fn list_versions() -> Response {
-    json(
-        StatusCode::OK,
-        &serde_json::json!({ "versions": versions() }),
-    )
+pub async fn list_versions() -> Reply {
+    ok(&serde_json::json!({ "versions": versions() }))
 }
 
-pub async fn show_version(Path(api_version): Path<String>) -> Response {
-    match versions().into_iter().find(|v| v.id == api_version) {
-        Some(version) => json(StatusCode::OK, &serde_json::json!({ "version": version })),
-        None => swr_error(
-            StatusCode::NOT_FOUND,
-            "SVCSTG.SWR.4040000",
-            "API version not found",
-        ),
-    }
+pub async fn show_version(Path(api_version): Path<String>) -> Reply {
+    let version = versions()
+        .into_iter()
+        .find(|v| v.id == api_version)
+        .ok_or_else(|| ApiErr::not_found("API version not found"))?;
+    ok(&serde_json::json!({ "version": version }))
 }
 
 /// Target regions for image sync: the other Chinese mainland regions.
-pub async fn regions(State(app): State<App>) -> Response {
+pub async fn regions(State(app): State<App>) -> Reply {
     let own = app.read().region.clone();
     let list: Vec<SyncRegion> = ["cn-north-4", "cn-east-3", "cn-south-1", "cn-southwest-2"]
         .iter()
@@ -157,7 +145,7 @@ pub async fn regions(State(app): State<App>) -> Response {
             region_id: (*r).to_string(),
         })
         .collect();
-    json(StatusCode::OK, &list)
+    ok(&list)
 }
 
 /// `GET /v2/manage/reports/{resource_type}/{frequency}` (optional row 36): one value per day
@@ -165,32 +153,26 @@ pub async fn regions(State(app): State<App>) -> Response {
 pub async fn reports(
     State(app): State<App>,
     Path((resource_type, _frequency)): Path<(String, String)>,
-) -> Response {
+) -> Reply {
     let store = app.read().overview().store_space;
     let today = Utc::now().date_naive();
-    let points: Option<Vec<serde_json::Value>> = match resource_type.as_str() {
-        "store" | "downflow" => Some(
-            (0..7i64)
-                .rev()
-                .map(|days_ago| {
-                    let day = today - Duration::days(days_ago);
-                    let value = if resource_type == "store" {
-                        store
-                    } else {
-                        (days_ago * 37 % 100) as f64 * 1.5
-                    };
-                    serde_json::json!({"date": day.format("%Y-%m-%d").to_string(), "value": value})
-                })
-                .collect(),
-        ),
-        _ => None,
-    };
-    match points {
-        Some(p) => json(StatusCode::OK, &p),
-        None => swr_error(
-            StatusCode::BAD_REQUEST,
+    if !matches!(resource_type.as_str(), "store" | "downflow") {
+        return Err(ApiErr::bad_request(
             "SVCSTG.SWR.4000014",
             "resource_type must be store or downflow",
-        ),
+        ));
     }
+    let points: Vec<serde_json::Value> = (0..7i64)
+        .rev()
+        .map(|days_ago| {
+            let day = today - Duration::days(days_ago);
+            let value = if resource_type == "store" {
+                store
+            } else {
+                (days_ago * 37 % 100) as f64 * 1.5
+            };
+            serde_json::json!({"date": day.format("%Y-%m-%d").to_string(), "value": value})
+        })
+        .collect();
+    ok(&points)
 }

@@ -1,74 +1,111 @@
-//! Who may do what: the permission lists of organizations and repositories.
+//! Who may do what: the permission lists of organizations and repositories, one set of rules
+//! for both.
 
 use super::*;
 
+/// Whose permission list a call is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PermTarget {
+    Org(String),
+    Repo { org: String, repo: String },
+}
+
+impl PermTarget {
+    /// `org` or `org/repo`, as the change log names it.
+    fn label(&self) -> String {
+        match self {
+            Self::Org(org) => org.clone(),
+            Self::Repo { org, repo } => format!("{org}/{repo}"),
+        }
+    }
+
+    /// A grant to change or remove does not exist (404).
+    fn no_grant(&self, user_id: &str) -> ApiErr {
+        let (code, what) = match self {
+            Self::Org(_) => ("SVCSTG.SWR.4040078", "organization"),
+            Self::Repo { .. } => ("SVCSTG.SWR.4040091", "repository"),
+        };
+        ApiErr::new(
+            404,
+            code,
+            format!("{what} permission of user {user_id} does not exist"),
+        )
+    }
+
+    /// A grant to create exists already (409).
+    fn duplicate(&self, user_id: &str) -> ApiErr {
+        let code = match self {
+            Self::Org(_) => "SVCSTG.SWR.4090076",
+            Self::Repo { .. } => "SVCSTG.SWR.4090089",
+        };
+        ApiErr::new(
+            409,
+            code,
+            format!("permission of user {user_id} already exists"),
+        )
+    }
+}
+
+/// How a permission list is changed.
+#[derive(Debug, Clone)]
+pub enum PermOp {
+    Create(Vec<UserAuth>),
+    Update(Vec<UserAuth>),
+    Delete(Vec<String>),
+}
+
 impl State {
-    pub fn org_access(&self, name: &str) -> Res<model::AccessInfo> {
-        let org = self.org(name)?;
+    /// `GET .../access`: the caller's own level and everybody else's grants.
+    pub fn access(&self, target: &PermTarget) -> Res<model::AccessInfo> {
+        let (id, name, creator_name, perms) = match target {
+            PermTarget::Org(org) => {
+                let o = self.org(org)?;
+                (o.id, &o.name, Some(o.creator_name.clone()), &o.perms)
+            }
+            PermTarget::Repo { org, repo } => {
+                let r = self.repo(org, repo)?;
+                (r.id, &r.name, None, &r.perms)
+            }
+        };
         Ok(model::AccessInfo {
-            id: org.id,
-            name: org.name.clone(),
-            creator_name: Some(org.creator_name.clone()),
+            id,
+            name: name.clone(),
+            creator_name,
             self_auth: self.caller_auth(),
-            others_auths: org.perms.clone(),
+            others_auths: perms.clone(),
         })
     }
 
-    pub fn repo_access(&self, org: &str, repo: &str) -> Res<model::AccessInfo> {
-        let r = self.repo(org, repo)?;
-        Ok(model::AccessInfo {
-            id: r.id,
-            name: r.name.clone(),
-            creator_name: None,
-            self_auth: self.caller_auth(),
-            others_auths: r.perms.clone(),
+    fn perms_mut(&mut self, target: &PermTarget) -> Res<&mut Vec<UserAuth>> {
+        Ok(match target {
+            PermTarget::Org(org) => &mut self.org_mut(org)?.perms,
+            PermTarget::Repo { org, repo } => &mut self.repo_mut(org, repo)?.perms,
         })
     }
 
-    /// Applies a permission change to an org (`repo` = None) or a repository.
-    pub fn change_perms(&mut self, org: &str, repo: Option<&str>, op: PermOp) -> Res<()> {
+    /// Applies a permission change; a failing request changes nothing.
+    pub fn change_perms(&mut self, target: &PermTarget, op: PermOp) -> Res<()> {
         if let PermOp::Create(p) | PermOp::Update(p) = &op {
             check_auth(p)?;
         }
         let caller_id = self.caller.id.clone();
-        let is_org = repo.is_none();
-        let perms = match repo {
-            None => &mut self.org_mut(org)?.perms,
-            Some(r) => &mut self.repo_mut(org, r)?.perms,
-        };
-        let (missing, duplicate) = if is_org {
-            (("SVCSTG.SWR.4040078", "organization"), "SVCSTG.SWR.4090076")
-        } else {
-            (("SVCSTG.SWR.4040091", "repository"), "SVCSTG.SWR.4090089")
-        };
-        let not_found = |id: &str| {
-            ApiErr::new(
-                404,
-                missing.0,
-                format!("{} permission of user {id} does not exist", missing.1),
-            )
-        };
+        let perms = self.perms_mut(target)?;
+        let granted = |perms: &[UserAuth], id: &str| perms.iter().any(|e| e.user_id == id);
         // Validate the whole batch first so a failing request changes nothing.
         let verb = match &op {
             PermOp::Create(list) => {
-                for p in list {
-                    if p.user_id == caller_id || perms.iter().any(|e| e.user_id == p.user_id) {
-                        return Err(ApiErr::new(
-                            409,
-                            duplicate,
-                            format!("permission of user {} already exists", p.user_id),
-                        ));
-                    }
+                if let Some(p) = list
+                    .iter()
+                    .find(|p| p.user_id == caller_id || granted(perms, &p.user_id))
+                {
+                    return Err(target.duplicate(&p.user_id));
                 }
                 perms.extend(list.iter().cloned());
                 "POST"
             }
             PermOp::Update(list) => {
-                if let Some(p) = list
-                    .iter()
-                    .find(|p| !perms.iter().any(|e| e.user_id == p.user_id))
-                {
-                    return Err(not_found(&p.user_id));
+                if let Some(p) = list.iter().find(|p| !granted(perms, &p.user_id)) {
+                    return Err(target.no_grant(&p.user_id));
                 }
                 for p in list {
                     if let Some(e) = perms.iter_mut().find(|e| e.user_id == p.user_id) {
@@ -78,28 +115,14 @@ impl State {
                 "PATCH"
             }
             PermOp::Delete(ids) => {
-                if let Some(id) = ids
-                    .iter()
-                    .find(|id| !perms.iter().any(|e| &e.user_id == *id))
-                {
-                    return Err(not_found(id));
+                if let Some(id) = ids.iter().find(|id| !granted(perms, id)) {
+                    return Err(target.no_grant(id));
                 }
                 perms.retain(|e| !ids.contains(&e.user_id));
                 "DELETE"
             }
         };
-        let target = repo.map_or(org.to_string(), |r| format!("{org}/{r}"));
-        self.log(format!("{verb} access {target}"));
+        self.log(format!("{verb} access {}", target.label()));
         Ok(())
     }
-
-    // ------------------------------------------------------------ repositories
-}
-
-/// How a permission list is changed.
-#[derive(Debug, Clone)]
-pub enum PermOp {
-    Create(Vec<UserAuth>),
-    Update(Vec<UserAuth>),
-    Delete(Vec<String>),
 }

@@ -11,9 +11,9 @@ use chrono::Utc;
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
+use super::repos::bad_order;
 use super::{
-    ApiErr, INTERNAL_REGISTRY, Repo, Res, State, TagOrder, TagRec, bad_order, fmt_time,
-    valid_tag_name,
+    ApiErr, INTERNAL_REGISTRY, Repo, Res, State, TagOrder, TagRec, fmt_time, valid_tag_name,
 };
 use crate::emulator::params::Page;
 use crate::swr::model;

@@ -1,8 +1,10 @@
-//! Unit tests of the emulated account's rules.
+//! Unit tests of the emulated account's rules, on states built from a seed (so they sit above
+//! both `state` and `seed`).
 
-use super::*;
-use crate::emulator::seed::Seed;
-use crate::swr::model::{CreateRepo, CreateTag, UpdateRepo};
+use super::params::Page;
+use super::seed::Seed;
+use super::state::*;
+use crate::swr::model::{CreateRepo, CreateTag, UpdateRepo, UserAuth};
 
 const SEED: &str = r#"{
   "users": [{"id": "u1", "name": "alice"}, {"id": "u2", "name": "bob"}],
@@ -288,48 +290,45 @@ fn tags_delete_once_and_retag() {
 #[test]
 fn permission_rules() {
     let mut st = state();
+    let org = PermTarget::Org("demo".into());
+    let repo = PermTarget::Repo {
+        org: "demo".into(),
+        repo: "api".into(),
+    };
     let ua = |id: &str, auth| UserAuth {
         user_id: id.into(),
         user_name: id.into(),
         auth,
     };
     let e = st
-        .change_perms("demo", None, PermOp::Create(vec![ua("u1", 1)]))
+        .change_perms(&org, PermOp::Create(vec![ua("u1", 1)]))
         .unwrap_err();
     assert_eq!((e.status, e.code), (409, "SVCSTG.SWR.4090076"));
     let e = st
-        .change_perms("demo", None, PermOp::Create(vec![ua("u2", 2)]))
+        .change_perms(&org, PermOp::Create(vec![ua("u2", 2)]))
         .unwrap_err();
     assert_eq!(e.code, "SVCSTG.SWR.4001066");
     let e = st
-        .change_perms("demo", None, PermOp::Update(vec![ua("u2", 1)]))
+        .change_perms(&org, PermOp::Update(vec![ua("u2", 1)]))
         .unwrap_err();
     assert_eq!((e.status, e.code), (404, "SVCSTG.SWR.4040078"));
     let e = st
-        .change_perms("demo", Some("api"), PermOp::Delete(vec!["u2".into()]))
+        .change_perms(&repo, PermOp::Delete(vec!["u2".into()]))
         .unwrap_err();
     assert_eq!((e.status, e.code), (404, "SVCSTG.SWR.4040091"));
-    st.change_perms("demo", Some("api"), PermOp::Create(vec![ua("u2", 1)]))
+    st.change_perms(&repo, PermOp::Create(vec![ua("u2", 1)]))
         .unwrap();
     let e = st
-        .change_perms("demo", Some("api"), PermOp::Create(vec![ua("u2", 3)]))
+        .change_perms(&repo, PermOp::Create(vec![ua("u2", 3)]))
         .unwrap_err();
     assert_eq!(e.code, "SVCSTG.SWR.4090089");
-    st.change_perms("demo", Some("api"), PermOp::Update(vec![ua("u2", 7)]))
+    st.change_perms(&repo, PermOp::Update(vec![ua("u2", 7)]))
         .unwrap();
-    assert_eq!(
-        st.repo_access("demo", "api").unwrap().others_auths[0].auth,
-        7
-    );
-    st.change_perms("demo", Some("api"), PermOp::Delete(vec!["u2".into()]))
+    assert_eq!(st.access(&repo).unwrap().others_auths[0].auth, 7);
+    st.change_perms(&repo, PermOp::Delete(vec!["u2".into()]))
         .unwrap();
-    assert!(
-        st.repo_access("demo", "api")
-            .unwrap()
-            .others_auths
-            .is_empty()
-    );
-    let access = st.org_access("demo").unwrap();
+    assert!(st.access(&repo).unwrap().others_auths.is_empty());
+    let access = st.access(&org).unwrap();
     assert_eq!(access.self_auth.auth, 7);
     assert_eq!(access.others_auths.len(), 1);
 }
