@@ -28,9 +28,11 @@ fn deleted(m: &mut Model, job: JobId, tag: &str, ok: bool) {
     let result = if ok {
         Ok(swr_tui::app::Removed::Deleted)
     } else {
-        Err(ErrorInfo(format!(
-            "SVCSTG.SWR.5000001: internal error (HTTP 500) {tag}"
-        )))
+        Err(ErrorInfo::http(
+            500,
+            "SVCSTG.SWR.5000001",
+            format!("internal error {tag}"),
+        ))
     };
     update(
         m,
@@ -469,7 +471,7 @@ fn retag_validates_then_writes_and_refreshes() {
         &mut m,
         Msg::Written {
             request: *request,
-            result: Err(ErrorInfo("SVCSTG.SWR.4090006: exists (HTTP 409)".into())),
+            result: Err(ErrorInfo::http(409, "SVCSTG.SWR.4090006", "exists")),
         },
     );
     assert!(

@@ -127,9 +127,7 @@ fn tags_found_gone_count_as_deleted_and_the_summary_says_so() {
         &mut m,
         id,
         &tags[4],
-        Err(ErrorInfo(
-            "SVCSTG.SWR.5000001: internal error (HTTP 500)".into(),
-        )),
+        Err(ErrorInfo::http(500, "SVCSTG.SWR.5000001", "internal error")),
     );
     finish(&mut m, id);
     let j = job(&m);

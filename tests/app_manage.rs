@@ -270,8 +270,10 @@ fn create_org_failure_shows_swr_code() {
     let cmds = written(
         &mut m,
         request,
-        Err(ErrorInfo(
-            "SVCSTG.SWR.4001064: Namespace already exists (HTTP 409)".into(),
+        Err(ErrorInfo::http(
+            409,
+            "SVCSTG.SWR.4001064",
+            "Namespace already exists",
         )),
     );
     assert!(cmds.is_empty());
@@ -433,9 +435,7 @@ fn edit_repo_failure_keeps_the_swr_message() {
         written(
             &mut m,
             request,
-            Err(ErrorInfo(
-                "SVCSTG.SWR.4030001: No permission (HTTP 403)".into()
-            ))
+            Err(ErrorInfo::http(403, "SVCSTG.SWR.4030001", "No permission"))
         )
         .is_empty()
     );
@@ -556,7 +556,12 @@ fn delete_org_typed_and_refreshes_quota_and_refusal_is_shown() {
     // SWR refuses to delete an organization that still holds repositories.
     let refusal =
         "SVCSTG.SWR.4001013: Namespace is not empty, delete its repositories first (HTTP 400)";
-    assert!(written(&mut m, request, Err(ErrorInfo(refusal.into()))).is_empty());
+    let error = ErrorInfo::http(
+        400,
+        "SVCSTG.SWR.4001013",
+        "Namespace is not empty, delete its repositories first",
+    );
+    assert!(written(&mut m, request, Err(error)).is_empty());
     assert_eq!(status_kind(&m), Some(StatusKind::Error));
     assert!(status_text(&m).contains(refusal), "{}", status_text(&m));
 
@@ -672,7 +677,11 @@ fn grant_by_hand_when_the_user_list_is_unavailable() {
         &mut m,
         Msg::Fetched {
             request: id,
-            result: Err(ErrorInfo(why.into())),
+            result: Err(ErrorInfo::http(
+                403,
+                "APIGW.0301",
+                "Incorrect IAM authentication information",
+            )),
         },
     );
     assert_eq!(grant_users(&m), Users::Unavailable(why.into()));
@@ -706,9 +715,7 @@ fn grant_by_hand_when_the_user_list_is_unavailable() {
         written(
             &mut m,
             request,
-            Err(ErrorInfo(
-                "SVCSTG.SWR.4000002: user not found (HTTP 400)".into()
-            ))
+            Err(ErrorInfo::http(400, "SVCSTG.SWR.4000002", "user not found"))
         )
         .is_empty()
     );
@@ -917,7 +924,7 @@ fn login_failure_and_stale_answers() {
         &mut m,
         Msg::LoginFetched {
             request,
-            result: Err(ErrorInfo("SVCSTG.SWR.4030001: denied (HTTP 403)".into())),
+            result: Err(ErrorInfo::http(403, "SVCSTG.SWR.4030001", "denied")),
         },
     );
     assert!(m.overlay.is_none());

@@ -276,8 +276,10 @@ fn failed_loads_show_the_swr_error_and_r_retries() {
         &mut m,
         Msg::Fetched {
             request: id,
-            result: Err(ErrorInfo(
-                "SVCSTG.SWR.4030170: Insufficient permissions (HTTP 403)".into(),
+            result: Err(ErrorInfo::http(
+                403,
+                "SVCSTG.SWR.4030170",
+                "Insufficient permissions",
             )),
         },
     );

@@ -132,25 +132,30 @@ fn deleted(model: &mut Model, job: JobId, tag: &str) {
     );
 }
 
-fn failed(model: &mut Model, job: JobId, tag: &str, error: &str) {
+fn failed(model: &mut Model, job: JobId, tag: &str, error: ErrorInfo) {
     update(
         model,
         Msg::TagDeleted {
             job,
             tag: tag.into(),
-            result: Err(ErrorInfo(error.into())),
+            result: Err(error),
         },
     );
 }
 
-const ERR_500: &str = "SVCSTG.SWR.5000001: internal error (HTTP 500)";
-const ERR_503: &str = "SVCSTG.SWR.5000001: service unavailable (HTTP 503)";
+fn err_500() -> ErrorInfo {
+    ErrorInfo::http(500, "SVCSTG.SWR.5000001", "internal error")
+}
+
+fn err_503() -> ErrorInfo {
+    ErrorInfo::http(503, "SVCSTG.SWR.5000001", "service unavailable")
+}
 
 /// Two deleted and one failed, two seconds after the start.
 fn mid_job(screen: Rect) -> (Model, JobId) {
     let (mut model, job) = started(screen);
     deleted(&mut model, job, "v1.11");
-    failed(&mut model, job, "v1.10", ERR_500);
+    failed(&mut model, job, "v1.10", err_500());
     deleted(&mut model, job, "v1.9");
     update(
         &mut model,
@@ -334,7 +339,7 @@ fn summary_with_failures() {
         "delete_summary_failures",
         |screen| {
             let (mut model, job) = mid_job(screen);
-            failed(&mut model, job, "v1.8", ERR_503);
+            failed(&mut model, job, "v1.8", err_503());
             deleted(&mut model, job, "v1.7");
             let cmds = update(
                 &mut model,
@@ -356,8 +361,14 @@ fn summary_with_failures() {
             has(shown, "total 5");
             // Five ended in 2.5 s, as the worker measured.
             has(shown, "2.0 tags/s");
-            has(shown, &format!("v1.10: {ERR_500}"));
-            has(shown, &format!("v1.8: {ERR_503}"));
+            has(
+                shown,
+                "v1.10: SVCSTG.SWR.5000001: internal error (HTTP 500)",
+            );
+            has(
+                shown,
+                "v1.8: SVCSTG.SWR.5000001: service unavailable (HTTP 503)",
+            );
             has(shown, "r retry failed");
         },
     );

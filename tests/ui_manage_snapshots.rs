@@ -322,8 +322,10 @@ fn grant_user_list_unavailable() {
     for screen in snapshot_both("grant_manual", |screen| {
         let mut model = grant(
             screen,
-            Err(ErrorInfo(
-                "APIGW.0301: Incorrect IAM authentication information (HTTP 403)".into(),
+            Err(ErrorInfo::http(
+                403,
+                "APIGW.0301",
+                "Incorrect IAM authentication information",
             )),
         );
         type_text(&mut model, "u-0042");

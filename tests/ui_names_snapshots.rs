@@ -357,7 +357,7 @@ fn a_retag_conflict_is_explained_in_the_dialog() {
             [Cmd::Write { request, .. }] => *request,
             other => panic!("{other:?}"),
         };
-        let error = ErrorInfo("SVCSTG.SWR.4090006: The tag already exists (HTTP 409)".into());
+        let error = ErrorInfo::http(409, "SVCSTG.SWR.4090006", "The tag already exists");
         update(
             &mut model,
             Msg::Written {

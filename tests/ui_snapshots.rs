@@ -291,7 +291,7 @@ fn loading() {
 fn failed_load_shows_the_message() {
     snapshot_both("failed", |screen| {
         let (mut model, cmds) = fresh(screen, false, false);
-        let error = ErrorInfo("SVCSTG.SWR.4010001: Unauthorized (HTTP 401)".into());
+        let error = ErrorInfo::http(401, "SVCSTG.SWR.4010001", "Unauthorized");
         answer(&mut model, &cmds, Err(error));
         model
     });
@@ -323,7 +323,7 @@ fn control_characters_never_reach_the_terminal() {
         evil[0].creator_name = "bell\x07\u{9b}2J".into();
         let mut model = with_orgs(Rect::new(0, 0, w, h), evil);
         let cmds = press(&mut model, KeyCode::Enter);
-        let error = ErrorInfo("boom\x1b]0;pwned\x07\u{202E}\tgnp.exe\nnext".into());
+        let error = ErrorInfo::other("boom\x1b]0;pwned\x07\u{202E}\tgnp.exe\nnext");
         answer(&mut model, &cmds, Err(error));
         press(&mut model, KeyCode::Char('1'));
         let buffer = draw(&model);
@@ -469,7 +469,7 @@ fn focused_border_and_error_status_are_coloured() {
     let (mut model, cmds) = fresh(Rect::new(0, 0, 160, 45), false, false);
     answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
     let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Err(ErrorInfo("denied".into())));
+    answer(&mut model, &cmds, Err(ErrorInfo::other("denied")));
     let buffer = draw(&model);
     let areas = layout::areas(model.screen, model.focus);
     let (orgs, repos) = (areas.orgs.unwrap(), areas.repos.unwrap());

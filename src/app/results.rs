@@ -96,7 +96,8 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
             model.perms.set_items(PermRow::from_access(info));
         }
         Ok(_) => return,
-        Err(ErrorInfo(text)) => {
+        Err(error) => {
+            let text = error.to_string();
             let what = pane.title().to_lowercase();
             model.load_failed(pane, format!("Loading {what} failed: {text} — r retries"));
             match pane {
