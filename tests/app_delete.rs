@@ -6,7 +6,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use support::*;
-use swr_tui::app::{DeleteJob, JobId, Write};
+use swr_tui::app::{JobId, Write};
 
 fn marked(m: &Model) -> BTreeSet<String> {
     m.tags.marked_keys()
@@ -18,10 +18,6 @@ fn set(tags: &[&str]) -> BTreeSet<String> {
 
 fn confirm(m: &mut Model) -> (JobId, Vec<String>) {
     confirm_delete(m)
-}
-
-fn job(m: &Model) -> &DeleteJob {
-    m.delete.as_ref().expect("a job")
 }
 
 fn deleted(m: &mut Model, job: JobId, tag: &str, ok: bool) {

@@ -4,16 +4,12 @@
 mod support;
 
 use support::*;
-use swr_tui::app::{DeleteJob, JobId, Removed};
+use swr_tui::app::{JobId, Removed};
 
 /// Marks every tag and confirms their deletion.
 fn start_job(m: &mut Model) -> (JobId, Vec<String>) {
     press(m, "a");
     confirm_delete(m)
-}
-
-fn job(m: &Model) -> &DeleteJob {
-    m.delete.as_ref().expect("a job")
 }
 
 fn ended(m: &mut Model, job: JobId, tag: &str, result: Result<Removed, ErrorInfo>) {

@@ -10,27 +10,12 @@ use support::*;
 use swr_tui::app::Write;
 use swr_tui::app::keys;
 use swr_tui::app::manage::Users;
-use swr_tui::swr::model::{CATEGORIES, CreateRepo, IamUser, LoginSecret, Quota, UpdateRepo};
+use swr_tui::swr::model::{CATEGORIES, CreateRepo, IamUser, LoginSecret, UpdateRepo};
 
 // --- helpers ------------------------------------------------------------------------------
 
 fn ctrl(c: char) -> Msg {
     Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn type_text(m: &mut Model, text: &str) -> Vec<Cmd> {
-    text.chars().flat_map(|c| update(m, ch(c))).collect()
-}
-
-fn status_text(m: &Model) -> String {
-    m.status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
-fn status_kind(m: &Model) -> Option<StatusKind> {
-    m.status.as_ref().map(|s| s.kind)
 }
 
 /// The only write among `cmds`.
@@ -39,10 +24,6 @@ fn the_write(cmds: &[Cmd]) -> (u64, Write) {
         [Cmd::Write { request, write }] => (*request, write.clone()),
         other => panic!("expected one write, got {other:?}"),
     }
-}
-
-fn written(m: &mut Model, request: u64, result: Result<(), ErrorInfo>) -> Vec<Cmd> {
-    update(m, Msg::Written { request, result })
 }
 
 fn fetches(cmds: &[Cmd]) -> Vec<Fetch> {
@@ -54,24 +35,9 @@ fn fetches(cmds: &[Cmd]) -> Vec<Fetch> {
         .collect()
 }
 
-fn quotas(used: i64, limit: i64) -> Fetched {
-    Fetched::Quotas(vec![Quota {
-        quota_key: "namespace".into(),
-        quota_limit: limit,
-        used,
-        unit: String::new(),
-    }])
-}
-
 /// Organizations loaded and the quota answered.
 fn with_orgs_and_quota(used: i64, limit: i64) -> Model {
-    let mut m = model();
-    let cmds = init(&mut m);
-    let orgs_id = find_fetch(&cmds, &Fetch::Orgs);
-    let quota_id = find_fetch(&cmds, &Fetch::Quotas);
-    loaded(&mut m, orgs_id, Fetched::Orgs(orgs()));
-    loaded(&mut m, quota_id, quotas(used, limit));
-    m
+    with_orgs_at(Rect::new(0, 0, 80, 24), orgs(), Some((used, limit)))
 }
 
 fn repo(name: &str, tags: i64, public: bool, category: &str, description: &str) -> RepoV2 {
@@ -112,16 +78,6 @@ fn with_repos() -> Model {
     m
 }
 
-fn cursor_to_repo(m: &mut Model, name: &str) {
-    for _ in 0..10 {
-        if m.repos.current().map(|r| r.name.as_str()) == Some(name) {
-            return;
-        }
-        press(m, "j");
-    }
-    panic!("no repository {name}");
-}
-
 fn access() -> AccessInfo {
     let u = |id: &str, name: &str, auth| UserAuth {
         user_id: id.into(),
@@ -145,17 +101,6 @@ fn with_perms() -> Model {
     loaded(&mut m, id, Fetched::Perms(access()));
     assert_eq!(m.focus, PaneId::Perms);
     m
-}
-
-fn cursor_to_user(m: &mut Model, name: &str) {
-    press(m, "g");
-    for _ in 0..10 {
-        if m.perms.current().map(|r| r.user_name.as_str()) == Some(name) {
-            return;
-        }
-        press(m, "j");
-    }
-    panic!("no user {name}");
 }
 
 fn iam_users() -> Vec<IamUser> {
@@ -212,7 +157,7 @@ fn create_org_rejects_an_invalid_name_inline_and_sends_nothing() {
     let mut m = with_orgs_and_quota(1, 5);
     assert!(press(&mut m, "c").is_empty());
     assert!(matches!(m.overlay, Some(Overlay::Form(_))));
-    assert!(type_text(&mut m, "Bad_Name").is_empty());
+    assert!(press(&mut m, "Bad_Name").is_empty());
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     let (field, why) = form_error(&m).expect("an inline error");
     assert_eq!(field, 0);
@@ -232,7 +177,7 @@ fn create_org_rejects_an_invalid_name_inline_and_sends_nothing() {
 fn create_org_sends_the_write_then_refreshes_orgs_and_quota() {
     let mut m = with_orgs_and_quota(1, 5);
     press(&mut m, "c");
-    type_text(&mut m, "new-org");
+    press(&mut m, "new-org");
     let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
     assert_eq!(
         write,
@@ -255,7 +200,7 @@ fn create_org_refused_when_the_quota_is_reached() {
     let mut m = with_orgs_and_quota(5, 5);
     assert_eq!(m.org_quota, Some((5, 5)));
     press(&mut m, "c");
-    type_text(&mut m, "sixth");
+    press(&mut m, "sixth");
     assert!(update(&mut m, ctrl('s')).is_empty());
     let (_, why) = form_error(&m).expect("quota error");
     assert!(why.contains("quota reached: 5 of 5"), "{why}");
@@ -265,7 +210,7 @@ fn create_org_refused_when_the_quota_is_reached() {
 fn create_org_failure_shows_swr_code() {
     let mut m = with_orgs_and_quota(1, 5);
     press(&mut m, "c");
-    type_text(&mut m, "taken");
+    press(&mut m, "taken");
     let (request, _) = the_write(&update(&mut m, key(KeyCode::Enter)));
     let cmds = written(
         &mut m,
@@ -295,17 +240,17 @@ fn create_repo_sends_every_field() {
         Some(Overlay::Form(f)) => assert_eq!(f.title(), "Create repository in demo"),
         other => panic!("{other:?}"),
     }
-    type_text(&mut m, "tools/new");
+    press(&mut m, "tools/new");
     update(&mut m, key(KeyCode::Tab));
     press(&mut m, " "); // public
     update(&mut m, key(KeyCode::Tab));
     update(&mut m, key(KeyCode::Right)); // other → windows
     update(&mut m, key(KeyCode::Tab));
-    type_text(&mut m, "first line");
+    press(&mut m, "first line");
     // Enter in the description adds a line instead of saving.
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     assert!(matches!(m.overlay, Some(Overlay::Form(_))));
-    type_text(&mut m, "second line");
+    press(&mut m, "second line");
     let (request, write) = the_write(&update(&mut m, ctrl('s')));
     let other = CATEGORIES.iter().position(|c| *c == "other").unwrap();
     assert_eq!(
@@ -329,7 +274,7 @@ fn create_repo_sends_every_field() {
 fn create_repo_rejects_an_invalid_name_and_focuses_it() {
     let mut m = with_repos();
     press(&mut m, "c");
-    type_text(&mut m, "Bad Name");
+    press(&mut m, "Bad Name");
     update(&mut m, key(KeyCode::Tab));
     update(&mut m, key(KeyCode::Tab));
     assert!(update(&mut m, ctrl('s')).is_empty());
@@ -348,7 +293,7 @@ fn create_repo_rejects_an_invalid_name_and_focuses_it() {
 fn create_repo_rejects_an_overlong_description() {
     let mut m = with_repos();
     press(&mut m, "c");
-    type_text(&mut m, "ok");
+    press(&mut m, "ok");
     for _ in 0..3 {
         update(&mut m, key(KeyCode::Tab));
     }
@@ -407,7 +352,7 @@ fn edit_repo_is_prefilled_and_sends_the_update() {
     update(&mut m, key(KeyCode::Left)); // linux → app_server
     update(&mut m, key(KeyCode::Tab));
     update(&mut m, key(KeyCode::Enter));
-    type_text(&mut m, "Third.");
+    press(&mut m, "Third.");
     let (request, write) = the_write(&update(&mut m, ctrl('s')));
     assert_eq!(
         write,
@@ -510,7 +455,7 @@ fn delete_repo_needs_its_name_typed() {
         }
         other => panic!("{other:?}"),
     }
-    type_text(&mut m, "team/we");
+    press(&mut m, "team/we");
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     match &m.overlay {
         Some(Overlay::Typed(t)) => {
@@ -521,7 +466,7 @@ fn delete_repo_needs_its_name_typed() {
         }
         other => panic!("{other:?}"),
     }
-    type_text(&mut m, "b");
+    press(&mut m, "b");
     match &m.overlay {
         Some(Overlay::Typed(t)) => assert_eq!(t.error, None, "typing clears the error"),
         other => panic!("{other:?}"),
@@ -545,7 +490,7 @@ fn delete_org_typed_and_refreshes_quota_and_refusal_is_shown() {
     let mut m = with_orgs_and_quota(3, 5);
     press(&mut m, "d");
     assert!(matches!(m.overlay, Some(Overlay::Typed(_))));
-    type_text(&mut m, "demo");
+    press(&mut m, "demo");
     let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
     assert_eq!(
         write,
@@ -566,7 +511,7 @@ fn delete_org_typed_and_refreshes_quota_and_refusal_is_shown() {
     assert!(status_text(&m).contains(refusal), "{}", status_text(&m));
 
     press(&mut m, "d");
-    type_text(&mut m, "demo");
+    press(&mut m, "demo");
     let (request, _) = the_write(&update(&mut m, key(KeyCode::Enter)));
     let cmds = written(&mut m, request, Ok(()));
     assert_eq!(fetches(&cmds), vec![Fetch::Orgs, Fetch::Quotas]);
@@ -577,7 +522,7 @@ fn delete_org_typed_and_refreshes_quota_and_refusal_is_shown() {
 fn typed_delete_esc_deletes_nothing() {
     let mut m = with_orgs();
     press(&mut m, "d");
-    type_text(&mut m, "demo");
+    press(&mut m, "demo");
     assert!(update(&mut m, key(KeyCode::Esc)).is_empty());
     assert!(m.overlay.is_none());
     assert_eq!(status_text(&m), "Nothing deleted");
@@ -601,7 +546,7 @@ fn grant_via_picker_with_filter_and_down() {
         },
     );
     assert!(matches!(grant_users(&m), Users::Loaded(ref u) if u.len() == 4));
-    type_text(&mut m, "car");
+    press(&mut m, "car");
     match &m.overlay {
         Some(Overlay::Grant(g)) => {
             let names: Vec<_> = g.matches().iter().map(|(_, n)| n.clone()).collect();
@@ -644,7 +589,7 @@ fn grant_default_level_is_read_and_no_match_is_explained() {
             result: Ok(Fetched::Users(iam_users())),
         },
     );
-    type_text(&mut m, "zzz");
+    press(&mut m, "zzz");
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     match &m.overlay {
         Some(Overlay::Grant(g)) => assert_eq!(g.error.as_deref(), Some("no user matches")),
@@ -653,7 +598,7 @@ fn grant_default_level_is_read_and_no_match_is_explained() {
     for _ in 0..3 {
         update(&mut m, key(KeyCode::Backspace));
     }
-    type_text(&mut m, "dave");
+    press(&mut m, "dave");
     let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
     assert_eq!(
         write,
@@ -687,7 +632,7 @@ fn grant_by_hand_when_the_user_list_is_unavailable() {
     assert_eq!(grant_users(&m), Users::Unavailable(why.into()));
     // The failure belongs to the dialog, not to the permissions pane.
     assert!(!matches!(m.perms.load, Load::Failed(_)));
-    type_text(&mut m, "u-0042");
+    press(&mut m, "u-0042");
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     match &m.overlay {
         Some(Overlay::Grant(g)) => {
@@ -696,7 +641,7 @@ fn grant_by_hand_when_the_user_list_is_unavailable() {
         other => panic!("{other:?}"),
     }
     update(&mut m, key(KeyCode::Tab));
-    type_text(&mut m, "zoe");
+    press(&mut m, "zoe");
     update(&mut m, key(KeyCode::Tab)); // level
     update(&mut m, key(KeyCode::Left)); // read → manage
     let (request, write) = the_write(&update(&mut m, key(KeyCode::Enter)));

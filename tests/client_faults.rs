@@ -1,12 +1,12 @@
 //! The client under the emulator's fault knobs: wrong keys, random failures, rate limits; and
 //! the promise that no secret reaches a log.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use common::*;
+use support::emulator::*;
 use swr_tui::app::Removed;
 use swr_tui::swr::Credentials;
 use swr_tui::worker::delete::{self, Steer};
