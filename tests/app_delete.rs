@@ -6,7 +6,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use support::*;
-use swr_tui::app::{JobId, Write};
+use swr_tui::app::Write;
 
 fn marked(m: &Model) -> BTreeSet<String> {
     m.tags.marked_keys()

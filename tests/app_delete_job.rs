@@ -4,7 +4,7 @@
 mod support;
 
 use support::*;
-use swr_tui::app::{JobId, Removed};
+use swr_tui::app::Removed;
 
 /// Marks every tag and confirms their deletion.
 fn start_job(m: &mut Model) -> (JobId, Vec<String>) {

@@ -194,13 +194,10 @@ fn a_retag_onto_an_existing_tag_keeps_the_dialog_and_the_input() {
     let mut m = with_tags(3);
     let request = retag(&mut m, "v1");
     assert_eq!(m.overlay, None, "the dialog closes while the request runs");
-    assert!(
-        written(
-            &mut m,
-            request,
-            Err(ErrorInfo::http(409, "SVCSTG.SWR.4090006", "tag exists"))
-        )
-        .is_empty()
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(409, "SVCSTG.SWR.4090006", "tag exists"),
     );
     let Some(Overlay::Retag(form)) = &m.overlay else {
         panic!("the dialog is back: {:?}", m.overlay)
@@ -236,13 +233,10 @@ fn a_retag_onto_an_existing_tag_keeps_the_dialog_and_the_input() {
     // Any other refusal stays in the status line; the dialog does not come back.
     let mut m = with_tags(3);
     let request = retag(&mut m, "v9");
-    assert!(
-        written(
-            &mut m,
-            request,
-            Err(ErrorInfo::http(403, "SVCSTG.SWR.4030001", "denied"))
-        )
-        .is_empty()
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(403, "SVCSTG.SWR.4030001", "denied"),
     );
     assert_eq!(m.overlay, None);
     assert!(
@@ -254,13 +248,10 @@ fn a_retag_onto_an_existing_tag_keeps_the_dialog_and_the_input() {
     let mut m = with_tags(3);
     let request = retag(&mut m, "v1");
     press(&mut m, "?");
-    assert!(
-        written(
-            &mut m,
-            request,
-            Err(ErrorInfo::http(409, "SVCSTG.SWR.4090006", "tag exists"))
-        )
-        .is_empty()
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(409, "SVCSTG.SWR.4090006", "tag exists"),
     );
     assert_eq!(m.overlay, Some(Overlay::Help));
 }

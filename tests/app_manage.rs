@@ -26,6 +26,23 @@ fn the_write(cmds: &[Cmd]) -> (u64, Write) {
     }
 }
 
+/// The write `request` succeeds: the model reloads exactly `reloads` and says `said`.
+fn succeeds(m: &mut Model, request: u64, reloads: &[Fetch], said: &str) {
+    let cmds = written(m, request, Ok(()));
+    assert_eq!(fetches(&cmds), reloads);
+    assert_eq!(status_text(m), said);
+}
+
+/// The repository list of `demo`, as a fetch.
+fn demo_repos() -> Fetch {
+    Fetch::Repos { org: "demo".into() }
+}
+
+/// The permissions of organization `demo`, as a fetch.
+fn demo_perms() -> Fetch {
+    Fetch::Perms(PermTarget::Org("demo".into()))
+}
+
 fn fetches(cmds: &[Cmd]) -> Vec<Fetch> {
     cmds.iter()
         .map(|c| match c {
@@ -104,20 +121,12 @@ fn with_perms() -> Model {
 }
 
 fn iam_users() -> Vec<IamUser> {
-    [
+    iam_users_of(&[
         ("u-0001", "alice"),
         ("u-0003", "carol"),
         ("u-0004", "caroline"),
         ("u-0005", "dave"),
-    ]
-    .iter()
-    .map(|(id, name)| IamUser {
-        id: id.to_string(),
-        name: name.to_string(),
-        enabled: true,
-        ..IamUser::default()
-    })
-    .collect()
+    ])
 }
 
 /// `c` in the permissions pane: the grant dialog and the request id of its user list.
@@ -187,9 +196,12 @@ fn create_org_sends_the_write_then_refreshes_orgs_and_quota() {
     );
     assert!(m.overlay.is_none());
     assert_eq!(status_text(&m), "Saving…");
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(fetches(&cmds), vec![Fetch::Orgs, Fetch::Quotas]);
-    assert_eq!(status_text(&m), "Created organization new-org");
+    succeeds(
+        &mut m,
+        request,
+        &[Fetch::Orgs, Fetch::Quotas],
+        "Created organization new-org",
+    );
     assert_eq!(status_kind(&m), Some(StatusKind::Success));
     // A second answer for the same request is ignored.
     assert!(written(&mut m, request, Ok(())).is_empty());
@@ -265,9 +277,12 @@ fn create_repo_sends_every_field() {
             },
         }
     );
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(fetches(&cmds), vec![Fetch::Repos { org: "demo".into() }]);
-    assert_eq!(status_text(&m), "Created repository demo/tools/new");
+    succeeds(
+        &mut m,
+        request,
+        &[demo_repos()],
+        "Created repository demo/tools/new",
+    );
 }
 
 #[test]
@@ -366,9 +381,7 @@ fn edit_repo_is_prefilled_and_sends_the_update() {
             },
         }
     );
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(fetches(&cmds), vec![Fetch::Repos { org: "demo".into() }]);
-    assert_eq!(status_text(&m), "Saved demo/team/web");
+    succeeds(&mut m, request, &[demo_repos()], "Saved demo/team/web");
 }
 
 #[test]
@@ -376,13 +389,10 @@ fn edit_repo_failure_keeps_the_swr_message() {
     let mut m = with_repos();
     press(&mut m, "e");
     let (request, _) = the_write(&update(&mut m, ctrl('s')));
-    assert!(
-        written(
-            &mut m,
-            request,
-            Err(ErrorInfo::http(403, "SVCSTG.SWR.4030001", "No permission"))
-        )
-        .is_empty()
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(403, "SVCSTG.SWR.4030001", "No permission"),
     );
     assert_eq!(status_kind(&m), Some(StatusKind::Error));
     assert!(status_text(&m).contains("SVCSTG.SWR.4030001: No permission"));
@@ -480,9 +490,12 @@ fn delete_repo_needs_its_name_typed() {
         }
     );
     assert!(m.overlay.is_none());
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(fetches(&cmds), vec![Fetch::Repos { org: "demo".into() }]);
-    assert_eq!(status_text(&m), "Deleted repository demo/team/web");
+    succeeds(
+        &mut m,
+        request,
+        &[demo_repos()],
+        "Deleted repository demo/team/web",
+    );
 }
 
 #[test]
@@ -506,16 +519,19 @@ fn delete_org_typed_and_refreshes_quota_and_refusal_is_shown() {
         "SVCSTG.SWR.4001013",
         "Namespace is not empty, delete its repositories first",
     );
-    assert!(written(&mut m, request, Err(error)).is_empty());
+    refused(&mut m, request, error);
     assert_eq!(status_kind(&m), Some(StatusKind::Error));
     assert!(status_text(&m).contains(refusal), "{}", status_text(&m));
 
     press(&mut m, "d");
     press(&mut m, "demo");
     let (request, _) = the_write(&update(&mut m, key(KeyCode::Enter)));
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(fetches(&cmds), vec![Fetch::Orgs, Fetch::Quotas]);
-    assert_eq!(status_text(&m), "Deleted organization demo");
+    succeeds(
+        &mut m,
+        request,
+        &[Fetch::Orgs, Fetch::Quotas],
+        "Deleted organization demo",
+    );
 }
 
 #[test]
@@ -538,13 +554,7 @@ fn grant_via_picker_with_filter_and_down() {
     assert_eq!(grant_users(&m), Users::Loading(id));
     // Enter while loading explains and sends nothing.
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
-    update(
-        &mut m,
-        Msg::Fetched {
-            request: id,
-            result: Ok(Fetched::Users(iam_users())),
-        },
-    );
+    answer(&mut m, id, Ok(Fetched::Users(iam_users())));
     assert!(matches!(grant_users(&m), Users::Loaded(ref u) if u.len() == 4));
     press(&mut m, "car");
     match &m.overlay {
@@ -570,25 +580,19 @@ fn grant_via_picker_with_filter_and_down() {
             },
         }
     );
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(
-        fetches(&cmds),
-        vec![Fetch::Perms(PermTarget::Org("demo".into()))]
+    succeeds(
+        &mut m,
+        request,
+        &[demo_perms()],
+        "Granted caroline write on demo",
     );
-    assert_eq!(status_text(&m), "Granted caroline write on demo");
 }
 
 #[test]
 fn grant_default_level_is_read_and_no_match_is_explained() {
     let mut m = with_perms();
     let id = open_grant(&mut m);
-    update(
-        &mut m,
-        Msg::Fetched {
-            request: id,
-            result: Ok(Fetched::Users(iam_users())),
-        },
-    );
+    answer(&mut m, id, Ok(Fetched::Users(iam_users())));
     press(&mut m, "zzz");
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     match &m.overlay {
@@ -618,16 +622,14 @@ fn grant_by_hand_when_the_user_list_is_unavailable() {
     let mut m = with_perms();
     let id = open_grant(&mut m);
     let why = "APIGW.0301: Incorrect IAM authentication information (HTTP 403)";
-    update(
+    answer(
         &mut m,
-        Msg::Fetched {
-            request: id,
-            result: Err(ErrorInfo::http(
-                403,
-                "APIGW.0301",
-                "Incorrect IAM authentication information",
-            )),
-        },
+        id,
+        Err(ErrorInfo::http(
+            403,
+            "APIGW.0301",
+            "Incorrect IAM authentication information",
+        )),
     );
     assert_eq!(grant_users(&m), Users::Unavailable(why.into()));
     // The failure belongs to the dialog, not to the permissions pane.
@@ -656,13 +658,10 @@ fn grant_by_hand_when_the_user_list_is_unavailable() {
             },
         }
     );
-    assert!(
-        written(
-            &mut m,
-            request,
-            Err(ErrorInfo::http(400, "SVCSTG.SWR.4000002", "user not found"))
-        )
-        .is_empty()
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(400, "SVCSTG.SWR.4000002", "user not found"),
     );
     assert!(status_text(&m).contains("SVCSTG.SWR.4000002"));
 }
@@ -673,13 +672,7 @@ fn grant_users_for_a_closed_dialog_are_dropped() {
     let id = open_grant(&mut m);
     update(&mut m, key(KeyCode::Esc));
     assert!(m.overlay.is_none());
-    update(
-        &mut m,
-        Msg::Fetched {
-            request: id,
-            result: Ok(Fetched::Users(iam_users())),
-        },
-    );
+    answer(&mut m, id, Ok(Fetched::Users(iam_users())));
     assert!(m.overlay.is_none());
 }
 
@@ -710,12 +703,12 @@ fn level_change_sends_the_new_auth() {
             },
         }
     );
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(
-        fetches(&cmds),
-        vec![Fetch::Perms(PermTarget::Org("demo".into()))]
+    succeeds(
+        &mut m,
+        request,
+        &[demo_perms()],
+        "bob now has manage on demo",
     );
-    assert_eq!(status_text(&m), "bob now has manage on demo");
 }
 
 #[test]
@@ -744,12 +737,12 @@ fn remove_another_user_needs_one_y() {
             user_id: "u-0003".into()
         }
     );
-    let cmds = written(&mut m, request, Ok(()));
-    assert_eq!(
-        fetches(&cmds),
-        vec![Fetch::Perms(PermTarget::Org("demo".into()))]
+    succeeds(
+        &mut m,
+        request,
+        &[demo_perms()],
+        "Removed carol's permission on demo",
     );
-    assert_eq!(status_text(&m), "Removed carol's permission on demo");
 }
 
 #[test]

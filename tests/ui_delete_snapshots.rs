@@ -8,12 +8,7 @@ mod support;
 use support::*;
 
 use chrono::Duration;
-use crossterm::event::KeyCode;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use swr_tui::app::{Cmd, ErrorInfo, Fetched, JobId, Model, Msg, Overlay, init, update};
-use swr_tui::swr::model::{Namespace, RepoV2, Tag};
 
 // --- data ---------------------------------------------------------------------------------
 
@@ -48,12 +43,7 @@ fn fresh(screen: Rect) -> Model {
     loaded(
         &mut model,
         first_fetch(&cmds),
-        Fetched::Orgs(vec![Namespace {
-            name: "demo".into(),
-            auth: 7,
-            creator_name: "alice".into(),
-            ..Namespace::default()
-        }]),
+        Fetched::Orgs(vec![org("demo", 7, "alice")]),
     );
     let cmds = update(&mut model, key(KeyCode::Enter));
     loaded(

@@ -6,26 +6,17 @@ mod support;
 
 use support::*;
 
-use crossterm::event::KeyCode;
-use ratatui::layout::Rect;
-use swr_tui::app::{Cmd, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, update};
-use swr_tui::swr::model::{AccessInfo, IamUser, LoginSecret, Namespace, RepoV2, UserAuth};
+use swr_tui::swr::model::{IamUser, LoginSecret};
 
 // --- data ---------------------------------------------------------------------------------
 
 fn orgs() -> Vec<Namespace> {
-    let ns = |name: &str, auth, creator: &str| Namespace {
-        name: name.into(),
-        auth,
-        creator_name: creator.into(),
-        ..Namespace::default()
-    };
     vec![
-        ns("demo", 7, "alice"),
-        ns("platform", 7, "alice"),
-        ns("sandbox", 3, "bob"),
-        ns("team-a", 3, "bob"),
-        ns("研发部", 1, "王伟"),
+        org("demo", 7, "alice"),
+        org("platform", 7, "alice"),
+        org("sandbox", 3, "bob"),
+        org("team-a", 3, "bob"),
+        org("研发部", 1, "王伟"),
     ]
 }
 
@@ -74,22 +65,14 @@ fn access() -> AccessInfo {
 }
 
 fn iam_users() -> Vec<IamUser> {
-    [
+    iam_users_of(&[
         ("0a1b2c3d4e5f", "demo-admin"),
         ("1b2c3d4e5f60", "alice"),
         ("2c3d4e5f6071", "carol"),
         ("3d4e5f607182", "caroline"),
         ("4e5f60718293", "dave"),
         ("5f6071829304", "张伟"),
-    ]
-    .iter()
-    .map(|(id, name)| IamUser {
-        id: id.to_string(),
-        name: name.to_string(),
-        enabled: true,
-        ..IamUser::default()
-    })
-    .collect()
+    ])
 }
 
 const PASSWORD: &str = "9f8e7d6c5b4a39281706f5e4d3c2b1a0deadbeefcafe";

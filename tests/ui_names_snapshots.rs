@@ -8,12 +8,7 @@ mod support;
 
 use support::*;
 
-use crossterm::event::KeyCode;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use swr_tui::app::{Cmd, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, layout, update};
-use swr_tui::swr::model::{Namespace, RepoV2, Tag};
 
 /// 81 characters, the case of the issue; differs from its neighbour only at the end.
 const LONG_REPO: &str =
@@ -22,15 +17,6 @@ const LONG_REPO_2: &str =
     "platform/build-infrastructure/continuous-integration/runner-image/ubuntu-24.04-02";
 /// Short enough to fit whole once other columns give way at 80 columns.
 const MID_REPO: &str = "team/feature-very-long-service-name-12";
-
-fn org(name: &str) -> Namespace {
-    Namespace {
-        name: name.into(),
-        auth: 7,
-        creator_name: "alice".into(),
-        ..Namespace::default()
-    }
-}
 
 fn repo(name: &str, description: &str) -> RepoV2 {
     RepoV2 {
@@ -56,7 +42,7 @@ every night from the base images.\nOwners: platform team (#platform-ci).";
 /// `demo` opened, its repositories listed (by name: the two long ones, then the middle one;
 /// the cursor on the first, which has a description).
 fn with_repos(screen: Rect) -> Model {
-    let mut model = with_orgs_at(screen, vec![org("demo")], None);
+    let mut model = with_orgs_at(screen, vec![org("demo", 7, "alice")], None);
     let cmds = update(&mut model, key(KeyCode::Enter));
     let repos = vec![
         repo(MID_REPO, ""),
@@ -73,7 +59,7 @@ fn with_repos(screen: Rect) -> Model {
 
 /// The tags of `demo/team/web`: two long names that differ only in their last characters.
 fn with_long_tags(screen: Rect) -> Model {
-    let mut model = with_orgs_at(screen, vec![org("demo")], None);
+    let mut model = with_orgs_at(screen, vec![org("demo", 7, "alice")], None);
     let cmds = update(&mut model, key(KeyCode::Enter));
     loaded(
         &mut model,
@@ -169,7 +155,11 @@ fn tag_names_that_differ_at_the_end_stay_apart() {
 fn organization_details_show_every_field() {
     let long_org = "research-and-development-platform-engineering-team-2026";
     for (_, buffer) in snapshot_both("org_details", |screen| {
-        let mut model = with_orgs_at(screen, vec![org("demo"), org(long_org)], None);
+        let mut model = with_orgs_at(
+            screen,
+            vec![org("demo", 7, "alice"), org(long_org, 7, "alice")],
+            None,
+        );
         press(&mut model, "j");
         press(&mut model, "v");
         assert_eq!(model.overlay, Some(Overlay::Detail { scroll: 0 }));

@@ -6,30 +6,18 @@ mod support;
 
 use support::*;
 
-use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
+use swr_tui::app::Rows;
 use swr_tui::app::rows::TagRow;
-use swr_tui::app::{
-    Cmd, Context, ErrorInfo, Fetched, Model, Msg, Overlay, PaneId, Rows, init, layout, update,
-};
-use swr_tui::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
 
 // --- data ---------------------------------------------------------------------------------
 
 fn orgs() -> Vec<Namespace> {
-    let ns = |name: &str, auth, creator: &str| Namespace {
-        name: name.into(),
-        auth,
-        creator_name: creator.into(),
-        ..Namespace::default()
-    };
     vec![
-        ns("demo", 7, "alice"),
-        ns("team-a", 3, "bob"),
-        ns("研发部", 1, "王伟"),
-        ns("readonly-org", 1, "carol"),
+        org("demo", 7, "alice"),
+        org("team-a", 3, "bob"),
+        org("研发部", 1, "王伟"),
+        org("readonly-org", 1, "carol"),
     ]
 }
 

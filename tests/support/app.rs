@@ -7,7 +7,7 @@ use super::{
     Namespace, Rect, RepoV2, Tag, Utc, init, update,
 };
 use swr_tui::app::{DeleteJob, JobId, StatusKind};
-use swr_tui::swr::model::Quota;
+use swr_tui::swr::model::{IamUser, Quota};
 
 // --- the session ----------------------------------------------------------------------------
 
@@ -99,7 +99,34 @@ pub fn written(m: &mut Model, request: u64, result: Result<(), ErrorInfo>) -> Ve
     update(m, Msg::Written { request, result })
 }
 
+/// The write `request` is refused with `error`, and nothing follows.
+pub fn refused(m: &mut Model, request: u64, error: ErrorInfo) {
+    assert!(written(m, request, Err(error)).is_empty());
+}
+
 // --- data -----------------------------------------------------------------------------------
+
+/// An organization as the service lists it: `auth` is the caller's level (7 manage).
+pub fn org(name: &str, auth: i64, creator: &str) -> Namespace {
+    Namespace {
+        name: name.into(),
+        auth,
+        creator_name: creator.into(),
+        ..Namespace::default()
+    }
+}
+
+/// IAM users from (id, name), all enabled.
+pub fn iam_users_of(list: &[(&str, &str)]) -> Vec<IamUser> {
+    list.iter()
+        .map(|(id, name)| IamUser {
+            id: id.to_string(),
+            name: name.to_string(),
+            enabled: true,
+            ..IamUser::default()
+        })
+        .collect()
+}
 
 pub fn orgs() -> Vec<Namespace> {
     ["demo", "platform", "sandbox"]
