@@ -6,7 +6,7 @@ mod support;
 use std::collections::BTreeSet;
 
 use support::*;
-use swr_tui::app::{DeleteJob, JobId, Write};
+use swr_tui::app::Write;
 
 fn marked(m: &Model) -> BTreeSet<String> {
     m.panes.tags.marked_keys()
@@ -20,17 +20,15 @@ fn confirm(m: &mut Model) -> (JobId, Vec<String>) {
     confirm_delete(m)
 }
 
-fn job(m: &Model) -> &DeleteJob {
-    m.jobs.delete.as_ref().expect("a job")
-}
-
 fn deleted(m: &mut Model, job: JobId, tag: &str, ok: bool) {
     let result = if ok {
         Ok(swr_tui::app::Removed::Deleted)
     } else {
-        Err(ErrorInfo(format!(
-            "SVCSTG.SWR.5000001: internal error (HTTP 500) {tag}"
-        )))
+        Err(ErrorInfo::http(
+            500,
+            "SVCSTG.SWR.5000001",
+            format!("internal error {tag}"),
+        ))
     };
     update(
         m,
@@ -477,7 +475,7 @@ fn retag_validates_then_writes_and_refreshes() {
         &mut m,
         Msg::Written {
             request: *request,
-            result: Err(ErrorInfo("SVCSTG.SWR.4090006: exists (HTTP 409)".into())),
+            result: Err(ErrorInfo::http(409, "SVCSTG.SWR.4090006", "exists")),
         },
     );
     assert!(

@@ -4,16 +4,12 @@
 mod support;
 
 use support::*;
-use swr_tui::app::{DeleteJob, JobId, Removed};
+use swr_tui::app::Removed;
 
 /// Marks every tag and confirms their deletion.
 fn start_job(m: &mut Model) -> (JobId, Vec<String>) {
     press(m, "a");
     confirm_delete(m)
-}
-
-fn job(m: &Model) -> &DeleteJob {
-    m.jobs.delete.as_ref().expect("a job")
 }
 
 fn ended(m: &mut Model, job: JobId, tag: &str, result: Result<Removed, ErrorInfo>) {
@@ -127,9 +123,7 @@ fn tags_found_gone_count_as_deleted_and_the_summary_says_so() {
         &mut m,
         id,
         &tags[4],
-        Err(ErrorInfo(
-            "SVCSTG.SWR.5000001: internal error (HTTP 500)".into(),
-        )),
+        Err(ErrorInfo::http(500, "SVCSTG.SWR.5000001", "internal error")),
     );
     finish(&mut m, id);
     let j = job(&m);

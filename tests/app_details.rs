@@ -193,17 +193,16 @@ fn retag(m: &mut Model, name: &str) -> u64 {
     }
 }
 
-fn written(m: &mut Model, request: u64, error: &str) {
-    let result = Err(ErrorInfo(error.into()));
-    assert!(update(m, Msg::Written { request, result }).is_empty());
-}
-
 #[test]
 fn a_retag_onto_an_existing_tag_keeps_the_dialog_and_the_input() {
     let mut m = with_tags(3);
     let request = retag(&mut m, "v1");
     assert_eq!(m.overlay, None, "the dialog closes while the request runs");
-    written(&mut m, request, "SVCSTG.SWR.4090006: tag exists (HTTP 409)");
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(409, "SVCSTG.SWR.4090006", "tag exists"),
+    );
     let Some(Overlay::Retag(form)) = &m.overlay else {
         panic!("the dialog is back: {:?}", m.overlay)
     };
@@ -238,7 +237,11 @@ fn a_retag_onto_an_existing_tag_keeps_the_dialog_and_the_input() {
     // Any other refusal stays in the status line; the dialog does not come back.
     let mut m = with_tags(3);
     let request = retag(&mut m, "v9");
-    written(&mut m, request, "SVCSTG.SWR.4030001: denied (HTTP 403)");
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(403, "SVCSTG.SWR.4030001", "denied"),
+    );
     assert_eq!(m.overlay, None);
     assert!(
         m.status
@@ -249,12 +252,16 @@ fn a_retag_onto_an_existing_tag_keeps_the_dialog_and_the_input() {
     let mut m = with_tags(3);
     let request = retag(&mut m, "v1");
     press(&mut m, "?");
-    written(&mut m, request, "SVCSTG.SWR.4090006: tag exists (HTTP 409)");
+    refused(
+        &mut m,
+        request,
+        ErrorInfo::http(409, "SVCSTG.SWR.4090006", "tag exists"),
+    );
     assert_eq!(m.overlay, Some(Overlay::Help));
 }
 
 #[test]
-fn error_info_reads_the_http_status_back() {
+fn error_info_keeps_the_http_status() {
     let from = |status| {
         ErrorInfo::from(&swr_tui::swr::ApiError::Status {
             status,
@@ -263,9 +270,11 @@ fn error_info_reads_the_http_status_back() {
             request_id: None,
         })
     };
-    assert_eq!(from(409).http_status(), Some(409));
-    assert_eq!(from(500).http_status(), Some(500));
-    assert_eq!(ErrorInfo("network error: reset".into()).http_status(), None);
+    assert_eq!(from(409).status, Some(409));
+    assert!(from(409).is_conflict());
+    assert_eq!(from(500).status, Some(500));
+    assert!(!from(500).is_conflict());
+    assert_eq!(ErrorInfo::other("network error: reset").status, None);
 }
 
 fn status(m: &Model) -> String {

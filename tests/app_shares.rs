@@ -136,7 +136,7 @@ fn a_failed_share_list_says_so_on_the_pane() {
         &mut m,
         Msg::Fetched {
             request: *request,
-            result: Err(ErrorInfo("denied".into())),
+            result: Err(ErrorInfo::other("denied")),
         },
     );
     assert!(matches!(m.panes.shares.load, Load::Failed(_)));

@@ -35,9 +35,7 @@ fn failed_load(m: &mut Model) -> u64 {
         m,
         Msg::Fetched {
             request: id,
-            result: Err(ErrorInfo(
-                "SVCSTG.SWR.5000001: internal error (HTTP 500)".into(),
-            )),
+            result: Err(ErrorInfo::http(500, "SVCSTG.SWR.5000001", "internal error")),
         },
     );
     assert_eq!(m.status.as_ref().map(|s| s.kind), Some(StatusKind::Error));

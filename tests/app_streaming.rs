@@ -189,9 +189,7 @@ fn pages_of_an_older_request_are_dropped() {
 fn a_failure_after_some_pages_says_so_and_r_loads_again() {
     let (mut m, id) = waiting_for_tags(0);
     page(&mut m, id, &tags(5), 50);
-    let result = Err(ErrorInfo(
-        "SVCSTG.SWR.5000001: internal error (HTTP 500)".into(),
-    ));
+    let result = Err(ErrorInfo::http(500, "SVCSTG.SWR.5000001", "internal error"));
     update(
         &mut m,
         Msg::Fetched {

@@ -10,6 +10,7 @@ fn with_profiles() -> Model {
     let mut m = with_tags(3);
     m.session.context.profiles = vec!["dev".into(), "prod".into(), "test".into()];
     m.session.context.profile = "test".into();
+    m.session.context.endpoint = "http://127.0.0.1:1".into();
     m
 }
 

@@ -12,18 +12,7 @@ fn start_up_loads_organizations_and_the_quota() {
     let cmds = init(&mut fresh);
     assert_eq!(cmds.len(), 2);
     let quota = find_fetch(&cmds, &Fetch::Quotas);
-    update(
-        &mut fresh,
-        Msg::Fetched {
-            request: quota,
-            result: Ok(Fetched::Quotas(vec![swr_tui::swr::model::Quota {
-                quota_key: "namespace".into(),
-                quota_limit: 5,
-                used: 4,
-                unit: String::new(),
-            }])),
-        },
-    );
+    answer(&mut fresh, quota, Ok(quotas(4, 5)));
     assert_eq!(fresh.session.org_quota, Some((4, 5)));
     let m = with_orgs();
     assert_eq!(m.panes.orgs.len(), 3);
@@ -285,14 +274,14 @@ fn help_overlay_opens_and_closes() {
 fn failed_loads_show_the_swr_error_and_r_retries() {
     let mut m = model();
     let id = find_fetch(&init(&mut m), &Fetch::Orgs);
-    update(
+    answer(
         &mut m,
-        Msg::Fetched {
-            request: id,
-            result: Err(ErrorInfo(
-                "SVCSTG.SWR.4030170: Insufficient permissions (HTTP 403)".into(),
-            )),
-        },
+        id,
+        Err(ErrorInfo::http(
+            403,
+            "SVCSTG.SWR.4030170",
+            "Insufficient permissions",
+        )),
     );
     let status = m.status.clone().unwrap();
     assert_eq!(status.kind, StatusKind::Error);

@@ -1,11 +1,11 @@
 //! The client against the emulator over real HTTP on loopback: every call the product uses,
 //! with the emulator's state checked after each change.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 
-use common::*;
+use support::emulator::*;
 use swr_tui::emulator::EmulatorConfig;
 use swr_tui::swr::ApiError;
 use swr_tui::swr::client::{RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};

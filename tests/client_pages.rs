@@ -3,12 +3,12 @@
 //! once. And the worker streams a tag list to the UI as pages, then one end message. (What a
 //! hostile server cannot make the walks do is in `hostile_server.rs`.)
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use common::*;
+use support::emulator::*;
 use swr_tui::app::rows::{RepoRow, TagRow};
 use swr_tui::app::{Fetch, Fetched, Msg};
 use swr_tui::swr::client::PageAt;

@@ -2,9 +2,9 @@
 //! repository by filtering, see the tags, copy a pull command (OSC 52 lands in tmux's buffer),
 //! quit with `q` and exit status 0.
 
-mod common;
+mod support;
 
-use common::tmux::{EmulatorProcess, Tmux, available};
+use support::tmux::{EmulatorProcess, Tmux, available};
 
 #[test]
 fn browse_filter_copy_and_quit() {

@@ -3,11 +3,11 @@
 //! cancel (nothing goes), then delete for real and check through the emulator's API that
 //! exactly the marked tags are gone; the list refreshes; quit with status 0.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 
-use common::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
+use support::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
 
 const ORG: &str = "platform";
 const REPO: &str = "tools/ci/runner";

@@ -2,12 +2,12 @@
 //! numbers are checked against the registry over the API: "failed" are exactly the marked tags
 //! still there; throttling fails nothing; the stop question pauses the job.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
-use common::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
+use support::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
 
 const ORG: &str = "platform";
 const REPO: &str = "tools/ci/runner";

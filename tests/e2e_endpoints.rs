@@ -3,9 +3,9 @@
 //! id is found, so the organization quota shows, and the grant dialog lists the account's
 //! users; granting one is checked over the emulator's API.
 
-mod common;
+mod support;
 
-use common::tmux::{EmulatorProcess, Tmux, available};
+use support::tmux::{EmulatorProcess, Tmux, available};
 
 #[test]
 fn iam_follows_the_given_endpoint() {
@@ -27,7 +27,7 @@ fn iam_follows_the_given_endpoint() {
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), 0);
 
-    let api = common::tmux::RegistryApi::new(&emu);
+    let api = support::tmux::RegistryApi::new(&emu);
     let access = api.org_access("demo");
     assert!(
         access

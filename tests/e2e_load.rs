@@ -4,11 +4,11 @@
 //! rows that come after; marking and deleting the filtered rows then removes exactly those,
 //! checked over the emulator's API.
 
-mod common;
+mod support;
 
 use std::collections::BTreeSet;
 
-use common::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
+use support::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
 
 const COUNT: usize = 20_000;
 /// `build-1999` and `build-19990`…`build-19999`.

@@ -1,9 +1,9 @@
 //! End to end at trace level: a session's log never holds the secret key, the IAM password,
 //! the IAM token, a signature or a docker login credential.
 
-mod common;
+mod support;
 
-use common::tmux::{EmulatorProcess, Tmux, available};
+use support::tmux::{EmulatorProcess, Tmux, available};
 
 fn assert_clean(log: &str, secrets: &[&str]) {
     assert!(

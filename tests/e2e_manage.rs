@@ -2,9 +2,9 @@
 //! repository (public/private, description) and save with Ctrl-S, grant a user read access from
 //! the picker, quit; then check through the emulator's HTTP API that both changes landed.
 
-mod common;
+mod support;
 
-use common::tmux::{EmulatorProcess, Tmux, available};
+use support::tmux::{EmulatorProcess, Tmux, available};
 use swr_tui::swr::{ClientConfig, Credentials, SwrClient};
 
 const ADDED: &str = "Edited from the e2e test";

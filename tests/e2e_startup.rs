@@ -2,9 +2,9 @@
 //! `[keys]` in `--demo`, and a warning for plain http to another machine (on the status line
 //! while the UI runs, on stderr, left on the screen, after it).
 
-mod common;
+mod support;
 
-use common::tmux::{EmulatorProcess, Tmux, available};
+use support::tmux::{EmulatorProcess, Tmux, available};
 
 #[test]
 fn the_demo_applies_the_config_files_keys() {

@@ -1,9 +1,9 @@
 //! End to end: the status line in the real binary. Key hints come from the key table, `[keys]`
 //! overrides included; a message fades and the hints come back; an error stays until Esc.
 
-mod common;
+mod support;
 
-use common::tmux::{EmulatorProcess, Tmux, available};
+use support::tmux::{EmulatorProcess, Tmux, available};
 
 /// The last line of the screen: the status line.
 fn status_line(screen: &str) -> String {

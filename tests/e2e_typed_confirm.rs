@@ -2,9 +2,9 @@
 //! and the name is on screen whole (wrapped), so it can be read and typed; typing it deletes
 //! exactly that repository (checked over the API).
 
-mod common;
+mod support;
 
-use common::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
+use support::tmux::{EmulatorProcess, RegistryApi, Tmux, available};
 
 /// 81 characters: wider than the terminal.
 fn long_name() -> String {

@@ -1,4 +1,4 @@
-//! Issue 10, items 13–20, proven against one hostile server (`tests/common/hostile.rs`): the
+//! Issue 10, items 13–20, proven against one hostile server (`tests/support/hostile.rs`): the
 //! real client over loopback and, where the product's behaviour matters, the real model driven
 //! through `update()` with a real worker answering from that server.
 //!
@@ -12,8 +12,6 @@
 //! | 19 look-alike names | `shown::look_alike_names_are_marked_shown_and_deleted_apart` |
 //! | 20 zero-width characters | `shown::zero_width_characters_shift_no_column_and_leave_no_stray_cell` |
 
-mod common;
-mod screen;
 mod support;
 
 /// Items 15, 17, 19 and 20: what the product shows, copies and deletes.
@@ -23,11 +21,10 @@ mod shown;
 use std::time::Duration;
 
 use axum::http::StatusCode;
-use common::hostile::{Account, Behaviour, HostileServer, Session, tag_item};
-use common::{client_config_for, client_with, demo_credentials};
-use screen::{assert_clean, draw, text};
 use serde_json::Value;
-use support::{KeyCode, Load, Model, Msg, Rect, context, key, now};
+use support::emulator::{client_config_for, client_with, demo_credentials};
+use support::hostile::{Account, Behaviour, HostileServer, Session, tag_item};
+use support::{KeyCode, Load, Model, Msg, Rect, assert_clean, context, draw, key, now, text};
 use swr_tui::app::rows::{RepoRow, TagRow};
 use swr_tui::app::{Cmd, Fetch, Fetched};
 use swr_tui::swr::client::PageAt;
@@ -104,12 +101,6 @@ fn to_tag(s: &mut Session, raw: &str) {
         |m| m.panes.tags.current().map(|t| t.raw().to_string()),
         raw,
     );
-}
-
-fn press(s: &mut Session, keys: &str) {
-    for c in keys.chars() {
-        s.send(key(KeyCode::Char(c)));
-    }
 }
 
 // --- 13: redirects ---------------------------------------------------------------------------
@@ -366,7 +357,7 @@ async fn leaving_for_another_organization_cancels_the_walk() {
     s.settle(|m| m.panes.tags.len() >= 200).await;
     assert!(matches!(s.model.panes.tags.load, Load::Loading { .. }));
     // To the organizations, the other one, open.
-    press(&mut s, "1j");
+    s.press("1j");
     s.cmds.clear();
     s.send(key(KeyCode::Enter));
     assert!(

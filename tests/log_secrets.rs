@@ -2,12 +2,12 @@
 //! Its own test binary: tracing caches per-callsite interest, so the subscriber must be the
 //! process-wide default before any event fires.
 
-mod common;
+mod support;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::*;
+use support::emulator::*;
 use swr_tui::swr::Credentials;
 
 /// Collects every formatted tracing event, at every level, from every target.

@@ -1,12 +1,12 @@
 //! IAM password authentication against the emulator's IAM: the token is cached on disk with
 //! mode 0600, reused by the next session, renewed before it expires, and renewed once on a 401.
 
-mod common;
+mod support;
 
 use std::path::PathBuf;
 
 use chrono::{Duration, Utc};
-use common::*;
+use support::emulator::*;
 use swr_tui::emulator::EmulatorConfig;
 use swr_tui::swr::client::CachedToken;
 use swr_tui::swr::client::token_cache;

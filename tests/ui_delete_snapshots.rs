@@ -3,37 +3,12 @@
 //! the stop question, the summary with failures, the marking menu and prompt, the retag form
 //! and the "[shared]" flag in the tags pane. Every state is reached through `update`.
 
-mod screen;
+mod support;
 
-use screen::*;
+use support::*;
 
 use chrono::Duration;
-use crossterm::event::KeyCode;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use swr_tui::app::{Cmd, ErrorInfo, Fetched, JobId, Model, Msg, Overlay, init, update};
-use swr_tui::swr::model::{Namespace, RepoV2, Tag};
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-/// Answers the fetch among `cmds` with `result`.
-fn answer(model: &mut Model, cmds: &[Cmd], result: Fetched) {
-    let request = cmds
-        .iter()
-        .find_map(|c| match c {
-            Cmd::Fetch { request, .. } => Some(*request),
-            _ => None,
-        })
-        .expect("a fetch was asked for");
-    update(
-        model,
-        Msg::Fetched {
-            request,
-            result: Ok(result),
-        },
-    );
-}
 
 // --- data ---------------------------------------------------------------------------------
 
@@ -65,20 +40,15 @@ fn tags() -> Vec<Tag> {
 fn fresh(screen: Rect) -> Model {
     let mut model = Model::new(context(), screen, now());
     let cmds = init(&mut model);
-    answer(
+    loaded(
         &mut model,
-        &cmds,
-        Fetched::Orgs(vec![Namespace {
-            name: "demo".into(),
-            auth: 7,
-            creator_name: "alice".into(),
-            ..Namespace::default()
-        }]),
+        first_fetch(&cmds),
+        Fetched::Orgs(vec![org("demo", 7, "alice")]),
     );
-    let cmds = press(&mut model, KeyCode::Enter);
-    answer(
+    let cmds = update(&mut model, key(KeyCode::Enter));
+    loaded(
         &mut model,
-        &cmds,
+        first_fetch(&cmds),
         Fetched::repos(vec![RepoV2 {
             name: "team/web".into(),
             num_images: 14,
@@ -89,8 +59,8 @@ fn fresh(screen: Rect) -> Model {
             ..RepoV2::default()
         }]),
     );
-    let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Fetched::tags(tags()));
+    let cmds = update(&mut model, key(KeyCode::Enter));
+    loaded(&mut model, first_fetch(&cmds), Fetched::tags(tags()));
     model
 }
 
@@ -98,9 +68,9 @@ fn fresh(screen: Rect) -> Model {
 /// `stable`, neither of which is marked.
 fn five_marked(screen: Rect) -> Model {
     let mut model = fresh(screen);
-    press(&mut model, KeyCode::Char('j'));
+    press(&mut model, "j");
     for _ in 0..5 {
-        press(&mut model, KeyCode::Char(' '));
+        press(&mut model, " ");
     }
     assert_eq!(model.panes.tags.marked_count(), 5);
     model
@@ -111,8 +81,8 @@ const MARKED: [&str; 5] = ["v1.11", "v1.10", "v1.9", "v1.8", "v1.7"];
 /// Five marked, `d`, `y`: the job has started. Returns its id.
 fn started(screen: Rect) -> (Model, JobId) {
     let mut model = five_marked(screen);
-    press(&mut model, KeyCode::Char('d'));
-    let cmds = press(&mut model, KeyCode::Char('y'));
+    press(&mut model, "d");
+    let cmds = press(&mut model, "y");
     let [Cmd::DeleteTags { job, tags, .. }] = cmds.as_slice() else {
         panic!("y starts the delete: {cmds:?}");
     };
@@ -132,25 +102,30 @@ fn deleted(model: &mut Model, job: JobId, tag: &str) {
     );
 }
 
-fn failed(model: &mut Model, job: JobId, tag: &str, error: &str) {
+fn failed(model: &mut Model, job: JobId, tag: &str, error: ErrorInfo) {
     update(
         model,
         Msg::TagDeleted {
             job,
             tag: tag.into(),
-            result: Err(ErrorInfo(error.into())),
+            result: Err(error),
         },
     );
 }
 
-const ERR_500: &str = "SVCSTG.SWR.5000001: internal error (HTTP 500)";
-const ERR_503: &str = "SVCSTG.SWR.5000001: service unavailable (HTTP 503)";
+fn err_500() -> ErrorInfo {
+    ErrorInfo::http(500, "SVCSTG.SWR.5000001", "internal error")
+}
+
+fn err_503() -> ErrorInfo {
+    ErrorInfo::http(503, "SVCSTG.SWR.5000001", "service unavailable")
+}
 
 /// Two deleted and one failed, two seconds after the start.
 fn mid_job(screen: Rect) -> (Model, JobId) {
     let (mut model, job) = started(screen);
     deleted(&mut model, job, "v1.11");
-    failed(&mut model, job, "v1.10", ERR_500);
+    failed(&mut model, job, "v1.10", err_500());
     deleted(&mut model, job, "v1.9");
     update(
         &mut model,
@@ -183,17 +158,7 @@ fn focused_button(buffer: &Buffer) -> String {
         .to_string()
 }
 
-/// Snapshots the screen at both sizes; `check` sees each rendering first.
-fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model, check: impl Fn(&str)) {
-    for (w, h) in SIZES {
-        let model = build(Rect::new(0, 0, w, h));
-        let shown = text(&draw(&model));
-        check(&shown);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), shown);
-    }
-}
-
-/// Like `snapshot_both` for the confirmation, with the focused button on a last line.
+/// Like [`snapshot_both`] for the confirmation, with the focused button on a last line.
 fn snapshot_confirm(name: &str, build: impl Fn(Rect) -> Model, focus: &str, check: impl Fn(&str)) {
     for (w, h) in SIZES {
         let model = build(Rect::new(0, 0, w, h));
@@ -202,9 +167,9 @@ fn snapshot_confirm(name: &str, build: impl Fn(Rect) -> Model, focus: &str, chec
         check(&shown);
         let focused = focused_button(&buffer);
         assert_eq!(focused, focus, "{shown}");
-        insta::assert_snapshot!(
-            format!("{name}_{w}x{h}"),
-            format!("{shown}[focused button: {focused}]")
+        snapshot(
+            &format!("{name}_{w}x{h}"),
+            &format!("{shown}[focused button: {focused}]"),
         );
     }
 }
@@ -221,7 +186,7 @@ fn confirm_many_with_shared_digests() {
         "confirm_many_shared",
         |screen| {
             let mut model = five_marked(screen);
-            press(&mut model, KeyCode::Char('d'));
+            press(&mut model, "d");
             let Some(Overlay::ConfirmDelete(dialog)) = &model.overlay else {
                 panic!("d asks first");
             };
@@ -252,10 +217,10 @@ fn confirm_single_tag() {
         |screen| {
             let mut model = fresh(screen);
             for _ in 0..4 {
-                press(&mut model, KeyCode::Char('j'));
+                press(&mut model, "j");
             }
             assert_eq!(model.panes.tags.current().unwrap().tag, "v1.8");
-            press(&mut model, KeyCode::Char('d'));
+            press(&mut model, "d");
             model
         },
         "Cancel",
@@ -273,8 +238,8 @@ fn confirm_with_focus_on_delete() {
         "confirm_delete_focused",
         |screen| {
             let mut model = five_marked(screen);
-            press(&mut model, KeyCode::Char('d'));
-            press(&mut model, KeyCode::Tab);
+            press(&mut model, "d");
+            update(&mut model, key(KeyCode::Tab));
             let Some(Overlay::ConfirmDelete(dialog)) = &model.overlay else {
                 panic!("Tab keeps the dialog");
             };
@@ -288,160 +253,149 @@ fn confirm_with_focus_on_delete() {
 
 #[test]
 fn progress_mid_job() {
-    snapshot_both(
-        "delete_progress",
-        |screen| mid_job(screen).0,
-        |shown| {
-            has(shown, "Deleting tags");
-            has(shown, "3/5");
-            has(shown, "deleted 2");
-            has(shown, "failed 1");
-            has(shown, "total 5");
-            // Three ended in two seconds.
-            has(shown, "1.5 tags/s");
-            has(shown, "Esc stop");
-        },
-    );
+    for (_, buffer) in snapshot_both("delete_progress", |screen| mid_job(screen).0) {
+        let shown = &text(&buffer);
+        has(shown, "Deleting tags");
+        has(shown, "3/5");
+        has(shown, "deleted 2");
+        has(shown, "failed 1");
+        has(shown, "total 5");
+        // Three ended in two seconds.
+        has(shown, "1.5 tags/s");
+        has(shown, "Esc stop");
+    }
 }
 
 #[test]
 fn progress_asking_to_stop() {
-    snapshot_both(
-        "delete_stop_question",
-        |screen| {
-            let (mut model, job) = mid_job(screen);
-            let cmds = press(&mut model, KeyCode::Esc);
-            assert_eq!(
-                cmds,
-                vec![Cmd::PauseJob { job }],
-                "Esc asks, and nothing new starts meanwhile"
-            );
-            assert!(model.jobs.delete.as_ref().unwrap().asking_stop);
-            model
-        },
-        |shown| {
-            has(shown, "Stop deleting?");
-            has(shown, "Paused");
-            has(shown, "y stop");
-            has(shown, "n continue");
-        },
-    );
+    for (_, buffer) in snapshot_both("delete_stop_question", |screen| {
+        let (mut model, job) = mid_job(screen);
+        let cmds = update(&mut model, key(KeyCode::Esc));
+        assert_eq!(
+            cmds,
+            vec![Cmd::PauseJob { job }],
+            "Esc asks, and nothing new starts meanwhile"
+        );
+        assert!(model.jobs.delete.as_ref().unwrap().asking_stop);
+        model
+    }) {
+        let shown = &text(&buffer);
+        has(shown, "Stop deleting?");
+        has(shown, "Paused");
+        has(shown, "y stop");
+        has(shown, "n continue");
+    }
 }
 
 #[test]
 fn summary_with_failures() {
-    snapshot_both(
-        "delete_summary_failures",
-        |screen| {
-            let (mut model, job) = mid_job(screen);
-            failed(&mut model, job, "v1.8", ERR_503);
-            deleted(&mut model, job, "v1.7");
-            let cmds = update(
-                &mut model,
-                Msg::JobFinished {
-                    job,
-                    elapsed_ms: 2500,
-                },
-            );
-            assert!(
-                cmds.iter().any(|c| matches!(c, Cmd::Fetch { .. })),
-                "the tag list reloads: {cmds:?}"
-            );
-            model
-        },
-        |shown| {
-            has(shown, "Delete finished");
-            has(shown, "deleted 3");
-            has(shown, "failed 2");
-            has(shown, "total 5");
-            // Five ended in 2.5 s, as the worker measured.
-            has(shown, "2.0 tags/s");
-            has(shown, &format!("v1.10: {ERR_500}"));
-            has(shown, &format!("v1.8: {ERR_503}"));
-            has(shown, "r retry failed");
-        },
-    );
+    for (_, buffer) in snapshot_both("delete_summary_failures", |screen| {
+        let (mut model, job) = mid_job(screen);
+        failed(&mut model, job, "v1.8", err_503());
+        deleted(&mut model, job, "v1.7");
+        let cmds = update(
+            &mut model,
+            Msg::JobFinished {
+                job,
+                elapsed_ms: 2500,
+            },
+        );
+        assert!(
+            cmds.iter().any(|c| matches!(c, Cmd::Fetch { .. })),
+            "the tag list reloads: {cmds:?}"
+        );
+        model
+    }) {
+        let shown = &text(&buffer);
+        has(shown, "Delete finished");
+        has(shown, "deleted 3");
+        has(shown, "failed 2");
+        has(shown, "total 5");
+        // Five ended in 2.5 s, as the worker measured.
+        has(shown, "2.0 tags/s");
+        has(
+            shown,
+            "v1.10: SVCSTG.SWR.5000001: internal error (HTTP 500)",
+        );
+        has(
+            shown,
+            "v1.8: SVCSTG.SWR.5000001: service unavailable (HTTP 503)",
+        );
+        has(shown, "r retry failed");
+    }
 }
 
 #[test]
 fn marking_menu() {
-    snapshot_both(
-        "mark_menu",
-        |screen| {
-            let mut model = fresh(screen);
-            press(&mut model, KeyCode::Char('m'));
-            press(&mut model, KeyCode::Char('j'));
-            assert_eq!(model.overlay, Some(Overlay::MarkMenu { cursor: 1 }));
-            model
-        },
-        |shown| {
-            has(shown, "Mark tags");
-            has(shown, "Mark by glob pattern");
-            has(shown, "Mark by regular expression");
-            has(shown, "Keep the newest N");
-            has(shown, "older than D days");
-            has(shown, "Clear all marks");
-        },
-    );
+    for (_, buffer) in snapshot_both("mark_menu", |screen| {
+        let mut model = fresh(screen);
+        press(&mut model, "m");
+        press(&mut model, "j");
+        assert_eq!(model.overlay, Some(Overlay::MarkMenu { cursor: 1 }));
+        model
+    }) {
+        let shown = &text(&buffer);
+        has(shown, "Mark tags");
+        has(shown, "Mark by glob pattern");
+        has(shown, "Mark by regular expression");
+        has(shown, "Keep the newest N");
+        has(shown, "older than D days");
+        has(shown, "Clear all marks");
+    }
 }
 
 #[test]
 fn mark_prompt_with_an_invalid_regex() {
-    snapshot_both(
-        "mark_prompt_error",
-        |screen| {
-            let mut model = fresh(screen);
-            press(&mut model, KeyCode::Char('m'));
-            press(&mut model, KeyCode::Char('2'));
-            type_text(&mut model, "(");
-            press(&mut model, KeyCode::Enter);
-            let Some(Overlay::MarkPrompt { error, .. }) = &model.overlay else {
-                panic!("the prompt stays open on an error");
-            };
-            assert!(error.is_some());
-            assert_eq!(model.panes.tags.marked_count(), 0);
-            model
-        },
-        |shown| {
-            has(shown, "Regular expression");
-            has(shown, "invalid regular expression: unclosed group");
-        },
-    );
+    for (_, buffer) in snapshot_both("mark_prompt_error", |screen| {
+        let mut model = fresh(screen);
+        press(&mut model, "m");
+        press(&mut model, "2");
+        press(&mut model, "(");
+        update(&mut model, key(KeyCode::Enter));
+        let Some(Overlay::MarkPrompt { error, .. }) = &model.overlay else {
+            panic!("the prompt stays open on an error");
+        };
+        assert!(error.is_some());
+        assert_eq!(model.panes.tags.marked_count(), 0);
+        model
+    }) {
+        let shown = &text(&buffer);
+        has(shown, "Regular expression");
+        has(shown, "invalid regular expression: unclosed group");
+    }
 }
 
 #[test]
 fn retag_form_with_a_validation_error() {
-    snapshot_both(
-        "retag_error",
-        |screen| {
-            let mut model = fresh(screen);
-            press(&mut model, KeyCode::Char('j'));
-            press(&mut model, KeyCode::Char('c'));
-            type_text(&mut model, "-bad");
-            let cmds = press(&mut model, KeyCode::Enter);
-            assert!(cmds.is_empty(), "nothing is sent: {cmds:?}");
-            let Some(Overlay::Retag(form)) = &model.overlay else {
-                panic!("the form stays open on an error");
-            };
-            assert_eq!(form.source, "v1.11");
-            assert!(form.error.is_some());
-            model
-        },
-        |shown| {
-            has(shown, "Create tag");
-            has(shown, "v1.11");
-            has(shown, "-bad");
-        },
-    );
+    for (_, buffer) in snapshot_both("retag_error", |screen| {
+        let mut model = fresh(screen);
+        press(&mut model, "j");
+        press(&mut model, "c");
+        press(&mut model, "-bad");
+        let cmds = update(&mut model, key(KeyCode::Enter));
+        assert!(cmds.is_empty(), "nothing is sent: {cmds:?}");
+        let Some(Overlay::Retag(form)) = &model.overlay else {
+            panic!("the form stays open on an error");
+        };
+        assert_eq!(form.source, "v1.11");
+        assert!(form.error.is_some());
+        model
+    }) {
+        let shown = &text(&buffer);
+        has(shown, "Create tag");
+        has(shown, "v1.11");
+        has(shown, "-bad");
+    }
 }
 
 #[test]
 fn tags_pane_flags_shared_marks() {
-    snapshot_both("tags_shared_marks", five_marked, |shown| {
+    for (_, buffer) in snapshot_both("tags_shared_marks", five_marked) {
+        let shown = &text(&buffer);
         has(shown, "[5 marked]");
         has(shown, "v1.11 [shared]");
         has(shown, "v1.9 [shared]");
         assert!(!shown.contains("v1.10 [shared]"), "{shown}");
         assert!(!shown.contains("latest [shared]"), "unmarked: {shown}");
-    });
+    }
 }

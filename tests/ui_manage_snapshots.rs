@@ -2,36 +2,21 @@
 //! the quota, "discard changes?", typed deletes, the grant picker (loaded and unavailable), the
 //! level and removal dialogs, and the login dialog (which never draws the password).
 
-mod screen;
+mod support;
 
-use screen::*;
+use support::*;
 
-use crossterm::event::KeyCode;
-use ratatui::layout::Rect;
-use swr_tui::app::{Cmd, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, init, update};
-use swr_tui::swr::model::{AccessInfo, IamUser, LoginSecret, Namespace, Quota, RepoV2, UserAuth};
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-fn answer(model: &mut Model, request: u64, result: Result<Fetched, ErrorInfo>) {
-    update(model, Msg::Fetched { request, result });
-}
+use swr_tui::swr::model::{IamUser, LoginSecret};
 
 // --- data ---------------------------------------------------------------------------------
 
 fn orgs() -> Vec<Namespace> {
-    let ns = |name: &str, auth, creator: &str| Namespace {
-        name: name.into(),
-        auth,
-        creator_name: creator.into(),
-        ..Namespace::default()
-    };
     vec![
-        ns("demo", 7, "alice"),
-        ns("platform", 7, "alice"),
-        ns("sandbox", 3, "bob"),
-        ns("team-a", 3, "bob"),
-        ns("研发部", 1, "王伟"),
+        org("demo", 7, "alice"),
+        org("platform", 7, "alice"),
+        org("sandbox", 3, "bob"),
+        org("team-a", 3, "bob"),
+        org("研发部", 1, "王伟"),
     ]
 }
 
@@ -80,22 +65,14 @@ fn access() -> AccessInfo {
 }
 
 fn iam_users() -> Vec<IamUser> {
-    [
+    iam_users_of(&[
         ("0a1b2c3d4e5f", "demo-admin"),
         ("1b2c3d4e5f60", "alice"),
         ("2c3d4e5f6071", "carol"),
         ("3d4e5f607182", "caroline"),
         ("4e5f60718293", "dave"),
         ("5f6071829304", "张伟"),
-    ]
-    .iter()
-    .map(|(id, name)| IamUser {
-        id: id.to_string(),
-        name: name.to_string(),
-        enabled: true,
-        ..IamUser::default()
-    })
-    .collect()
+    ])
 }
 
 const PASSWORD: &str = "9f8e7d6c5b4a39281706f5e4d3c2b1a0deadbeefcafe";
@@ -110,58 +87,23 @@ fn secret() -> LoginSecret {
 
 // --- scenarios ----------------------------------------------------------------------------
 
-/// Organizations loaded, and the quota when given as (used, limit).
-fn with_orgs(screen: Rect, quota: Option<(i64, i64)>) -> Model {
-    let now = "2026-03-10T12:00:00Z".parse().unwrap();
-    let mut model = Model::new(context(), screen, now);
-    let cmds = init(&mut model);
-    answer(
-        &mut model,
-        request_of(&cmds, &Fetch::Orgs),
-        Ok(Fetched::Orgs(orgs())),
-    );
-    if let Some((used, limit)) = quota {
-        answer(
-            &mut model,
-            request_of(&cmds, &Fetch::Quotas),
-            Ok(Fetched::Quotas(vec![Quota {
-                quota_key: "namespace".into(),
-                quota_limit: limit,
-                used,
-                unit: String::new(),
-            }])),
-        );
-    }
-    model
-}
-
 /// `demo` opened and its repositories loaded (by name: nginx, team/web, 基础镜像/alpine).
 fn with_repos(screen: Rect) -> Model {
-    let mut model = with_orgs(screen, Some((2, 5)));
-    let cmds = press(&mut model, KeyCode::Enter);
+    let mut model = with_orgs_at(screen, orgs(), Some((2, 5)));
+    let cmds = update(&mut model, key(KeyCode::Enter));
     answer(
         &mut model,
-        request_of(&cmds, &Fetch::Repos { org: "demo".into() }),
+        find_fetch(&cmds, &Fetch::Repos { org: "demo".into() }),
         Ok(Fetched::repos(repos())),
     );
     model
-}
-
-fn cursor_to_repo(model: &mut Model, name: &str) {
-    for _ in 0..10 {
-        if model.panes.repos.current().map(|r| r.name.as_str()) == Some(name) {
-            return;
-        }
-        press(model, KeyCode::Char('j'));
-    }
-    panic!("no repository {name}");
 }
 
 /// The permissions of `demo/team/web`, loaded.
 fn with_perms(screen: Rect) -> Model {
     let mut model = with_repos(screen);
     cursor_to_repo(&mut model, "team/web");
-    let cmds = press(&mut model, KeyCode::Char('p'));
+    let cmds = press(&mut model, "p");
     let request = match cmds.as_slice() {
         [Cmd::Fetch { request, .. }] => *request,
         other => panic!("{other:?}"),
@@ -170,64 +112,43 @@ fn with_perms(screen: Rect) -> Model {
     model
 }
 
-fn cursor_to_user(model: &mut Model, name: &str) {
-    press(model, KeyCode::Char('g'));
-    for _ in 0..10 {
-        if model.panes.perms.current().map(|r| r.user_name.as_str()) == Some(name) {
-            return;
-        }
-        press(model, KeyCode::Char('j'));
-    }
-    panic!("no user {name}");
-}
-
 /// `c` in the permissions pane, the user list answered with `result`.
 fn grant(screen: Rect, result: Result<Fetched, ErrorInfo>) -> Model {
     let mut model = with_perms(screen);
-    let cmds = press(&mut model, KeyCode::Char('c'));
-    answer(&mut model, request_of(&cmds, &Fetch::Users), result);
+    let cmds = press(&mut model, "c");
+    answer(&mut model, find_fetch(&cmds, &Fetch::Users), result);
     assert!(matches!(model.overlay, Some(Overlay::Grant(_))));
     model
 }
 
 // --- rendering ----------------------------------------------------------------------------
 
-fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model) -> Vec<String> {
-    SIZES
-        .iter()
-        .map(|&(w, h)| {
-            let model = build(Rect::new(0, 0, w, h));
-            let screen = text(&draw(&model));
-            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen);
-            screen
-        })
-        .collect()
-}
-
 // --- snapshots ----------------------------------------------------------------------------
 
 #[test]
 fn create_org_invalid_name() {
-    for screen in snapshot_both("create_org_invalid", |screen| {
-        let mut model = with_orgs(screen, Some((2, 5)));
-        press(&mut model, KeyCode::Char('c'));
-        type_text(&mut model, "Bad_Name");
-        assert!(press(&mut model, KeyCode::Enter).is_empty());
+    for (_, buffer) in snapshot_both("create_org_invalid", |screen| {
+        let mut model = with_orgs_at(screen, orgs(), Some((2, 5)));
+        press(&mut model, "c");
+        press(&mut model, "Bad_Name");
+        assert!(update(&mut model, key(KeyCode::Enter)).is_empty());
         model
     }) {
+        let screen = text(&buffer);
         assert!(screen.contains("lower-case"), "{screen}");
     }
 }
 
 #[test]
 fn create_org_quota_reached() {
-    for screen in snapshot_both("create_org_quota", |screen| {
-        let mut model = with_orgs(screen, Some((5, 5)));
-        press(&mut model, KeyCode::Char('c'));
-        type_text(&mut model, "sixth");
-        assert!(press(&mut model, KeyCode::Enter).is_empty());
+    for (_, buffer) in snapshot_both("create_org_quota", |screen| {
+        let mut model = with_orgs_at(screen, orgs(), Some((5, 5)));
+        press(&mut model, "c");
+        press(&mut model, "sixth");
+        assert!(update(&mut model, key(KeyCode::Enter)).is_empty());
         model
     }) {
+        let screen = text(&buffer);
         assert!(screen.contains("quota 5/5"), "{screen}");
         assert!(screen.contains("quota reached"), "{screen}");
     }
@@ -237,16 +158,16 @@ fn create_org_quota_reached() {
 fn create_repo_filled_in() {
     snapshot_both("create_repo", |screen| {
         let mut model = with_repos(screen);
-        press(&mut model, KeyCode::Char('c'));
-        type_text(&mut model, "tools/new");
-        press(&mut model, KeyCode::Tab);
-        press(&mut model, KeyCode::Char(' '));
-        press(&mut model, KeyCode::Tab);
-        press(&mut model, KeyCode::Right);
-        press(&mut model, KeyCode::Tab);
-        type_text(&mut model, "Build tools for CI.");
-        press(&mut model, KeyCode::Enter);
-        type_text(&mut model, "Rebuilt every night.");
+        press(&mut model, "c");
+        press(&mut model, "tools/new");
+        update(&mut model, key(KeyCode::Tab));
+        press(&mut model, " ");
+        update(&mut model, key(KeyCode::Tab));
+        update(&mut model, key(KeyCode::Right));
+        update(&mut model, key(KeyCode::Tab));
+        press(&mut model, "Build tools for CI.");
+        update(&mut model, key(KeyCode::Enter));
+        press(&mut model, "Rebuilt every night.");
         assert!(matches!(model.overlay, Some(Overlay::Form(_))));
         model
     });
@@ -254,41 +175,44 @@ fn create_repo_filled_in() {
 
 #[test]
 fn edit_repo_prefilled_with_chinese_description() {
-    for screen in snapshot_both("edit_repo_cjk", |screen| {
+    for (_, buffer) in snapshot_both("edit_repo_cjk", |screen| {
         let mut model = with_repos(screen);
         cursor_to_repo(&mut model, "基础镜像/alpine");
-        press(&mut model, KeyCode::Char('e'));
+        press(&mut model, "e");
         model
     }) {
+        let screen = text(&buffer);
         assert!(screen.contains("基础镜像，每周更新。"), "{screen}");
     }
 }
 
 #[test]
 fn edit_repo_discard_changes() {
-    for screen in snapshot_both("edit_repo_discard", |screen| {
+    for (_, buffer) in snapshot_both("edit_repo_discard", |screen| {
         let mut model = with_repos(screen);
         cursor_to_repo(&mut model, "team/web");
-        press(&mut model, KeyCode::Char('e'));
-        press(&mut model, KeyCode::Char(' '));
-        press(&mut model, KeyCode::Esc);
+        press(&mut model, "e");
+        press(&mut model, " ");
+        update(&mut model, key(KeyCode::Esc));
         assert!(matches!(&model.overlay, Some(Overlay::Form(f)) if f.confirm_discard));
         model
     }) {
+        let screen = text(&buffer);
         assert!(screen.to_lowercase().contains("discard"), "{screen}");
     }
 }
 
 #[test]
 fn delete_repo_wrong_name() {
-    for screen in snapshot_both("delete_repo_typed", |screen| {
+    for (_, buffer) in snapshot_both("delete_repo_typed", |screen| {
         let mut model = with_repos(screen);
         cursor_to_repo(&mut model, "team/web");
-        press(&mut model, KeyCode::Char('d'));
-        type_text(&mut model, "team/wbe");
-        assert!(press(&mut model, KeyCode::Enter).is_empty());
+        press(&mut model, "d");
+        press(&mut model, "team/wbe");
+        assert!(update(&mut model, key(KeyCode::Enter)).is_empty());
         model
     }) {
+        let screen = text(&buffer);
         assert!(screen.contains("team/web"), "{screen}");
         assert!(screen.contains("30"), "{screen}");
         assert!(screen.contains("exactly"), "{screen}");
@@ -298,20 +222,21 @@ fn delete_repo_wrong_name() {
 #[test]
 fn delete_org_typed() {
     snapshot_both("delete_org_typed", |screen| {
-        let mut model = with_orgs(screen, Some((5, 5)));
-        press(&mut model, KeyCode::Char('d'));
-        type_text(&mut model, "de");
+        let mut model = with_orgs_at(screen, orgs(), Some((5, 5)));
+        press(&mut model, "d");
+        press(&mut model, "de");
         model
     });
 }
 
 #[test]
 fn grant_user_list_filtered() {
-    for screen in snapshot_both("grant_filtered", |screen| {
+    for (_, buffer) in snapshot_both("grant_filtered", |screen| {
         let mut model = grant(screen, Ok(Fetched::Users(iam_users())));
-        type_text(&mut model, "car");
+        press(&mut model, "car");
         model
     }) {
+        let screen = text(&buffer);
         assert!(screen.contains("caroline"), "{screen}");
         assert!(!screen.contains("dave"), "{screen}");
     }
@@ -319,18 +244,21 @@ fn grant_user_list_filtered() {
 
 #[test]
 fn grant_user_list_unavailable() {
-    for screen in snapshot_both("grant_manual", |screen| {
+    for (_, buffer) in snapshot_both("grant_manual", |screen| {
         let mut model = grant(
             screen,
-            Err(ErrorInfo(
-                "APIGW.0301: Incorrect IAM authentication information (HTTP 403)".into(),
+            Err(ErrorInfo::http(
+                403,
+                "APIGW.0301",
+                "Incorrect IAM authentication information",
             )),
         );
-        type_text(&mut model, "u-0042");
-        press(&mut model, KeyCode::Tab);
-        type_text(&mut model, "zoe");
+        press(&mut model, "u-0042");
+        update(&mut model, key(KeyCode::Tab));
+        press(&mut model, "zoe");
         model
     }) {
+        let screen = text(&buffer);
         assert!(screen.contains("APIGW.0301"), "{screen}");
     }
 }
@@ -340,8 +268,8 @@ fn level_dialog() {
     snapshot_both("level", |screen| {
         let mut model = with_perms(screen);
         cursor_to_user(&mut model, "bob");
-        press(&mut model, KeyCode::Char('e'));
-        press(&mut model, KeyCode::Char('j'));
+        press(&mut model, "e");
+        press(&mut model, "j");
         assert!(matches!(model.overlay, Some(Overlay::Level(_))));
         model
     });
@@ -352,7 +280,7 @@ fn remove_other_user() {
     snapshot_both("remove_other", |screen| {
         let mut model = with_perms(screen);
         cursor_to_user(&mut model, "carol");
-        press(&mut model, KeyCode::Char('d'));
+        press(&mut model, "d");
         assert!(matches!(model.overlay, Some(Overlay::Remove(_))));
         model
     });
@@ -363,8 +291,8 @@ fn remove_yourself_second_confirmation() {
     snapshot_both("remove_self", |screen| {
         let mut model = with_perms(screen);
         cursor_to_user(&mut model, "demo-admin");
-        press(&mut model, KeyCode::Char('d'));
-        assert!(press(&mut model, KeyCode::Char('y')).is_empty());
+        press(&mut model, "d");
+        assert!(press(&mut model, "y").is_empty());
         assert!(matches!(&model.overlay, Some(Overlay::Remove(r)) if r.second));
         model
     });
@@ -372,9 +300,9 @@ fn remove_yourself_second_confirmation() {
 
 #[test]
 fn login_dialog_never_draws_the_password() {
-    for screen in snapshot_both("login", |screen| {
-        let mut model = with_orgs(screen, Some((2, 5)));
-        let cmds = press(&mut model, KeyCode::Char('L'));
+    for (_, buffer) in snapshot_both("login", |screen| {
+        let mut model = with_orgs_at(screen, orgs(), Some((2, 5)));
+        let cmds = press(&mut model, "L");
         let request = match cmds.as_slice() {
             [Cmd::FetchLogin { request }] => *request,
             other => panic!("{other:?}"),
@@ -389,6 +317,7 @@ fn login_dialog_never_draws_the_password() {
         assert!(matches!(model.overlay, Some(Overlay::Login(_))));
         model
     }) {
+        let screen = text(&buffer);
         assert!(!screen.contains(PASSWORD), "{screen}");
         assert!(!screen.contains(&PASSWORD[..8]), "{screen}");
         assert!(!screen.contains("-p "), "{screen}");

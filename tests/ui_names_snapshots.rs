@@ -4,18 +4,11 @@
 //! confirmation shows the whole name to type, a form shows one cursor, a retag conflict is
 //! explained in the dialog, and counts and rates read right.
 
-mod screen;
+mod support;
 
-use screen::*;
+use support::*;
 
-use crossterm::event::KeyCode;
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use swr_tui::app::{Cmd, ErrorInfo, Fetch, Fetched, Model, Msg, Overlay, init, layout, update};
-use swr_tui::swr::model::{Namespace, RepoV2, Tag};
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 /// 81 characters, the case of the issue; differs from its neighbour only at the end.
 const LONG_REPO: &str =
@@ -24,36 +17,6 @@ const LONG_REPO_2: &str =
     "platform/build-infrastructure/continuous-integration/runner-image/ubuntu-24.04-02";
 /// Short enough to fit whole once other columns give way at 80 columns.
 const MID_REPO: &str = "team/feature-very-long-service-name-12";
-
-fn answer(model: &mut Model, request: u64, result: Fetched) {
-    update(
-        model,
-        Msg::Fetched {
-            request,
-            result: Ok(result),
-        },
-    );
-}
-
-fn with_orgs(screen: Rect, orgs: Vec<Namespace>) -> Model {
-    let mut model = Model::new(context(), screen, now());
-    let cmds = init(&mut model);
-    answer(
-        &mut model,
-        request_of(&cmds, &Fetch::Orgs),
-        Fetched::Orgs(orgs),
-    );
-    model
-}
-
-fn org(name: &str) -> Namespace {
-    Namespace {
-        name: name.into(),
-        auth: 7,
-        creator_name: "alice".into(),
-        ..Namespace::default()
-    }
-}
 
 fn repo(name: &str, description: &str) -> RepoV2 {
     RepoV2 {
@@ -79,16 +42,16 @@ every night from the base images.\nOwners: platform team (#platform-ci).";
 /// `demo` opened, its repositories listed (by name: the two long ones, then the middle one;
 /// the cursor on the first, which has a description).
 fn with_repos(screen: Rect) -> Model {
-    let mut model = with_orgs(screen, vec![org("demo")]);
-    let cmds = press(&mut model, KeyCode::Enter);
+    let mut model = with_orgs_at(screen, vec![org("demo", 7, "alice")], None);
+    let cmds = update(&mut model, key(KeyCode::Enter));
     let repos = vec![
         repo(MID_REPO, ""),
         repo(LONG_REPO_2, ""),
         repo(LONG_REPO, DESCRIPTION),
     ];
-    answer(
+    loaded(
         &mut model,
-        request_of(&cmds, &Fetch::Repos { org: "demo".into() }),
+        find_fetch(&cmds, &Fetch::Repos { org: "demo".into() }),
         Fetched::repos(repos),
     );
     model
@@ -96,14 +59,14 @@ fn with_repos(screen: Rect) -> Model {
 
 /// The tags of `demo/team/web`: two long names that differ only in their last characters.
 fn with_long_tags(screen: Rect) -> Model {
-    let mut model = with_orgs(screen, vec![org("demo")]);
-    let cmds = press(&mut model, KeyCode::Enter);
-    answer(
+    let mut model = with_orgs_at(screen, vec![org("demo", 7, "alice")], None);
+    let cmds = update(&mut model, key(KeyCode::Enter));
+    loaded(
         &mut model,
-        request_of(&cmds, &Fetch::Repos { org: "demo".into() }),
+        find_fetch(&cmds, &Fetch::Repos { org: "demo".into() }),
         Fetched::repos(vec![repo("team/web", "")]),
     );
-    let cmds = press(&mut model, KeyCode::Enter);
+    let cmds = update(&mut model, key(KeyCode::Enter));
     let tag = |i: usize| Tag {
         tag: format!("feature-very-long-branch-name-for-the-payments-service-build-{i:04}"),
         digest: digest(i),
@@ -116,24 +79,12 @@ fn with_long_tags(screen: Rect) -> Model {
         org: "demo".into(),
         repo: "team/web".into(),
     };
-    answer(
+    loaded(
         &mut model,
-        request_of(&cmds, &fetch),
+        find_fetch(&cmds, &fetch),
         Fetched::tags(vec![tag(11), tag(12)]),
     );
     model
-}
-
-fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model) -> Vec<(Model, Buffer)> {
-    SIZES
-        .iter()
-        .map(|&(w, h)| {
-            let model = build(Rect::new(0, 0, w, h));
-            let buffer = draw(&model);
-            insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&buffer));
-            (model, buffer)
-        })
-        .collect()
 }
 
 /// The lines of `area` on screen that contain `needle`.
@@ -204,9 +155,13 @@ fn tag_names_that_differ_at_the_end_stay_apart() {
 fn organization_details_show_every_field() {
     let long_org = "research-and-development-platform-engineering-team-2026";
     for (_, buffer) in snapshot_both("org_details", |screen| {
-        let mut model = with_orgs(screen, vec![org("demo"), org(long_org)]);
-        press(&mut model, KeyCode::Char('j'));
-        press(&mut model, KeyCode::Char('v'));
+        let mut model = with_orgs_at(
+            screen,
+            vec![org("demo", 7, "alice"), org(long_org, 7, "alice")],
+            None,
+        );
+        press(&mut model, "j");
+        press(&mut model, "v");
         assert_eq!(model.overlay, Some(Overlay::Detail { scroll: 0 }));
         model
     }) {
@@ -226,7 +181,7 @@ fn repository_details_show_every_field_and_the_whole_description() {
             model.panes.repos.current().map(|r| r.name.as_str()),
             Some(LONG_REPO)
         );
-        press(&mut model, KeyCode::Char('v'));
+        press(&mut model, "v");
         model
     }) {
         assert!(text(&buffer).contains("┌ Repository details"));
@@ -300,7 +255,7 @@ fn detail_width(buffer: &Buffer) -> u16 {
 fn a_typed_confirmation_shows_the_whole_long_name() {
     for (_, buffer) in snapshot_both("typed_long_name", |screen| {
         let mut model = with_repos(screen);
-        press(&mut model, KeyCode::Char('d'));
+        press(&mut model, "d");
         assert!(matches!(model.overlay, Some(Overlay::Typed(_))));
         model
     }) {
@@ -333,12 +288,12 @@ fn reversed_in(buffer: &Buffer, w: u16) -> usize {
 fn a_form_shows_one_cursor_where_typing_goes() {
     for (_, buffer) in snapshot_both("form_one_cursor", |screen| {
         let mut model = with_repos(screen);
-        press(&mut model, KeyCode::Char('c'));
-        type_text(&mut model, "tools/new");
+        press(&mut model, "c");
+        press(&mut model, "tools/new");
         for _ in 0..3 {
-            press(&mut model, KeyCode::Tab);
+            update(&mut model, key(KeyCode::Tab));
         }
-        type_text(&mut model, "Build tools.");
+        press(&mut model, "Build tools.");
         model
     }) {
         // Inside the popup: the pane's cursor row around it is reversed too.
@@ -351,13 +306,13 @@ fn a_form_shows_one_cursor_where_typing_goes() {
 fn a_retag_conflict_is_explained_in_the_dialog() {
     for (model, buffer) in snapshot_both("retag_conflict", |screen| {
         let mut model = with_long_tags(screen);
-        press(&mut model, KeyCode::Char('c'));
-        type_text(&mut model, "stable");
-        let request = match press(&mut model, KeyCode::Enter).as_slice() {
+        press(&mut model, "c");
+        press(&mut model, "stable");
+        let request = match update(&mut model, key(KeyCode::Enter)).as_slice() {
             [Cmd::Write { request, .. }] => *request,
             other => panic!("{other:?}"),
         };
-        let error = ErrorInfo("SVCSTG.SWR.4090006: The tag already exists (HTTP 409)".into());
+        let error = ErrorInfo::http(409, "SVCSTG.SWR.4090006", "The tag already exists");
         update(
             &mut model,
             Msg::Written {
@@ -381,8 +336,8 @@ fn a_retag_conflict_is_explained_in_the_dialog() {
 #[test]
 fn the_delete_progress_reads_one_tag_and_a_whole_rate() {
     let mut model = with_long_tags(Rect::new(0, 0, 80, 24));
-    press(&mut model, KeyCode::Char('d'));
-    let (job, tags) = match press(&mut model, KeyCode::Char('y')).as_slice() {
+    press(&mut model, "d");
+    let (job, tags) = match press(&mut model, "y").as_slice() {
         [Cmd::DeleteTags { job, tags, .. }] => (*job, tags.clone()),
         other => panic!("{other:?}"),
     };

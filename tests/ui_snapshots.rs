@@ -2,60 +2,23 @@
 //! 160x45, plus checks that remote text cannot drive the terminal and that the cursor row is
 //! drawn where `update` maps mouse clicks.
 
-mod screen;
+mod support;
 
-use screen::*;
+use support::*;
 
-use crossterm::event::{KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::Modifier;
+use swr_tui::app::Rows;
 use swr_tui::app::rows::TagRow;
-use swr_tui::app::{
-    Cmd, Context, ErrorInfo, Fetched, Model, Msg, Overlay, PaneId, Rows, init, layout, update,
-};
-use swr_tui::swr::model::{AccessDomain, AccessInfo, Namespace, RepoV2, Tag, UserAuth};
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
-
-fn context(read_only: bool, monochrome: bool) -> Context {
-    Context {
-        profile: "demo".into(),
-        region: "cn-north-4".into(),
-        endpoint: "http://127.0.0.1:8080".into(),
-        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
-        read_only,
-        monochrome,
-        profiles: Vec::new(),
-    }
-}
-
-/// Answers the fetch among `cmds` with `result`.
-fn answer(model: &mut Model, cmds: &[Cmd], result: Result<Fetched, ErrorInfo>) {
-    let request = cmds
-        .iter()
-        .find_map(|c| match c {
-            Cmd::Fetch { request, .. } => Some(*request),
-            _ => None,
-        })
-        .expect("a fetch was asked for");
-    update(model, Msg::Fetched { request, result });
-}
+use swr_tui::swr::model::AccessDomain;
 
 // --- data ---------------------------------------------------------------------------------
 
 fn orgs() -> Vec<Namespace> {
-    let ns = |name: &str, auth, creator: &str| Namespace {
-        name: name.into(),
-        auth,
-        creator_name: creator.into(),
-        ..Namespace::default()
-    };
     vec![
-        ns("demo", 7, "alice"),
-        ns("team-a", 3, "bob"),
-        ns("研发部", 1, "王伟"),
-        ns("readonly-org", 1, "carol"),
+        org("demo", 7, "alice"),
+        org("team-a", 3, "bob"),
+        org("研发部", 1, "王伟"),
+        org("readonly-org", 1, "carol"),
     ]
 }
 
@@ -143,48 +106,40 @@ fn access(others: usize) -> AccessInfo {
 // --- scenarios ----------------------------------------------------------------------------
 
 fn fresh(screen: Rect, read_only: bool, monochrome: bool) -> (Model, Vec<Cmd>) {
-    let mut model = Model::new(context(read_only, monochrome), screen, now());
+    let context = Context {
+        read_only,
+        monochrome,
+        ..context()
+    };
+    let mut model = Model::new(context, screen, now());
     let cmds = init(&mut model);
     (model, cmds)
 }
 
-fn with_orgs(screen: Rect, list: Vec<Namespace>) -> Model {
-    let (mut model, cmds) = fresh(screen, false, false);
-    answer(&mut model, &cmds, Ok(Fetched::Orgs(list)));
-    model
-}
-
 /// Organizations loaded, `demo` opened, its repositories loaded.
 fn with_repos(screen: Rect, list: Vec<RepoV2>) -> Model {
-    let mut model = with_orgs(screen, orgs());
-    let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Ok(Fetched::repos(list)));
+    let mut model = with_orgs_at(screen, orgs(), None);
+    let cmds = update(&mut model, key(KeyCode::Enter));
+    answer(&mut model, first_fetch(&cmds), Ok(Fetched::repos(list)));
     model
 }
 
 /// `team/web` opened and its tags loaded.
 fn with_tags(screen: Rect, n: usize) -> Model {
     let mut model = with_repos(screen, repos());
-    press(&mut model, KeyCode::Char('j')); // nginx → team/web
-    let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Ok(Fetched::tags(tags(n))));
+    press(&mut model, "j"); // nginx → team/web
+    let cmds = update(&mut model, key(KeyCode::Enter));
+    answer(&mut model, first_fetch(&cmds), Ok(Fetched::tags(tags(n))));
     model
 }
 
 // --- rendering ----------------------------------------------------------------------------
 
-fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model) {
-    for (w, h) in SIZES {
-        let model = build(Rect::new(0, 0, w, h));
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&draw(&model)));
-    }
-}
-
 // --- snapshots ----------------------------------------------------------------------------
 
 #[test]
 fn organizations_loaded() {
-    snapshot_both("orgs", |screen| with_orgs(screen, orgs()));
+    snapshot_both("orgs", |screen| with_orgs_at(screen, orgs(), None));
 }
 
 #[test]
@@ -192,7 +147,7 @@ fn repositories_with_cjk_and_slashes() {
     snapshot_both("repos", |screen| {
         let mut model = with_repos(screen, repos());
         // Onto the CJK repository, so the wide detail panel shows its description.
-        press(&mut model, KeyCode::Char('G'));
+        press(&mut model, "G");
         model
     });
 }
@@ -201,10 +156,10 @@ fn repositories_with_cjk_and_slashes() {
 fn tags_filtered_with_two_marked() {
     snapshot_both("tags_filter_marked", |screen| {
         let mut model = with_tags(screen, 30);
-        press(&mut model, KeyCode::Char(' '));
-        press(&mut model, KeyCode::Char(' '));
-        press(&mut model, KeyCode::Char('/'));
-        type_text(&mut model, "2");
+        press(&mut model, " ");
+        press(&mut model, " ");
+        press(&mut model, "/");
+        press(&mut model, "2");
         assert!(model.nav.filtering);
         model
     });
@@ -214,11 +169,11 @@ fn tags_filtered_with_two_marked() {
 fn tags_filter_kept() {
     snapshot_both("tags_filter_kept", |screen| {
         let mut model = with_tags(screen, 30);
-        press(&mut model, KeyCode::Char(' '));
-        press(&mut model, KeyCode::Char(' '));
-        press(&mut model, KeyCode::Char('/'));
-        type_text(&mut model, "1.2");
-        press(&mut model, KeyCode::Enter);
+        press(&mut model, " ");
+        press(&mut model, " ");
+        press(&mut model, "/");
+        press(&mut model, "1.2");
+        update(&mut model, key(KeyCode::Enter));
         assert!(!model.nav.filtering);
         model
     });
@@ -228,8 +183,12 @@ fn tags_filter_kept() {
 fn permissions_of_a_repository() {
     snapshot_both("perms", |screen| {
         let mut model = with_tags(screen, 30);
-        let cmds = press(&mut model, KeyCode::Char('p'));
-        answer(&mut model, &cmds, Ok(Fetched::Perms(access(2))));
+        let cmds = press(&mut model, "p");
+        answer(
+            &mut model,
+            first_fetch(&cmds),
+            Ok(Fetched::Perms(access(2))),
+        );
         assert_eq!(model.nav.focus(), PaneId::Perms);
         model
     });
@@ -239,13 +198,13 @@ fn permissions_of_a_repository() {
 fn help_overlay() {
     snapshot_both("help_tags", |screen| {
         let mut model = with_tags(screen, 30);
-        press(&mut model, KeyCode::Char('?'));
+        press(&mut model, "?");
         assert_eq!(model.overlay, Some(Overlay::Help));
         model
     });
     snapshot_both("help_orgs", |screen| {
-        let mut model = with_orgs(screen, orgs());
-        press(&mut model, KeyCode::Char('?'));
+        let mut model = with_orgs_at(screen, orgs(), None);
+        press(&mut model, "?");
         model
     });
 }
@@ -254,10 +213,10 @@ fn help_overlay() {
 fn pull_menu() {
     snapshot_both("pull_menu", |screen| {
         let mut model = with_tags(screen, 30);
-        press(&mut model, KeyCode::Char('Y'));
-        press(&mut model, KeyCode::Char('j'));
-        press(&mut model, KeyCode::Char('j'));
-        press(&mut model, KeyCode::Char('j'));
+        press(&mut model, "Y");
+        press(&mut model, "j");
+        press(&mut model, "j");
+        press(&mut model, "j");
         assert_eq!(model.overlay, Some(Overlay::PullMenu { cursor: 3 }));
         model
     });
@@ -267,7 +226,7 @@ fn pull_menu() {
 fn tag_detail_overlay() {
     snapshot_both("tag_detail", |screen| {
         let mut model = with_tags(screen, 30);
-        press(&mut model, KeyCode::Enter);
+        update(&mut model, key(KeyCode::Enter));
         assert_eq!(model.overlay, Some(Overlay::TagDetail));
         model
     });
@@ -282,7 +241,7 @@ fn loading() {
     });
     snapshot_both("loading_tags", |screen| {
         let mut model = with_repos(screen, repos());
-        press(&mut model, KeyCode::Enter);
+        update(&mut model, key(KeyCode::Enter));
         model
     });
 }
@@ -291,8 +250,8 @@ fn loading() {
 fn failed_load_shows_the_message() {
     snapshot_both("failed", |screen| {
         let (mut model, cmds) = fresh(screen, false, false);
-        let error = ErrorInfo("SVCSTG.SWR.4010001: Unauthorized (HTTP 401)".into());
-        answer(&mut model, &cmds, Err(error));
+        let error = ErrorInfo::http(401, "SVCSTG.SWR.4010001", "Unauthorized");
+        answer(&mut model, first_fetch(&cmds), Err(error));
         model
     });
 }
@@ -301,7 +260,7 @@ fn failed_load_shows_the_message() {
 fn read_only_header() {
     snapshot_both("read_only", |screen| {
         let (mut model, cmds) = fresh(screen, true, false);
-        answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
+        answer(&mut model, first_fetch(&cmds), Ok(Fetched::Orgs(orgs())));
         model
     });
 }
@@ -321,11 +280,11 @@ fn control_characters_never_reach_the_terminal() {
         // must become a space (sanitize) rather than vanish and glue words together.
         evil[0].name = "evil\x1b[31m\u{202E}".into();
         evil[0].creator_name = "bell\x07\u{9b}2J".into();
-        let mut model = with_orgs(Rect::new(0, 0, w, h), evil);
-        let cmds = press(&mut model, KeyCode::Enter);
-        let error = ErrorInfo("boom\x1b]0;pwned\x07\u{202E}\tgnp.exe\nnext".into());
-        answer(&mut model, &cmds, Err(error));
-        press(&mut model, KeyCode::Char('1'));
+        let mut model = with_orgs_at(Rect::new(0, 0, w, h), evil, None);
+        let cmds = update(&mut model, key(KeyCode::Enter));
+        let error = ErrorInfo::other("boom\x1b]0;pwned\x07\u{202E}\tgnp.exe\nnext");
+        answer(&mut model, first_fetch(&cmds), Err(error));
+        press(&mut model, "1");
         let buffer = draw(&model);
         let shown = text(&buffer);
         // A name shows where characters were removed (it must not pass for another name).
@@ -348,8 +307,8 @@ fn control_characters_never_reach_the_terminal() {
 #[test]
 fn monochrome_sets_no_colours() {
     let (mut model, cmds) = fresh(Rect::new(0, 0, 160, 45), true, true);
-    answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
-    press(&mut model, KeyCode::Char('?'));
+    answer(&mut model, first_fetch(&cmds), Ok(Fetched::Orgs(orgs())));
+    press(&mut model, "?");
     let buffer = draw(&model);
     let reset = ratatui::style::Color::Reset;
     assert!(
@@ -375,25 +334,22 @@ fn scrolled(pane: PaneId, screen: Rect) -> Model {
             ..RepoV2::default()
         })
         .collect();
-    let mut model = with_orgs(screen, many_orgs);
+    let mut model = with_orgs_at(screen, many_orgs, None);
     if pane != PaneId::Orgs {
-        let cmds = press(&mut model, KeyCode::Enter);
-        answer(&mut model, &cmds, Ok(Fetched::repos(many_repos)));
+        let cmds = update(&mut model, key(KeyCode::Enter));
+        answer(
+            &mut model,
+            first_fetch(&cmds),
+            Ok(Fetched::repos(many_repos)),
+        );
     }
     if matches!(pane, PaneId::Tags | PaneId::Perms | PaneId::Shares) {
-        let cmds = press(&mut model, KeyCode::Enter);
-        answer(&mut model, &cmds, Ok(Fetched::tags(tags(40))));
+        let cmds = update(&mut model, key(KeyCode::Enter));
+        answer(&mut model, first_fetch(&cmds), Ok(Fetched::tags(tags(40))));
     }
     if pane == PaneId::Shares {
-        let mut cmds = Vec::new();
-        for c in ":shares\n".chars() {
-            let code = if c == '\n' {
-                KeyCode::Enter
-            } else {
-                KeyCode::Char(c)
-            };
-            cmds = press(&mut model, code);
-        }
+        press(&mut model, ":shares");
+        let cmds = update(&mut model, key(KeyCode::Enter));
         let shares = (0..39)
             .map(|i| AccessDomain {
                 access_domain: format!("account-{i:02}"),
@@ -403,17 +359,21 @@ fn scrolled(pane: PaneId, screen: Rect) -> Model {
                 ..AccessDomain::default()
             })
             .collect();
-        answer(&mut model, &cmds, Ok(Fetched::Shares(shares)));
+        answer(&mut model, first_fetch(&cmds), Ok(Fetched::Shares(shares)));
     }
     if pane == PaneId::Perms {
-        let cmds = press(&mut model, KeyCode::Char('p'));
-        answer(&mut model, &cmds, Ok(Fetched::Perms(access(39))));
+        let cmds = press(&mut model, "p");
+        answer(
+            &mut model,
+            first_fetch(&cmds),
+            Ok(Fetched::Perms(access(39))),
+        );
     }
     assert_eq!(model.nav.focus(), pane);
     model.session.context.monochrome = true;
-    press(&mut model, KeyCode::Char('G'));
+    press(&mut model, "G");
     for _ in 0..5 {
-        press(&mut model, KeyCode::Char('k'));
+        press(&mut model, "k");
     }
     model
 }
@@ -490,9 +450,13 @@ fn cursor_row_is_drawn_where_clicks_land() {
 fn focused_border_and_error_status_are_coloured() {
     use ratatui::style::Color;
     let (mut model, cmds) = fresh(Rect::new(0, 0, 160, 45), false, false);
-    answer(&mut model, &cmds, Ok(Fetched::Orgs(orgs())));
-    let cmds = press(&mut model, KeyCode::Enter);
-    answer(&mut model, &cmds, Err(ErrorInfo("denied".into())));
+    answer(&mut model, first_fetch(&cmds), Ok(Fetched::Orgs(orgs())));
+    let cmds = update(&mut model, key(KeyCode::Enter));
+    answer(
+        &mut model,
+        first_fetch(&cmds),
+        Err(ErrorInfo::other("denied")),
+    );
     let buffer = draw(&model);
     let areas = layout::areas(model.screen, model.nav.focus());
     let (orgs, repos) = (areas.upper.unwrap(), areas.lower.unwrap());
@@ -525,11 +489,11 @@ fn tags_arriving_then_reloading() {
     for (w, h) in SIZES {
         // A first load with 5 of 12 tags there: usable, marked, and saying how far it is.
         let mut model = with_repos(Rect::new(0, 0, w, h), repos());
-        press(&mut model, KeyCode::Char('j'));
-        let cmds = press(&mut model, KeyCode::Enter);
+        press(&mut model, "j");
+        let cmds = update(&mut model, key(KeyCode::Enter));
         let all = tags(12);
-        answer(&mut model, &cmds, tag_page(&all[7..], 12));
-        press(&mut model, KeyCode::Char(' '));
+        answer(&mut model, first_fetch(&cmds), tag_page(&all[7..], 12));
+        press(&mut model, " ");
         let screen = text(&draw(&model));
         assert!(
             screen.contains("Tags (5 of 12) [1 marked] loading"),
@@ -540,15 +504,19 @@ fn tags_arriving_then_reloading() {
         insta::assert_snapshot!(format!("tags_arriving_{w}x{h}"), screen);
 
         // The rest, then a reload: the complete list stays until the new one is in.
-        answer(&mut model, &cmds, tag_page(&all[..7], 12));
-        answer(&mut model, &cmds, Ok(Fetched::Tags(Rows::end(12))));
+        answer(&mut model, first_fetch(&cmds), tag_page(&all[..7], 12));
+        answer(
+            &mut model,
+            first_fetch(&cmds),
+            Ok(Fetched::Tags(Rows::end(12))),
+        );
         let screen = text(&draw(&model));
         assert!(
             screen.contains("Tags (12) [1 marked]") && !screen.contains("loading"),
             "{screen}"
         );
-        let cmds = press(&mut model, KeyCode::Char('r'));
-        answer(&mut model, &cmds, tag_page(&all[..3], 12));
+        let cmds = press(&mut model, "r");
+        answer(&mut model, first_fetch(&cmds), tag_page(&all[..3], 12));
         let screen = text(&draw(&model));
         assert!(
             screen.contains("Tags (12) [1 marked] reloading 3 of 12"),
@@ -572,8 +540,8 @@ fn no_cell_ever_holds_a_control_or_invisible_character() {
             auth: 7,
             ..Namespace::default()
         };
-        let mut model = with_orgs(Rect::new(0, 0, w, h), vec![hostile]);
-        press(&mut model, KeyCode::Enter);
+        let mut model = with_orgs_at(Rect::new(0, 0, w, h), vec![hostile], None);
+        update(&mut model, key(KeyCode::Enter));
         model.fail("bad \u{1b}[2J\u{FEFF}news");
         let buffer = draw(&model);
         for cell in &buffer.content {
@@ -595,14 +563,18 @@ fn no_cell_ever_holds_a_control_or_invisible_character() {
 
         // A tag named with an override, in the delete confirmation (which lists exact names).
         let mut model = with_repos(Rect::new(0, 0, w, h), repos());
-        press(&mut model, KeyCode::Char('j'));
-        let cmds = press(&mut model, KeyCode::Enter);
+        press(&mut model, "j");
+        let cmds = update(&mut model, key(KeyCode::Enter));
         let hostile = Tag {
             tag: "evil\u{202E}gat\u{1b}[31m".into(),
             ..Tag::default()
         };
-        answer(&mut model, &cmds, Ok(Fetched::tags(vec![hostile])));
-        press(&mut model, KeyCode::Char('d'));
+        answer(
+            &mut model,
+            first_fetch(&cmds),
+            Ok(Fetched::tags(vec![hostile])),
+        );
+        press(&mut model, "d");
         assert!(matches!(model.overlay, Some(Overlay::ConfirmDelete(_))));
         let buffer = draw(&model);
         assert!(

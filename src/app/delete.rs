@@ -448,7 +448,7 @@ pub fn on_tag_deleted(
             job.already_gone += usize::from(how == Removed::AlreadyGone);
             job.deleted.push(tag);
         }
-        Err(ErrorInfo(e)) => job.failed.push((tag, e)),
+        Err(e) => job.failed.push((tag, e.to_string())),
     }
 }
 

@@ -352,7 +352,7 @@ pub fn users_loaded(
                 .map(|u| (super::text::sanitize(&u.id), super::text::sanitize(&u.name)))
                 .collect(),
         ),
-        Err(ErrorInfo(e)) => Users::Unavailable(e),
+        Err(e) => Users::Unavailable(e.to_string()),
     };
     form.focus = 0;
     true
@@ -536,7 +536,7 @@ pub fn login_fetched(
             }
             Err(why) => model.say(StatusKind::Error, format!("No login command: {why}")),
         },
-        Err(ErrorInfo(e)) => model.say(StatusKind::Error, format!("No login command: {e}")),
+        Err(e) => model.say(StatusKind::Error, format!("No login command: {e}")),
     }
 }
 

@@ -83,7 +83,7 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
             }
         }
         Err(error) => {
-            let text = error.0;
+            let text = error.to_string();
             let what = kind.title().to_lowercase();
             model.load_failed(pane, format!("Loading {what} failed: {text} — r retries"));
             kind.set_load(&mut model.panes, Load::Failed(text));

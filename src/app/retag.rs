@@ -82,12 +82,11 @@ fn submit(model: &mut Model, mut form: RetagForm) -> Vec<Cmd> {
 /// kept, saying so inline; anything else stays in the status line. Only when no other dialog
 /// opened meanwhile.
 pub fn refused(model: &mut Model, mut form: RetagForm, error: &ErrorInfo) {
-    if error.http_status() != Some(409) || model.overlay.is_some() {
+    if !error.is_conflict() || model.overlay.is_some() {
         return;
     }
     form.error = Some(format!(
-        "a tag of that name exists: tick overwrite (Tab, Space) to move it here — {}",
-        error.0
+        "a tag of that name exists: tick overwrite (Tab, Space) to move it here — {error}"
     ));
     model.overlay = Some(Overlay::Retag(form));
 }

@@ -258,7 +258,7 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
             cmds
         }
         Err(error) => {
-            model.fail(format!("Failed: {}", error.0));
+            model.fail(format!("Failed: {error}"));
             if let Some(form) = pending.retag {
                 retag::refused(model, form, &error);
             }

@@ -86,7 +86,7 @@ impl Worker {
         self.tasks.spawn(async move {
             let started = std::time::Instant::now();
             let report = |tag, result: Result<Removed, crate::swr::ApiError>| {
-                let result = result.map_err(|e| ErrorInfo::from(&e));
+                let result = as_shown(result);
                 let _ = results.send(Msg::TagDeleted { job, tag, result });
             };
             let delete = |tag: String| {
@@ -115,9 +115,7 @@ impl Worker {
         let client = self.client.clone();
         let results = self.results.clone();
         self.tasks.spawn(async move {
-            let result = perform_write(&client, write)
-                .await
-                .map_err(|e| ErrorInfo::from(&e));
+            let result = as_shown(perform_write(&client, write).await);
             let _ = results.send(Msg::Written { request, result });
         });
     }
@@ -143,9 +141,7 @@ impl Worker {
                     result: Ok(fetched),
                 });
             };
-            let result = load(&client, what, page)
-                .await
-                .map_err(|e| ErrorInfo::from(&e));
+            let result = as_shown(load(&client, what, page).await);
             let _ = results.send(Msg::Fetched { request, result });
         });
         if let Some(kind) = list
@@ -161,10 +157,7 @@ impl Worker {
         let client = self.client.clone();
         let results = self.results.clone();
         self.tasks.spawn(async move {
-            let result = client
-                .create_login_secret()
-                .await
-                .map_err(|e| ErrorInfo::from(&e));
+            let result = as_shown(client.create_login_secret().await);
             let _ = results.send(Msg::LoginFetched { request, result });
         });
     }
@@ -197,6 +190,11 @@ impl Worker {
             }
         }
     }
+}
+
+/// The one place a client error becomes what `update()` reads: status, SWR code and message.
+fn as_shown<T>(result: Result<T, ApiError>) -> Result<T, ErrorInfo> {
+    result.map_err(|e| ErrorInfo::from(&e))
 }
 
 /// Loads a list. Paged lists go to `page` as they arrive (rows built on this thread); the

@@ -5,12 +5,12 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use super::common::hostile::{Account, Session, tag_item};
-use super::screen::{assert_clean, assert_column, assert_frames_intact, draw, text};
-use super::support::{KeyCode, Load, Model, Msg, Overlay, Rect, context, key, now};
-use super::{
-    REGISTRY, account, client_of, cursor_to, press, serve, session_in, sha, three_tags, to_tag,
+use super::support::hostile::{Account, Session, tag_item};
+use super::support::{
+    KeyCode, Load, Model, Msg, Overlay, Rect, assert_clean, assert_column, assert_frames_intact,
+    context, draw, key, now, status_text, text,
 };
+use super::{REGISTRY, account, client_of, cursor_to, serve, session_in, sha, three_tags, to_tag};
 use swr_tui::app::pull::{ImageRef, PullKind};
 
 // --- 15: copied commands -----------------------------------------------------------------
@@ -48,7 +48,7 @@ async fn pull_commands_hold_checked_names_and_the_profiles_registry_only() {
     let server = serve(account(hostile_paths())).await;
     let mut s = session_in(&server, "web", 80, 24).await;
     to_tag(&mut s, "1.0");
-    press(&mut s, "y");
+    s.press("y");
     assert_eq!(s.copied, [format!("docker pull {REGISTRY}/demo/web:1.0")]);
     // Every kind the menu offers, built from the row the client parsed.
     let tag = s.model.panes.tags.current().unwrap();
@@ -71,7 +71,7 @@ async fn pull_commands_hold_checked_names_and_the_profiles_registry_only() {
     for name in ["1.1; rm -rf ~", "1.2\x1b[2J", "1.3\nrm -rf ~"] {
         s.copied.clear();
         to_tag(&mut s, name);
-        press(&mut s, "y");
+        s.press("y");
         assert!(s.copied.is_empty(), "{name:?} copied as {:?}", s.copied);
         let status = status_text(&s.model);
         assert!(status.starts_with("Not copied"), "{name:?}: {status}");
@@ -83,12 +83,12 @@ async fn pull_commands_hold_checked_names_and_the_profiles_registry_only() {
             .unwrap_or_default();
         assert!(pull.contains("- (not a name"), "{name:?}: {pull}");
         s.send(key(KeyCode::Esc));
-        press(&mut s, "Y");
+        s.press("Y");
         let menu = text(&draw(&s.model));
         assert!(menu.contains("Nothing to copy"), "{name:?}:\n{menu}");
         assert!(!menu.contains("pull swr"), "{name:?}:\n{menu}");
         s.send(key(KeyCode::Esc));
-        press(&mut s, "y");
+        s.press("y");
         assert!(
             s.copied.is_empty(),
             "{name:?} copied from the menu as {:?}",
@@ -104,7 +104,7 @@ async fn login_answer(docker_login: &str) -> Session {
     })
     .await;
     let mut s = session_in(&server, "web", 80, 24).await;
-    press(&mut s, "L");
+    s.press("L");
     s.settle(|m| m.requests.login.is_none()).await;
     s
 }
@@ -121,7 +121,7 @@ async fn the_login_command_names_the_profiles_registry_not_the_services() {
     let buffer = draw(&s.model);
     assert_clean(&buffer);
     assert!(!text(&buffer).contains("evil"), "{}", text(&buffer));
-    press(&mut s, "y");
+    s.press("y");
     assert_eq!(
         s.copied,
         [format!(
@@ -174,7 +174,7 @@ async fn non_ascii_digests_are_cut_by_characters_not_bytes() {
             assert_clean(&draw(&s.model));
             s.send(key(KeyCode::Esc));
         }
-        press(&mut s, "ad"); // every tag in the delete confirmation
+        s.press("ad"); // every tag in the delete confirmation
         assert!(matches!(s.model.overlay, Some(Overlay::ConfirmDelete(_))));
         assert_clean(&draw(&s.model));
     }
@@ -194,7 +194,7 @@ async fn look_alike_names_are_marked_shown_and_deleted_apart() {
     let server = serve(account(tags)).await;
     let mut s = session_in(&server, "web", 80, 24).await;
     to_tag(&mut s, HIDDEN);
-    press(&mut s, " ");
+    s.press(" ");
     let only = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<BTreeSet<_>>();
     assert_eq!(
         s.model.panes.tags.marked_keys(),
@@ -209,7 +209,7 @@ async fn look_alike_names_are_marked_shown_and_deleted_apart() {
     assert!(!screen.contains('\u{202E}'), "and never draws the override");
 
     to_tag(&mut s, "prod-keep");
-    press(&mut s, " d");
+    s.press(" d");
     let Some(Overlay::ConfirmDelete(confirm)) = &s.model.overlay else {
         panic!("no confirmation: {:?}", s.model.overlay);
     };
@@ -222,7 +222,7 @@ async fn look_alike_names_are_marked_shown_and_deleted_apart() {
     assert!(dialog.contains("• prod-keep\u{FFFD}"), "{dialog}");
     assert!(dialog.contains("• prod-keep "), "{dialog}");
 
-    press(&mut s, "y");
+    s.press("y");
     s.settle(|m| m.jobs.delete.as_ref().is_some_and(|job| job.finished))
         .await;
     let mut deletes: Vec<String> = server
@@ -299,13 +299,4 @@ async fn zero_width_characters_shift_no_column_and_leave_no_stray_cell() {
         screen.contains("text"),
         "the free text is shown, its zero-width characters gone:\n{screen}"
     );
-}
-
-/// What the status line says, or nothing.
-fn status_text(model: &swr_tui::app::Model) -> String {
-    model
-        .status
-        .as_ref()
-        .map(|st| st.text.clone())
-        .unwrap_or_default()
 }

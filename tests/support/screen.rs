@@ -1,52 +1,17 @@
 //! Drawing models into a test terminal and reading the screen back, for snapshot tests.
-#![allow(dead_code)]
 
-use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use chrono::Duration;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use swr_tui::app::{Cmd, Context, Fetch, Model, Msg, update};
+use ratatui::layout::Rect;
+use swr_tui::app::Model;
 use unicode_width::UnicodeWidthStr;
 
-/// The demo profile against a local emulator, as the snapshots show it.
-pub fn context() -> Context {
-    Context {
-        profile: "demo".into(),
-        region: "cn-north-4".into(),
-        endpoint: "http://127.0.0.1:8080".into(),
-        registry: "swr.cn-north-4.myhuaweicloud.com".into(),
-        ..Context::default()
-    }
-}
+use super::now;
 
-/// The request id of the fetch of `want` among `cmds`.
-pub fn request_of(cmds: &[Cmd], want: &Fetch) -> u64 {
-    cmds.iter()
-        .find_map(|c| match c {
-            Cmd::Fetch { request, fetch } if fetch == want => Some(*request),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("no fetch of {want:?} in {cmds:?}"))
-}
-
-pub fn now() -> DateTime<Utc> {
-    "2026-03-10T12:00:00Z".parse().unwrap()
-}
-
-pub fn key(code: KeyCode) -> Msg {
-    Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-pub fn press(model: &mut Model, code: KeyCode) -> Vec<Cmd> {
-    update(model, key(code))
-}
-
-pub fn type_text(model: &mut Model, text: &str) {
-    for c in text.chars() {
-        press(model, KeyCode::Char(c));
-    }
-}
+/// The two terminal sizes every snapshot is taken at.
+pub const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 pub fn ts(hours_ago: i64) -> String {
     (now() - Duration::hours(hours_ago)).to_rfc3339()
@@ -56,14 +21,21 @@ pub fn digest(i: usize) -> String {
     format!("sha256:{}", format!("{i:02x}").repeat(32))
 }
 
+/// Draws the model into a terminal of the model's size.
 pub fn draw(model: &Model) -> Buffer {
-    let screen = model.screen;
-    let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height)).unwrap();
+    draw_at(model, model.screen.width, model.screen.height)
+}
+
+/// Draws the model into a `width`x`height` terminal, whatever size the model believes it has.
+pub fn draw_at(model: &Model, width: u16, height: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| swr_tui::ui::view(model, f)).unwrap();
     terminal.backend().buffer().clone()
 }
 
-pub fn line(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
+/// Cells `from..to` of row `y` as the terminal shows them: a wide (CJK) symbol covers the
+/// cell after it, which holds nothing to print.
+pub fn cells(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
     let mut s = String::new();
     let mut skip = 0;
     for x in from..to {
@@ -75,7 +47,23 @@ pub fn line(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
         skip = symbol.width().saturating_sub(1);
         s.push_str(symbol);
     }
-    s.trim_end().to_string()
+    s
+}
+
+/// Like [`cells`], without the blanks at the end.
+pub fn line(buffer: &Buffer, y: u16, from: u16, to: u16) -> String {
+    cells(buffer, y, from, to).trim_end().to_string()
+}
+
+/// The model drawn into a `width`x`height` terminal, every row whole (blanks at the end kept).
+pub fn render(model: &Model, width: u16, height: u16) -> String {
+    let buffer = draw_at(model, width, height);
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        out.push_str(&cells(&buffer, y, 0, buffer.area.width));
+        out.push('\n');
+    }
+    out
 }
 
 /// The buffer as text, one line per row. A wide (CJK) symbol covers the cell after it, which
@@ -169,4 +157,31 @@ pub fn assert_column(buffer: &Buffer, title: &str, value: &str) {
             text(buffer)
         );
     }
+}
+
+// --- snapshots ------------------------------------------------------------------------------
+
+/// Checks `shown` against the snapshot `name` in `tests/snapshots`, under the name the test
+/// file itself would give it (`ui_snapshots__orgs_80x24`): the test crate's name first.
+pub fn snapshot(name: &str, shown: &str) {
+    // This module is `<test crate>::support::screen`.
+    let test_crate = module_path!().split("::").next().unwrap_or_default();
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("{test_crate}__{name}"), shown));
+}
+
+/// Builds the model at both [`SIZES`], draws it and checks the screen against the snapshot
+/// `{name}_{w}x{h}`; the models and what they drew, for further checks.
+pub fn snapshot_both(name: &str, build: impl Fn(Rect) -> Model) -> Vec<(Model, Buffer)> {
+    SIZES
+        .iter()
+        .map(|&(w, h)| {
+            let model = build(Rect::new(0, 0, w, h));
+            let buffer = draw(&model);
+            snapshot(&format!("{name}_{w}x{h}"), &text(&buffer));
+            (model, buffer)
+        })
+        .collect()
 }

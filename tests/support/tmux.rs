@@ -1,5 +1,4 @@
 //! Drives the real binary in a private tmux server: `send-keys` in, `capture-pane` out.
-#![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -79,7 +78,8 @@ impl RegistryApi {
         use swr_tui::swr::{ClientConfig, Credentials};
         let mut config = ClientConfig::with_endpoints("cn-north-4", &emu.url, &emu.url);
         config.project_id = Some(emu.project_id.clone());
-        let client = super::client_with(config, Credentials::aksk(&emu.ak, emu.sk.as_str()));
+        let client =
+            super::emulator::client_with(config, Credentials::aksk(&emu.ak, emu.sk.as_str()));
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()

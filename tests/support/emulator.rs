@@ -1,8 +1,4 @@
 //! Shared set-up for tests that run the client against an in-process emulator over loopback.
-#![allow(dead_code)]
-
-pub mod hostile;
-pub mod tmux;
 
 use std::time::Duration;
 

@@ -356,6 +356,13 @@ impl Session {
         self.perform(cmds);
     }
 
+    /// Types `keys`, one key press a character, each message's commands performed.
+    pub fn press(&mut self, keys: &str) {
+        for c in keys.chars() {
+            self.send(super::ch(c));
+        }
+    }
+
     /// Takes the worker's answers until `done` holds (or fails after ten seconds).
     pub async fn settle(&mut self, done: impl Fn(&Model) -> bool) {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
