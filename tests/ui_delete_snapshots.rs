@@ -226,7 +226,7 @@ fn confirm_many_with_shared_digests() {
                 panic!("d asks first");
             };
             assert_eq!(dialog.tags, MARKED);
-            assert!(!dialog.delete_focused, "the focus starts on Cancel");
+            assert!(!dialog.confirm_focused(), "the focus starts on Cancel");
             assert_eq!(dialog.shared.len(), 2, "{:?}", dialog.shared);
             model
         },
@@ -278,7 +278,7 @@ fn confirm_with_focus_on_delete() {
             let Some(Overlay::ConfirmDelete(dialog)) = &model.overlay else {
                 panic!("Tab keeps the dialog");
             };
-            assert!(dialog.delete_focused);
+            assert!(dialog.confirm_focused());
             model
         },
         "Delete 5",
@@ -395,7 +395,9 @@ fn mark_prompt_with_an_invalid_regex() {
             press(&mut model, KeyCode::Char('2'));
             type_text(&mut model, "(");
             press(&mut model, KeyCode::Enter);
-            let Some(Overlay::MarkPrompt { error, .. }) = &model.overlay else {
+            let Some(Overlay::MarkPrompt(swr_tui::app::dialogs::MarkPrompt { error, .. })) =
+                &model.overlay
+            else {
                 panic!("the prompt stays open on an error");
             };
             assert!(error.is_some());

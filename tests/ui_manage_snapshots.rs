@@ -365,7 +365,7 @@ fn remove_yourself_second_confirmation() {
         cursor_to_user(&mut model, "demo-admin");
         press(&mut model, KeyCode::Char('d'));
         assert!(press(&mut model, KeyCode::Char('y')).is_empty());
-        assert!(matches!(&model.overlay, Some(Overlay::Remove(r)) if r.second));
+        assert!(matches!(&model.overlay, Some(Overlay::Remove(r)) if r.asked_again()));
         model
     });
 }
