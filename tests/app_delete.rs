@@ -60,7 +60,7 @@ fn marking_menu_glob_regex_and_errors() {
     press(&mut m, "m");
     assert_eq!(m.overlay, Some(Overlay::MarkMenu { cursor: 0 }));
     update(&mut m, key(KeyCode::Enter));
-    assert!(matches!(m.overlay, Some(Overlay::MarkPrompt { .. })));
+    assert!(matches!(m.overlay, Some(Overlay::MarkPrompt(_))));
     press(&mut m, "v1?");
     update(&mut m, key(KeyCode::Enter));
     assert_eq!(m.overlay, None);
@@ -70,7 +70,7 @@ fn marking_menu_glob_regex_and_errors() {
     press(&mut m, "(");
     update(&mut m, key(KeyCode::Enter));
     match &m.overlay {
-        Some(Overlay::MarkPrompt { error: Some(e), .. }) => {
+        Some(Overlay::MarkPrompt(swr_tui::app::dialogs::MarkPrompt { error: Some(e), .. })) => {
             assert!(e.contains("regular expression"), "{e}")
         }
         other => panic!("the prompt stays open with the error: {other:?}"),
@@ -118,7 +118,7 @@ fn d_without_marks_asks_about_the_current_tag() {
         Some(Overlay::ConfirmDelete(d)) => {
             assert_eq!(d.tags, ["v2"]);
             assert_eq!((d.org.as_str(), d.repo.as_str()), ("demo", "team/web"));
-            assert!(!d.delete_focused, "the focus starts on Cancel");
+            assert!(!d.confirm_focused(), "the focus starts on Cancel");
         }
         other => panic!("{other:?}"),
     }
@@ -508,4 +508,29 @@ fn deleted_tags_leave_the_list_at_once_and_failed_ones_stay_marked() {
     assert_eq!(shown, failed);
     assert_eq!(marked(&m), failed, "a retry can start from the marks");
     assert!(m.panes.tags.current().is_some());
+}
+
+#[test]
+fn enter_in_the_delete_confirmation_presses_what_has_the_focus() {
+    let mut m = with_tags(5);
+    press(&mut m, " d");
+    // Cancel has the focus: Enter cancels.
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    assert_eq!(m.overlay, None);
+    assert!(m.jobs.delete.is_none());
+    press(&mut m, "d");
+    update(&mut m, key(KeyCode::Right));
+    update(&mut m, key(KeyCode::Left));
+    assert!(
+        update(&mut m, key(KeyCode::Enter)).is_empty(),
+        "back on Cancel"
+    );
+    press(&mut m, "d");
+    update(&mut m, key(KeyCode::Char('l')));
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    assert!(
+        matches!(cmds.as_slice(), [Cmd::DeleteTags { tags, .. }] if tags.len() == 1),
+        "{cmds:?}"
+    );
+    assert_eq!(m.overlay, Some(Overlay::DeleteProgress));
 }

@@ -175,7 +175,7 @@ fn the_delete_confirmation_goes_to_its_end_and_back_at_once() {
     let Some(Overlay::ConfirmDelete(dialog)) = &m.overlay else {
         panic!()
     };
-    assert!(!dialog.delete_focused);
+    assert!(!dialog.confirm_focused());
 }
 
 /// `c` on the current tag, `name` typed, saved: the write's request id.

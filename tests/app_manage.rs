@@ -314,7 +314,7 @@ fn create_repo_rejects_an_overlong_description() {
     }
     update(
         &mut m,
-        Msg::Paste("x".repeat(swr_tui::app::forms::DESCRIPTION_MAX + 1)),
+        Msg::Paste("x".repeat(swr_tui::app::dialogs::form::DESCRIPTION_MAX + 1)),
     );
     assert!(update(&mut m, ctrl('s')).is_empty());
     let (field, why) = form_error(&m).expect("error");
@@ -455,7 +455,7 @@ fn delete_repo_needs_its_name_typed() {
     match &m.overlay {
         Some(Overlay::Typed(t)) => {
             assert_eq!(
-                t.doomed,
+                t.subject,
                 swr_tui::app::manage::Doomed::Repo {
                     org: "demo".into(),
                     repo: "team/web".into(),
@@ -763,7 +763,7 @@ fn removing_yourself_asks_twice() {
     assert!(m.panes.perms.current().unwrap().is_self);
     press(&mut m, "d");
     assert!(press(&mut m, "y").is_empty(), "the first y only asks again");
-    assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if r.is_self && r.second));
+    assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if r.is_self && r.asked_again()));
     let (_, write) = the_write(&press(&mut m, "y"));
     assert_eq!(
         write,
@@ -929,4 +929,80 @@ fn read_only_help_omits_write_keys() {
             .iter()
             .any(|(k, _)| k == "e")
     );
+}
+
+// --- Enter presses the focused button -----------------------------------------------------
+
+#[test]
+fn enter_in_the_typed_confirmation_presses_what_has_the_focus() {
+    // On the name, Enter presses Confirm: refused until the name is typed (see above).
+    let mut m = with_repos();
+    cursor_to_repo(&mut m, "team/web");
+    press(&mut m, "d");
+    press(&mut m, "team/web");
+    // Tab to Cancel: Enter cancels, though the name is right.
+    update(&mut m, key(KeyCode::Tab));
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    assert!(m.overlay.is_none());
+    assert!(m.jobs.write.is_none());
+    assert_eq!(status_text(&m), "Nothing deleted");
+    // Tab twice: Enter on Delete deletes.
+    press(&mut m, "d");
+    press(&mut m, "team/web");
+    update(&mut m, key(KeyCode::Tab));
+    update(&mut m, key(KeyCode::Tab));
+    let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::DeleteRepo {
+            org: "demo".into(),
+            repo: "team/web".into()
+        }
+    );
+}
+
+#[test]
+fn enter_in_the_removal_presses_what_has_the_focus() {
+    let mut m = with_perms();
+    cursor_to_user(&mut m, "carol");
+    press(&mut m, "d");
+    assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if !r.confirm_focused()));
+    update(&mut m, key(KeyCode::Right));
+    let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(
+        write,
+        Write::RemovePermission {
+            target: PermTarget::Org("demo".into()),
+            user_id: "u-0003".into()
+        }
+    );
+    // Yourself: Enter on Remove asks again, from Cancel.
+    let mut m = with_perms();
+    cursor_to_user(&mut m, "me");
+    press(&mut m, "d");
+    update(&mut m, key(KeyCode::Tab));
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    assert!(
+        matches!(&m.overlay, Some(Overlay::Remove(r)) if r.asked_again() && !r.confirm_focused())
+    );
+    update(&mut m, key(KeyCode::Tab));
+    let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert!(matches!(write, Write::RemovePermission { .. }));
+}
+
+#[test]
+fn enter_in_the_login_dialog_presses_what_has_the_focus() {
+    // Deliberately changed: Enter used to copy at once; the focus starts on Cancel.
+    let mut m = with_orgs();
+    login_dialog(&mut m);
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    assert!(m.overlay.is_none(), "Enter on Cancel copies nothing");
+    login_dialog(&mut m);
+    update(&mut m, key(KeyCode::Tab));
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    assert!(
+        matches!(cmds.as_slice(), [Cmd::CopySecret { .. }]),
+        "{cmds:?}"
+    );
+    assert!(m.overlay.is_none());
 }

@@ -191,7 +191,7 @@ fn confirm_many_with_shared_digests() {
                 panic!("d asks first");
             };
             assert_eq!(dialog.tags, MARKED);
-            assert!(!dialog.delete_focused, "the focus starts on Cancel");
+            assert!(!dialog.confirm_focused(), "the focus starts on Cancel");
             assert_eq!(dialog.shared.len(), 2, "{:?}", dialog.shared);
             model
         },
@@ -243,7 +243,7 @@ fn confirm_with_focus_on_delete() {
             let Some(Overlay::ConfirmDelete(dialog)) = &model.overlay else {
                 panic!("Tab keeps the dialog");
             };
-            assert!(dialog.delete_focused);
+            assert!(dialog.confirm_focused());
             model
         },
         "Delete 5",
@@ -352,7 +352,9 @@ fn mark_prompt_with_an_invalid_regex() {
         press(&mut model, "2");
         press(&mut model, "(");
         update(&mut model, key(KeyCode::Enter));
-        let Some(Overlay::MarkPrompt { error, .. }) = &model.overlay else {
+        let Some(Overlay::MarkPrompt(swr_tui::app::dialogs::MarkPrompt { error, .. })) =
+            &model.overlay
+        else {
             panic!("the prompt stays open on an error");
         };
         assert!(error.is_some());

@@ -293,7 +293,7 @@ fn remove_yourself_second_confirmation() {
         cursor_to_user(&mut model, "demo-admin");
         press(&mut model, "d");
         assert!(press(&mut model, "y").is_empty());
-        assert!(matches!(&model.overlay, Some(Overlay::Remove(r)) if r.second));
+        assert!(matches!(&model.overlay, Some(Overlay::Remove(r)) if r.asked_again()));
         model
     });
 }

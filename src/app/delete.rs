@@ -3,10 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use crossterm::event::{KeyCode, KeyEvent};
-
+use super::dialogs::{Confirm, DeleteTags, Guard};
 use super::digest::Digest;
-use super::model::{ConfirmDelete, DeleteJob, Jobs, Model, Overlay, StatusKind};
+use super::model::{DeleteJob, Jobs, Model, Overlay, StatusKind};
 use super::msg::{Cmd, ErrorInfo, Fetch, JobId, Removed};
 use super::rows::TagRow;
 use super::table::Table;
@@ -268,60 +267,18 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
             )
         })
         .collect();
-    model.overlay = Some(Overlay::ConfirmDelete(ConfirmDelete {
+    let subject = DeleteTags {
         org,
         repo,
         tags,
         shared,
-        scroll: 0,
-        delete_focused: false,
-    }));
+    };
+    model.overlay = Some(Overlay::ConfirmDelete(Confirm::new(subject, Guard::Plain)));
     Vec::new()
 }
 
-/// Keys of the confirmation: `y` deletes, `n`/Esc cancel, Enter does what has the focus.
-pub fn confirm_key(model: &mut Model, mut dialog: ConfirmDelete, key: KeyEvent) -> Vec<Cmd> {
-    // The first name of the last screenful: scrolling further would show nothing new.
-    let shown =
-        super::layout::confirm_list_rows(model.screen, dialog.tags.len(), dialog.shared.len());
-    let last = dialog.tags.len().saturating_sub(shown);
-    match key.code {
-        KeyCode::Char('y') => return start(model, dialog),
-        KeyCode::Char('n') | KeyCode::Esc | KeyCode::Char('q') => {
-            model.overlay = None;
-            model.inform("Nothing deleted");
-            return Vec::new();
-        }
-        KeyCode::Enter if dialog.delete_focused => return start(model, dialog),
-        KeyCode::Enter => {
-            model.overlay = None;
-            return Vec::new();
-        }
-        KeyCode::Tab
-        | KeyCode::BackTab
-        | KeyCode::Left
-        | KeyCode::Right
-        | KeyCode::Char('h')
-        | KeyCode::Char('l') => {
-            dialog.delete_focused = !dialog.delete_focused;
-        }
-        KeyCode::Down | KeyCode::Char('j') => dialog.scroll = (dialog.scroll + 1).min(last),
-        KeyCode::Up | KeyCode::Char('k') => dialog.scroll = dialog.scroll.saturating_sub(1),
-        KeyCode::PageDown => dialog.scroll = (dialog.scroll + shown).min(last),
-        KeyCode::PageUp => dialog.scroll = dialog.scroll.saturating_sub(shown),
-        KeyCode::Home | KeyCode::Char('g') => dialog.scroll = 0,
-        KeyCode::End | KeyCode::Char('G') => dialog.scroll = last,
-        _ => {}
-    }
-    model.overlay = Some(Overlay::ConfirmDelete(dialog));
-    Vec::new()
-}
-
-fn start(model: &mut Model, dialog: ConfirmDelete) -> Vec<Cmd> {
-    launch(model, dialog.org, dialog.repo, dialog.tags)
-}
-
-fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Vec<Cmd> {
+/// Starts a job deleting exactly `tags`; its progress is `Overlay::DeleteProgress`.
+pub fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Vec<Cmd> {
     let job = model.requests.next;
     model.requests.next += 1;
     let concurrency = model.prefs.delete_concurrency.max(1);
@@ -342,7 +299,6 @@ fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Ve
         already_gone: 0,
         concurrency,
     });
-    model.overlay = Some(Overlay::DeleteProgress);
     vec![Cmd::DeleteTags {
         job,
         org,
@@ -350,43 +306,6 @@ fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Ve
         tags,
         concurrency,
     }]
-}
-
-/// Keys while the progress (or the summary) shows.
-pub fn progress_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
-    let Some(job) = model.jobs.delete.as_mut() else {
-        model.overlay = None;
-        return Vec::new();
-    };
-    if job.finished {
-        return match key.code {
-            KeyCode::Char('r') if !job.failed.is_empty() => {
-                let retry: Vec<String> = job.failed.iter().map(|(t, _)| t.clone()).collect();
-                let (org, repo) = (job.org.clone(), job.repo.clone());
-                launch(model, org, repo, retry)
-            }
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Char('q') | KeyCode::Char('h') => {
-                model.overlay = None;
-                Vec::new()
-            }
-            _ => Vec::new(),
-        };
-    }
-    let id = job.id;
-    match key.code {
-        KeyCode::Esc if !job.stop_requested && !job.asking_stop => return ask_stop(job, false),
-        KeyCode::Char('y') if job.asking_stop => return stop(job),
-        KeyCode::Char('n') | KeyCode::Esc if job.asking_stop => {
-            job.asking_stop = false;
-            job.quit_after = false;
-            return vec![Cmd::ResumeJob { job: id }];
-        }
-        KeyCode::Char('q') => {
-            model.inform("Deleting: Esc asks to stop first; Ctrl-C stops, then quits")
-        }
-        _ => {}
-    }
-    Vec::new()
 }
 
 /// Ctrl-C while a job runs: ask to stop and quit; asked again, stop; stopping, quit at once
@@ -412,13 +331,13 @@ pub fn interrupt(model: &mut Model) -> Vec<Cmd> {
 }
 
 /// Opens the question; nothing new starts while it is open.
-fn ask_stop(job: &mut DeleteJob, then_quit: bool) -> Vec<Cmd> {
+pub fn ask_stop(job: &mut DeleteJob, then_quit: bool) -> Vec<Cmd> {
     job.asking_stop = true;
     job.quit_after = then_quit;
     vec![Cmd::PauseJob { job: job.id }]
 }
 
-fn stop(job: &mut DeleteJob) -> Vec<Cmd> {
+pub fn stop(job: &mut DeleteJob) -> Vec<Cmd> {
     job.asking_stop = false;
     job.stop_requested = true;
     vec![Cmd::StopJob { job: job.id }]

@@ -3,7 +3,6 @@
 //! scroll position always means the same screen line.
 
 use chrono::{DateTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
 use super::format::{exact, relative, size};
@@ -171,7 +170,7 @@ pub fn text_width(screen: Rect) -> usize {
 }
 
 /// The detail view of the focused row: how many wrapped lines it has, and how many show.
-fn extent(model: &Model) -> (usize, usize) {
+pub fn extent(model: &Model) -> (usize, usize) {
     let Some(lines) = of_focus(model).1 else {
         return (0, 1);
     };
@@ -194,26 +193,6 @@ pub fn open(model: &mut Model) {
     } else if of_focus(model).1.is_some() {
         model.overlay = Some(Overlay::Detail { scroll: 0 });
     }
-}
-
-/// Keys of the detail view: it scrolls like a list (j/k, PgDn/PgUp, g/G) and closes with
-/// Esc, q, h, ←, Enter or `v` again.
-pub fn key(model: &mut Model, scroll: usize, key: KeyEvent) {
-    let (rows, page) = extent(model);
-    let max = rows.saturating_sub(page);
-    let scroll = match key.code {
-        KeyCode::Esc | KeyCode::Enter | KeyCode::Left | KeyCode::Char('q' | 'h' | 'v') => return,
-        KeyCode::Down | KeyCode::Char('j') => scroll + 1,
-        KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
-        KeyCode::PageDown => scroll + page,
-        KeyCode::PageUp => scroll.saturating_sub(page),
-        KeyCode::Home | KeyCode::Char('g') => 0,
-        KeyCode::End | KeyCode::Char('G') => max,
-        _ => scroll,
-    };
-    model.overlay = Some(Overlay::Detail {
-        scroll: scroll.min(max),
-    });
 }
 
 #[cfg(test)]

@@ -1,49 +1,38 @@
-//! Keys to actions. The table below is the single source of both the bindings and the help
-//! overlay, so what `?` shows is what the keys do.
+//! Keys to actions: one table, in layers. Every action is listed once, with its default keys,
+//! its `[keys]` name, its help text, the panes it belongs to and the layers it works in; the
+//! bindings, `?`, the status line's hints and the dialogs' key hints all read it, so what is
+//! shown is what the keys do, overrides included.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::model::PaneId;
 
 mod hints;
-pub use hints::Hint;
+mod keymap;
+pub use hints::{Hint, KeyHints};
+pub use keymap::Keymap;
 
+/// Where a key press goes, from the widest to the narrowest. A dialog asks the layers it is
+/// made of, in its order (a form: text input first, then its choices).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Open,
-    Details,
-    Back,
-    NextPane,
-    PrevPane,
-    JumpOrgs,
-    JumpRepos,
-    JumpTags,
-    JumpPerms,
-    Command,
-    Filter,
-    SortNext,
-    SortReverse,
-    Refresh,
-    Mark,
-    MarkAll,
-    Invert,
-    MarkMenu,
-    Delete,
-    Create,
-    Edit,
-    Login,
-    Switch,
-    Copy,
-    CopyMenu,
-    Permissions,
-    Help,
-    Quit,
+pub enum Layer {
+    /// The lists, when no dialog is open and no filter is typed.
+    Panes,
+    /// Views and menus over the panes: help, details, the pull and marking menus, progress.
+    View,
+    /// Dialogs whose focus moves between buttons or columns: confirmations, the switcher.
+    Buttons,
+    /// A focused text input: printable characters are text, so only the other keys of a
+    /// binding count here (`n` cancels a confirmation, but is a letter in a name).
+    Text,
+    /// A focused choice in a form: a toggle, a list of values, a permission level.
+    Choice,
+}
+
+impl Layer {
+    fn takes_characters(self) -> bool {
+        self == Self::Text
+    }
 }
 
 /// Which panes an action belongs to in help and footer: by what the pane's kind can do.
@@ -69,6 +58,8 @@ enum Scope {
     Edits,
     /// `d`: kinds with something to delete; hidden when read-only.
     Deletes,
+    /// Inside dialogs only: not listed by `?` (a dialog names its keys in its footer).
+    Dialog,
 }
 
 impl Scope {
@@ -84,6 +75,7 @@ impl Scope {
             Self::Creates => can.create,
             Self::Edits => can.edit,
             Self::Deletes => can.delete,
+            Self::Dialog => false,
         }
     }
 
@@ -96,244 +88,156 @@ impl Scope {
     }
 }
 
-struct Binding {
-    keys: &'static [KeyCode],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-    scope: Scope,
+/// A key with the one modifier bindings use (Ctrl-S saves a form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub ctrl: bool,
 }
 
-const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    action: Action,
-    help: &'static str,
-    scope: Scope,
-) -> Binding {
-    Binding {
-        keys,
-        label,
-        action,
-        help,
-        scope,
+impl Chord {
+    const fn key(code: KeyCode) -> Self {
+        Self { code, ctrl: false }
+    }
+
+    const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+
+    fn matches(self, key: KeyEvent) -> bool {
+        // Shift is part of the character (`G`, `?`), never a modifier of its own here.
+        self.code == key.code && self.ctrl == key.modifiers.contains(KeyModifiers::CONTROL)
+    }
+
+    /// A letter, digit or sign typed as text.
+    fn is_printable(self) -> bool {
+        matches!(self.code, KeyCode::Char(c) if !c.is_control()) && !self.ctrl
     }
 }
 
-use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up};
+struct Binding {
+    action: Action,
+    /// The `[keys]` name.
+    name: &'static str,
+    keys: &'static [Chord],
+    /// The keys as `?` shows them.
+    label: &'static str,
+    help: &'static str,
+    scope: Scope,
+    layers: &'static [Layer],
+    /// How many of the keys a dialog's hint names (`n/Esc cancel`).
+    hinted: usize,
+}
 
-const BINDINGS: &[Binding] = &[
-    bind(
-        &[Char('j'), Down],
-        "j/↓",
-        Action::Down,
-        "move down",
-        Scope::Lists,
-    ),
-    bind(&[Char('k'), Up], "k/↑", Action::Up, "move up", Scope::Lists),
-    bind(
-        &[PageDown],
-        "PgDn",
-        Action::PageDown,
-        "page down",
-        Scope::Lists,
-    ),
-    bind(&[PageUp], "PgUp", Action::PageUp, "page up", Scope::Lists),
-    bind(
-        &[Char('g'), Home],
-        "g",
-        Action::Top,
-        "first row",
-        Scope::Lists,
-    ),
-    bind(
-        &[Char('G'), End],
-        "G",
-        Action::Bottom,
-        "last row",
-        Scope::Lists,
-    ),
-    bind(
-        &[Enter, Char('l'), Right],
-        "Enter/l/→",
-        Action::Open,
-        "open: org → repos → tags",
-        Scope::Opens,
-    ),
-    bind(
-        &[Char('v')],
-        "v",
-        Action::Details,
-        "details: every field",
-        Scope::Lists,
-    ),
-    bind(
-        &[Esc, Char('h'), Left],
-        "Esc/h/←",
-        Action::Back,
-        "close, clear filter, back",
-        Scope::All,
-    ),
-    bind(&[Tab], "Tab", Action::NextPane, "next pane", Scope::All),
-    bind(
-        &[BackTab],
-        "Shift-Tab",
-        Action::PrevPane,
-        "previous pane",
-        Scope::All,
-    ),
-    bind(
-        &[Char('1')],
-        "1",
-        Action::JumpOrgs,
-        "organizations",
-        Scope::All,
-    ),
-    bind(
-        &[Char('2')],
-        "2",
-        Action::JumpRepos,
-        "repositories",
-        Scope::All,
-    ),
-    bind(&[Char('3')], "3", Action::JumpTags, "tags", Scope::All),
-    bind(
-        &[Char('4')],
-        "4",
-        Action::JumpPerms,
-        "permissions",
-        Scope::All,
-    ),
-    bind(
-        &[Char(':')],
-        ":",
-        Action::Command,
-        "jump to a view by name",
-        Scope::All,
-    ),
-    bind(
-        &[Char('/')],
-        "/",
-        Action::Filter,
-        "filter (Enter keeps)",
-        Scope::Lists,
-    ),
-    bind(
-        &[Char('s')],
-        "s",
-        Action::SortNext,
-        "sort by the next column",
-        Scope::Lists,
-    ),
-    bind(
-        &[Char('S')],
-        "S",
-        Action::SortReverse,
-        "reverse the sort order",
-        Scope::Lists,
-    ),
-    bind(&[Char('r')], "r", Action::Refresh, "refresh", Scope::Lists),
-    bind(
-        &[Char(' ')],
-        "Space",
-        Action::Mark,
-        "mark / unmark the row",
-        Scope::Marks,
-    ),
-    bind(
-        &[Char('a')],
-        "a",
-        Action::MarkAll,
-        "mark all visible rows",
-        Scope::Marks,
-    ),
-    bind(
-        &[Char('i')],
-        "i",
-        Action::Invert,
-        "invert visible marks",
-        Scope::Marks,
-    ),
-    bind(
-        &[Char('m')],
-        "m",
-        Action::MarkMenu,
-        "marking menu: pattern, age",
-        Scope::Rules,
-    ),
-    bind(
-        &[Char('d')],
-        "d",
-        Action::Delete,
-        "delete marked/current row",
-        Scope::Deletes,
-    ),
-    bind(
-        &[Char('c')],
-        "c",
-        Action::Create,
-        "create org/repo/tag/grant",
-        Scope::Creates,
-    ),
-    bind(
-        &[Char('e')],
-        "e",
-        Action::Edit,
-        "edit repository / level",
-        Scope::Edits,
-    ),
-    bind(
-        &[Char('L')],
-        "L",
-        Action::Login,
-        "copy docker login command",
-        Scope::Writes,
-    ),
-    bind(
-        &[Char('y')],
-        "y",
-        Action::Copy,
-        "copy docker pull command",
-        Scope::Copies,
-    ),
-    bind(
-        &[Char('Y')],
-        "Y",
-        Action::CopyMenu,
-        "pull-command menu",
-        Scope::Copies,
-    ),
-    bind(
-        &[Char('p')],
-        "p",
-        Action::Permissions,
-        "permissions of this row",
-        Scope::Permissions,
-    ),
-    bind(
-        &[Char('P')],
-        "P",
-        Action::Switch,
-        "switch profile or region",
-        Scope::All,
-    ),
-    bind(&[Char('?')], "?", Action::Help, "this help", Scope::All),
-    bind(
-        &[Char('q')],
-        "q",
-        Action::Quit,
-        "quit (Ctrl-C always)",
-        Scope::All,
-    ),
-];
+/// The table: `Action: "name", [keys], "label", "help", Scope, [layers] (, hinted)`.
+macro_rules! key_table {
+    ($( $action:ident: $name:literal, [$($key:expr),* $(,)?], $label:literal, $help:literal,
+        $scope:ident, [$($layer:ident),*] $(, $hinted:literal)?; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Action { $($action,)* }
 
-/// The action of a key press outside text input, if any, with the defaults.
+        const TABLE: &[Binding] = &[$(Binding {
+            action: Action::$action,
+            name: $name,
+            keys: &[$($key),*],
+            label: $label,
+            help: $help,
+            scope: Scope::$scope,
+            layers: &[$(Layer::$layer),*],
+            hinted: key_table!(@hinted $($hinted)?),
+        },)*];
+    };
+    (@hinted) => { 1 };
+    (@hinted $n:literal) => { $n };
+}
+
+const fn k(code: KeyCode) -> Chord {
+    Chord::key(code)
+}
+
+const fn c(ch: char) -> Chord {
+    Chord::key(KeyCode::Char(ch))
+}
+
+use KeyCode::{BackTab, Down as ArrowDown, End, Enter, Esc, Home, Left, Right, Tab, Up as ArrowUp};
+
+key_table! {
+    Down: "down", [c('j'), k(ArrowDown)], "j/↓", "move down", Lists,
+        [Panes, View, Buttons, Text, Choice];
+    Up: "up", [c('k'), k(ArrowUp)], "k/↑", "move up", Lists, [Panes, View, Buttons, Text, Choice];
+    PageDown: "page_down", [k(KeyCode::PageDown)], "PgDn", "page down", Lists,
+        [Panes, View, Buttons];
+    PageUp: "page_up", [k(KeyCode::PageUp)], "PgUp", "page up", Lists, [Panes, View, Buttons];
+    Top: "top", [c('g'), k(Home)], "g", "first row", Lists, [Panes, View, Buttons];
+    Bottom: "bottom", [c('G'), k(End)], "G", "last row", Lists, [Panes, View, Buttons];
+    Open: "open", [k(Enter), c('l'), k(Right)], "Enter/l/→", "open: org → repos → tags",
+        Opens, [Panes];
+    Details: "details", [c('v')], "v", "details: every field", Lists, [Panes, View];
+    Back: "back", [k(Esc), c('h'), k(Left)], "Esc/h/←", "close, clear filter, back", All,
+        [Panes, View];
+    NextPane: "next_pane", [k(Tab)], "Tab", "next pane", All, [Panes];
+    PrevPane: "prev_pane", [k(BackTab)], "Shift-Tab", "previous pane", All, [Panes];
+    JumpOrgs: "organizations", [c('1')], "1", "organizations", All, [Panes];
+    JumpRepos: "repositories", [c('2')], "2", "repositories", All, [Panes];
+    JumpTags: "tags", [c('3')], "3", "tags", All, [Panes];
+    JumpPerms: "permissions_pane", [c('4')], "4", "permissions", All, [Panes];
+    Command: "command", [c(':')], ":", "jump to a view by name", All, [Panes];
+    Filter: "filter", [c('/')], "/", "filter (Enter keeps)", Lists, [Panes];
+    SortNext: "sort", [c('s')], "s", "sort by the next column", Lists, [Panes];
+    SortReverse: "reverse_sort", [c('S')], "S", "reverse the sort order", Lists, [Panes];
+    Refresh: "refresh", [c('r')], "r", "refresh", Lists, [Panes, View];
+    Mark: "mark", [c(' ')], "Space", "mark / unmark the row", Marks, [Panes];
+    MarkAll: "mark_all", [c('a')], "a", "mark all visible rows", Marks, [Panes];
+    Invert: "invert", [c('i')], "i", "invert visible marks", Marks, [Panes];
+    MarkMenu: "mark_menu", [c('m')], "m", "marking menu: pattern, age", Rules, [Panes];
+    Delete: "delete", [c('d')], "d", "delete marked/current row", Deletes, [Panes];
+    Create: "create", [c('c')], "c", "create org/repo/tag/grant", Creates, [Panes];
+    Edit: "edit", [c('e')], "e", "edit repository / level", Edits, [Panes];
+    Login: "login", [c('L')], "L", "copy docker login command", Writes, [Panes];
+    Copy: "copy", [c('y')], "y", "copy docker pull command", Copies, [Panes, View];
+    CopyMenu: "copy_menu", [c('Y')], "Y", "pull-command menu", Copies, [Panes];
+    Permissions: "permissions", [c('p')], "p", "permissions of this row", Permissions, [Panes];
+    Switch: "switch", [c('P')], "P", "switch profile or region", All, [Panes];
+    Help: "help", [c('?')], "?", "this help", All, [Panes, View];
+    Quit: "quit", [c('q')], "q", "quit (Ctrl-C always)", All, [Panes, View, Buttons];
+    Confirm: "confirm", [c('y')], "y", "confirm", Dialog, [Buttons];
+    Cancel: "cancel", [c('n'), k(Esc)], "n/Esc", "cancel", Dialog, [Buttons, Text], 2;
+    Accept: "accept", [k(Enter)], "Enter", "press the focused button, choose, save", Dialog,
+        [View, Buttons, Text];
+    FocusNext: "next_button", [k(Tab), k(Right), c('l')], "Tab/→/l", "next button or column",
+        Dialog, [Buttons];
+    FocusPrev: "prev_button", [k(BackTab), k(Left), c('h')], "Shift-Tab/←/h",
+        "previous button or column", Dialog, [Buttons];
+    NextField: "next_field", [k(Tab)], "Tab", "next field", Dialog, [Text];
+    PrevField: "prev_field", [k(BackTab)], "Shift-Tab", "previous field", Dialog, [Text];
+    Save: "save", [Chord::ctrl('s')], "Ctrl-S", "save the form", Dialog, [Text];
+    ValueNext: "next_value", [k(Right), c('l'), c(' ')], "→/l/Space", "next value, toggle",
+        Dialog, [Choice];
+    ValuePrev: "prev_value", [k(Left), c('h')], "←/h", "previous value, toggle", Dialog,
+        [Choice];
+}
+
+/// The action of a key press in the panes, if any, with the defaults.
 pub fn action(key: KeyEvent) -> Option<Action> {
     Keymap::default().action(key)
 }
 
 pub fn is_ctrl_c(key: KeyEvent) -> bool {
-    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == Char('c')
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c')
+}
+
+/// The number a numbered menu entry is chosen by (`1`…`9`), if the key is one: the menus
+/// draw these numbers next to their entries, so they are labels rather than bindings.
+pub fn digit(key: KeyEvent) -> Option<usize> {
+    match key.code {
+        KeyCode::Char(c @ '1'..='9') if key.modifiers.is_empty() => {
+            Some(usize::from(c as u8 - b'1'))
+        }
+        _ => None,
+    }
 }
 
 /// Key label and description of every binding that applies in `pane`, in table order.
@@ -342,228 +246,5 @@ pub fn help(pane: PaneId, read_only: bool) -> Vec<(String, &'static str)> {
     Keymap::default().help(pane, read_only)
 }
 
-/// Actions whose key the config file may change, by their `[keys]` name.
-const NAMES: &[(&str, Action)] = &[
-    ("down", Action::Down),
-    ("up", Action::Up),
-    ("page_down", Action::PageDown),
-    ("page_up", Action::PageUp),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("open", Action::Open),
-    ("details", Action::Details),
-    ("back", Action::Back),
-    ("next_pane", Action::NextPane),
-    ("prev_pane", Action::PrevPane),
-    ("organizations", Action::JumpOrgs),
-    ("repositories", Action::JumpRepos),
-    ("tags", Action::JumpTags),
-    ("permissions_pane", Action::JumpPerms),
-    ("command", Action::Command),
-    ("filter", Action::Filter),
-    ("sort", Action::SortNext),
-    ("reverse_sort", Action::SortReverse),
-    ("refresh", Action::Refresh),
-    ("mark", Action::Mark),
-    ("mark_all", Action::MarkAll),
-    ("invert", Action::Invert),
-    ("mark_menu", Action::MarkMenu),
-    ("delete", Action::Delete),
-    ("create", Action::Create),
-    ("edit", Action::Edit),
-    ("login", Action::Login),
-    ("copy", Action::Copy),
-    ("copy_menu", Action::CopyMenu),
-    ("permissions", Action::Permissions),
-    ("switch", Action::Switch),
-    ("help", Action::Help),
-    ("quit", Action::Quit),
-];
-
-/// Parses a key as written in `[keys]`: one character, or a name such as `enter`, `f5`.
-fn parse_key(text: &str) -> Option<KeyCode> {
-    let mut chars = text.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return Some(Char(c));
-    }
-    let lower = text.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "space" => Char(' '),
-        "enter" => Enter,
-        "esc" | "escape" => Esc,
-        "tab" => Tab,
-        "backtab" | "shift-tab" => BackTab,
-        "up" => Up,
-        "down" => Down,
-        "left" => Left,
-        "right" => Right,
-        "pageup" | "pgup" => PageUp,
-        "pagedown" | "pgdn" => PageDown,
-        "home" => Home,
-        "end" => End,
-        "backspace" => KeyCode::Backspace,
-        "delete" | "del" => KeyCode::Delete,
-        f if f.starts_with('f') => {
-            KeyCode::F(f[1..].parse().ok().filter(|n| (1..=12).contains(n))?)
-        }
-        _ => return None,
-    })
-}
-
-fn key_label(code: KeyCode) -> String {
-    match code {
-        Char(' ') => "Space".into(),
-        BackTab => "Shift-Tab".into(),
-        Char(c) => c.to_string(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
-    }
-}
-
-/// The bindings in force: the defaults, with the config file's `[keys]` overrides.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Keymap {
-    overrides: Vec<(Action, KeyCode)>,
-}
-
-impl Keymap {
-    /// Builds the keymap from `[keys]` (action name → key); unknown names and keys are errors.
-    pub fn from_config<'a>(
-        entries: impl IntoIterator<Item = (&'a String, &'a String)>,
-    ) -> Result<Self, String> {
-        let mut overrides = Vec::new();
-        for (name, key) in entries {
-            let action = NAMES
-                .iter()
-                .find(|(n, _)| *n == name.as_str())
-                .map(|(_, a)| *a)
-                .ok_or_else(|| {
-                    let known: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
-                    format!(
-                        "[keys] {name}: no such action (actions: {})",
-                        known.join(", ")
-                    )
-                })?;
-            let code = parse_key(key).ok_or_else(|| format!("[keys] {name} = {key:?}: not a key (a character, or enter, esc, tab, space, up, f5, …)"))?;
-            if let Some((other, _)) = overrides.iter().find(|(_, c)| *c == code) {
-                return Err(format!(
-                    "[keys] {key:?} is bound twice ({other:?} and {action:?})"
-                ));
-            }
-            overrides.push((action, code));
-        }
-        Ok(Self { overrides })
-    }
-
-    fn keys_of(&self, binding: &Binding) -> Vec<KeyCode> {
-        match self.overrides.iter().find(|(a, _)| *a == binding.action) {
-            Some((_, code)) => vec![*code],
-            None => binding.keys.to_vec(),
-        }
-    }
-
-    /// The action of a key press outside text input, if any.
-    pub fn action(&self, key: KeyEvent) -> Option<Action> {
-        if is_ctrl_c(key) {
-            return Some(Action::Quit);
-        }
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return None;
-        }
-        // An overridden key wins over a default that happens to use the same key.
-        if let Some((action, _)) = self.overrides.iter().find(|(_, c)| *c == key.code) {
-            return Some(*action);
-        }
-        BINDINGS
-            .iter()
-            .find(|b| self.keys_of(b).contains(&key.code))
-            .map(|b| b.action)
-    }
-
-    /// Key label and description of every binding that applies in `pane`, in table order.
-    pub fn help(&self, pane: PaneId, read_only: bool) -> Vec<(String, &'static str)> {
-        BINDINGS
-            .iter()
-            .filter(|b| b.scope.includes(pane))
-            .filter(|b| !(read_only && b.scope.writes()))
-            .map(
-                |b| match self.overrides.iter().find(|(a, _)| *a == b.action) {
-                    Some((_, code)) => (key_label(*code), b.help),
-                    None => (b.label.to_string(), b.help),
-                },
-            )
-            .collect()
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn pinned_keys_map_to_their_actions() {
-        assert_eq!(action(key(Char('j'))), Some(Action::Down));
-        assert_eq!(action(key(Down)), Some(Action::Down));
-        assert_eq!(action(key(Char('l'))), Some(Action::Open));
-        assert_eq!(action(key(Left)), Some(Action::Back));
-        assert_eq!(action(key(Char('Y'))), Some(Action::CopyMenu));
-        assert_eq!(action(key(Char('v'))), Some(Action::Details));
-        assert_eq!(
-            action(KeyEvent::new(Char('c'), KeyModifiers::CONTROL)),
-            Some(Action::Quit)
-        );
-        assert_eq!(
-            action(KeyEvent::new(Char('j'), KeyModifiers::CONTROL)),
-            None
-        );
-        assert_eq!(action(key(Char('x'))), None);
-    }
-
-    #[test]
-    fn config_overrides_replace_defaults_and_show_in_help() {
-        let entries = [
-            ("delete".to_string(), "x".to_string()),
-            ("quit".to_string(), "f10".to_string()),
-        ];
-        let map = Keymap::from_config(entries.iter().map(|(a, b)| (a, b))).unwrap();
-        assert_eq!(map.action(key(Char('x'))), Some(Action::Delete));
-        assert_eq!(
-            map.action(key(Char('d'))),
-            None,
-            "the default key no longer deletes"
-        );
-        assert_eq!(map.action(key(KeyCode::F(10))), Some(Action::Quit));
-        assert_eq!(map.action(key(Char('q'))), None);
-        let help = map.help(PaneId::Tags, false);
-        assert!(help.iter().any(|(k, d)| k == "x" && d.contains("delete")));
-        assert!(help.iter().any(|(k, _)| k == "F10"));
-        let bad = [("explode".to_string(), "x".to_string())];
-        assert!(
-            Keymap::from_config(bad.iter().map(|(a, b)| (a, b)))
-                .unwrap_err()
-                .contains("no such action")
-        );
-        let twice = [
-            ("delete".to_string(), "x".to_string()),
-            ("edit".to_string(), "x".to_string()),
-        ];
-        assert!(Keymap::from_config(twice.iter().map(|(a, b)| (a, b))).is_err());
-    }
-
-    #[test]
-    fn help_lists_only_what_applies() {
-        let tags = help(PaneId::Tags, false);
-        assert!(tags.iter().any(|(k, _)| k == "y"));
-        let orgs = help(PaneId::Orgs, false);
-        assert!(!orgs.iter().any(|(k, _)| k == "y"));
-        assert!(orgs.iter().any(|(k, _)| k == "p"));
-        assert!(!help(PaneId::Perms, false).iter().any(|(k, _)| k == "p"));
-    }
-}
+mod tests;

@@ -4,14 +4,13 @@
 pub mod command_line;
 pub mod delete;
 pub mod detail;
+pub mod dialogs;
 pub mod digest;
 pub mod field;
 pub mod format;
-pub mod forms;
 pub mod keys;
 pub mod layout;
 pub mod manage;
-mod mark_dialogs;
 pub mod marking;
 pub mod model;
 mod mouse;

@@ -5,16 +5,11 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
-use super::field::Field;
-use super::forms::Form;
 use super::keys::Keymap;
-use super::manage::{GrantForm, LevelForm, RemoveConfirm, TypedConfirm};
-use super::marking::MarkRule;
 use super::msg::{Fetch, JobId, RequestId};
 use super::navigation::Navigation;
 use super::panes::Panes;
 use super::table::Load;
-use crate::swr::model::LoginSecret;
 
 pub use super::panes::PaneId;
 
@@ -41,67 +36,7 @@ impl Context {
     }
 }
 
-/// A dialog or menu over the panes; it takes the keys while open.
-// At most one exists at a time, so the size of the largest variant costs nothing.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    PullMenu {
-        cursor: usize,
-    },
-    /// The current tag's details (narrow terminals, where no detail panel fits).
-    TagDetail,
-    /// The focused organization's, repository's or permission's details (`v`), scrolled by
-    /// `scroll` wrapped lines.
-    Detail {
-        scroll: usize,
-    },
-    MarkMenu {
-        cursor: usize,
-    },
-    /// Input for a marking rule.
-    MarkPrompt {
-        rule: MarkRule,
-        field: Field,
-        error: Option<String>,
-    },
-    ConfirmDelete(ConfirmDelete),
-    /// Progress, then the summary, of `Model::delete`.
-    DeleteProgress,
-    Retag(RetagForm),
-    Form(Form),
-    /// Deleting an organization or repository: its name must be typed.
-    Typed(TypedConfirm),
-    Grant(GrantForm),
-    Level(LevelForm),
-    Remove(RemoveConfirm),
-    /// "This holds a credential, valid until …: copy it?"
-    Login(LoginSecret),
-    Switcher(Switcher),
-}
-
-/// `P`: pick a profile and a region.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Switcher {
-    pub profile: usize,
-    pub region: usize,
-    /// 0 = profiles, 1 = regions.
-    pub focus: usize,
-}
-
-/// "Delete N tags?": what exactly would be deleted, before anything is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfirmDelete {
-    pub org: String,
-    pub repo: String,
-    pub tags: Vec<String>,
-    /// Lines warning that a tag's image is also reachable under a tag not being deleted.
-    pub shared: Vec<String>,
-    pub scroll: usize,
-    /// The focus starts on Cancel.
-    pub delete_focused: bool,
-}
+pub use super::dialogs::{ConfirmDelete, Overlay, RetagForm, Switcher};
 
 /// A running or finished batch of tag deletes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,17 +89,6 @@ impl DeleteJob {
             0
         }
     }
-}
-
-/// `c` in the tag pane: give the current tag's image another tag.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RetagForm {
-    pub source: String,
-    pub destination: Field,
-    pub overwrite: bool,
-    /// 0 = destination, 1 = overwrite.
-    pub focus: usize,
-    pub error: Option<String>,
 }
 
 /// A write in flight: what it was and which list to reload when it succeeds.

@@ -1,7 +1,5 @@
 //! `P`: switch profile or region without restarting.
 
-use crossterm::event::{KeyCode, KeyEvent};
-
 use super::model::{Context, Model, Overlay, StatusKind, Switcher};
 use super::msg::Cmd;
 use crate::swr::regions::REGIONS;
@@ -37,47 +35,6 @@ pub fn profiles(context: &Context) -> Vec<String> {
     } else {
         context.profiles.clone()
     }
-}
-
-pub fn key(model: &mut Model, mut s: Switcher, key: KeyEvent) -> Vec<Cmd> {
-    let profiles = profiles(&model.session.context);
-    let len = if s.focus == 0 {
-        profiles.len()
-    } else {
-        REGIONS.len()
-    };
-    let cursor = if s.focus == 0 {
-        &mut s.profile
-    } else {
-        &mut s.region
-    };
-    match key.code {
-        KeyCode::Esc | KeyCode::Char('q') => {
-            model.overlay = None;
-            return Vec::new();
-        }
-        KeyCode::Tab
-        | KeyCode::BackTab
-        | KeyCode::Left
-        | KeyCode::Right
-        | KeyCode::Char('h')
-        | KeyCode::Char('l') => s.focus = 1 - s.focus.min(1),
-        KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(len.saturating_sub(1)),
-        KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-        KeyCode::Enter => {
-            model.overlay = None;
-            let profile = profiles.get(s.profile).cloned().unwrap_or_default();
-            let region = REGIONS
-                .get(s.region)
-                .map(|r| r.to_string())
-                .unwrap_or_default();
-            model.inform(format!("Switching to {profile} in {region}…"));
-            return vec![Cmd::Switch { profile, region }];
-        }
-        _ => {}
-    }
-    model.overlay = Some(Overlay::Switcher(s));
-    Vec::new()
 }
 
 /// The new session: everything listed before belonged to the old one.

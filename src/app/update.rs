@@ -7,12 +7,11 @@ use ratatui::layout::Rect;
 use super::command_line;
 use super::delete;
 use super::detail;
+use super::dialogs;
 use super::field::LINE_MAX;
-use super::forms;
 use super::keys::{self, Action};
 use super::layout::list_rows;
 use super::manage;
-use super::mark_dialogs;
 use super::marking;
 use super::model::{Model, Overlay, PaneId, StatusKind};
 use super::mouse;
@@ -115,7 +114,7 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     // Moved out, not copied: a dialog may hold thousands of names. Every dialog puts itself
     // back unless the key closed it.
     if let Some(overlay) = model.overlay.take() {
-        return on_overlay_key(model, overlay, key);
+        return dialogs::key(model, overlay, key);
     }
     if model.nav.filtering {
         return on_filter_key(model, key);
@@ -159,76 +158,9 @@ fn on_filter_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     Vec::new()
 }
 
-fn on_overlay_key(model: &mut Model, overlay: Overlay, key: KeyEvent) -> Vec<Cmd> {
-    let closes = matches!(
-        key.code,
-        KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('h') | KeyCode::Left
-    );
-    match overlay {
-        Overlay::Help => {
-            if !(closes || matches!(key.code, KeyCode::Char('?') | KeyCode::Enter)) {
-                model.overlay = Some(Overlay::Help);
-            }
-            Vec::new()
-        }
-        Overlay::TagDetail => match key.code {
-            KeyCode::Char('y') => {
-                model.overlay = Some(Overlay::TagDetail);
-                resources::copy_pull(model, PullKind::Docker)
-            }
-            KeyCode::Enter | KeyCode::Char('v') => Vec::new(),
-            _ => {
-                if !closes {
-                    model.overlay = Some(Overlay::TagDetail);
-                }
-                Vec::new()
-            }
-        },
-        Overlay::Detail { scroll } => {
-            detail::key(model, scroll, key);
-            Vec::new()
-        }
-        // These hold no data: back in place first, then the key may move or close them.
-        Overlay::PullMenu { cursor } => {
-            model.overlay = Some(Overlay::PullMenu { cursor });
-            on_pull_menu_key(model, cursor, key, closes)
-        }
-        Overlay::MarkMenu { cursor } => {
-            model.overlay = Some(Overlay::MarkMenu { cursor });
-            mark_dialogs::menu_key(model, cursor, key, closes)
-        }
-        Overlay::DeleteProgress => {
-            model.overlay = Some(Overlay::DeleteProgress);
-            delete::progress_key(model, key)
-        }
-        // These take their state and put it back themselves.
-        Overlay::MarkPrompt { rule, field, .. } => {
-            mark_dialogs::prompt_key(model, rule, field, key)
-        }
-        Overlay::ConfirmDelete(dialog) => delete::confirm_key(model, dialog, key),
-        Overlay::Retag(form) => retag::key(model, form, key),
-        Overlay::Form(form) => forms::key(model, form, key),
-        Overlay::Typed(dialog) => manage::typed_key(model, dialog, key),
-        Overlay::Grant(form) => manage::grant_key(model, form, key),
-        Overlay::Level(form) => manage::level_key(model, form, key),
-        Overlay::Remove(dialog) => manage::remove_key(model, dialog, key),
-        Overlay::Login(secret) => manage::login_key(model, secret, key),
-        Overlay::Switcher(s) => switcher::key(model, s, key),
-    }
-}
-
 fn on_paste(model: &mut Model, text: &str) {
     match model.overlay.as_mut() {
-        Some(Overlay::MarkPrompt { field, .. }) => field.paste(text),
-        Some(Overlay::Retag(form)) if form.focus == 0 => form.destination.paste(text),
-        Some(Overlay::Form(form)) => forms::paste(form, text),
-        Some(Overlay::Typed(dialog)) => dialog.field.paste(text),
-        Some(Overlay::Grant(form)) => match (&form.users, form.focus) {
-            (manage::Users::Unavailable(_), 0) => form.manual_id.paste(text),
-            (manage::Users::Unavailable(_), 1) => form.manual_name.paste(text),
-            (_, 0) => form.query.paste(text),
-            _ => {}
-        },
+        Some(overlay) => overlay.paste(text),
         None if model.nav.filtering => {
             let focus = model.nav.focus();
             let filter: String = format!(
@@ -241,7 +173,7 @@ fn on_paste(model: &mut Model, text: &str) {
             .collect();
             list_mut(model, focus).set_filter(&filter);
         }
-        _ => {}
+        None => {}
     }
 }
 
@@ -261,36 +193,6 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
             model.fail(format!("Failed: {error}"));
             if let Some(form) = pending.retag {
                 retag::refused(model, form, &error);
-            }
-            Vec::new()
-        }
-    }
-}
-
-fn on_pull_menu_key(model: &mut Model, cursor: usize, key: KeyEvent, closes: bool) -> Vec<Cmd> {
-    let last = PullKind::ALL.len() - 1;
-    let choose = |model: &mut Model, index: usize| {
-        model.overlay = None;
-        resources::copy_pull(model, PullKind::ALL[index])
-    };
-    match key.code {
-        KeyCode::Char('j') | KeyCode::Down => {
-            model.overlay = Some(Overlay::PullMenu {
-                cursor: (cursor + 1).min(last),
-            });
-            Vec::new()
-        }
-        KeyCode::Char('k') | KeyCode::Up => {
-            model.overlay = Some(Overlay::PullMenu {
-                cursor: cursor.saturating_sub(1),
-            });
-            Vec::new()
-        }
-        KeyCode::Enter | KeyCode::Char('y') => choose(model, cursor),
-        KeyCode::Char(c @ '1'..='6') => choose(model, usize::from(c as u8 - b'1')),
-        _ => {
-            if closes {
-                model.overlay = None;
             }
             Vec::new()
         }
@@ -361,6 +263,17 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::Permissions => return resources::permissions(model),
         Action::Help => model.overlay = Some(Overlay::Help),
         Action::Quit => return quit(model),
+        // Dialog layers only: the panes' layer never gives these.
+        Action::Confirm
+        | Action::Cancel
+        | Action::Accept
+        | Action::FocusNext
+        | Action::FocusPrev
+        | Action::NextField
+        | Action::PrevField
+        | Action::Save
+        | Action::ValueNext
+        | Action::ValuePrev => {}
     }
     Vec::new()
 }

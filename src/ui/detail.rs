@@ -5,10 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::popup;
 use super::theme::Theme;
 use crate::app::Model;
-use crate::app::detail::{self, Detail, LABEL};
+use crate::app::detail::{Detail, LABEL};
 use crate::app::resource::Resource;
 use crate::app::resources::Tags;
 use crate::app::rows::TagRow;
@@ -61,47 +60,7 @@ fn lines(details: Vec<Detail>, theme: Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The detail view (`v`) of the focused organization, repository or permission: every field,
-/// long values wrapped, scrolled as `update` scrolled it.
-pub fn draw_overlay(frame: &mut Frame, screen: Rect, model: &Model, scroll: usize, theme: Theme) {
-    let (title, details) = detail::of_focus(model);
-    let details = details.unwrap_or_default();
-    let wrapped = detail::wrap_all(&details, detail::text_width(screen));
-    let (rect, _) = detail::popup(screen, wrapped.len());
-    let shown = usize::from(rect.height.saturating_sub(2));
-    let scroll = scroll.min(wrapped.len().saturating_sub(shown));
-    let footer = if wrapped.len() > shown {
-        format!(
-            "{}–{} of {} · j/k scroll · Esc close",
-            scroll + 1,
-            (scroll + shown).min(wrapped.len()),
-            wrapped.len()
-        )
-    } else {
-        "Esc close".to_string()
-    };
-    let inner = popup::frame(frame, rect, &title, &footer, theme);
-    let lines: Vec<Line> = wrapped
-        .iter()
-        .skip(scroll)
-        .take(shown)
-        .map(|w| match w.kind {
-            Detail::Field(..) => Line::from(vec![
-                Span::styled(
-                    format!("{:<LABEL$}", w.label.unwrap_or_default()),
-                    theme.label(),
-                ),
-                Span::raw(w.text.clone()),
-            ]),
-            Detail::Heading(_) => Line::styled(w.text.clone(), theme.label()),
-            Detail::Text(_) => Line::raw(w.text.clone()),
-            Detail::Empty(_) | Detail::Item(..) => Line::styled(w.text.clone(), theme.dim()),
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// A tag's details, for the tag-detail popup.
+/// A tag's details: used by the panel and by the tag-detail popup.
 pub fn tag_lines(tag: &TagRow, model: &Model, theme: Theme) -> Vec<Line<'static>> {
     lines(Tags::details(model, tag), theme)
 }

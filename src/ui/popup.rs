@@ -58,6 +58,29 @@ pub fn field(frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
     }
 }
 
+/// A bordered text field titled `title`, its border lit when focused.
+pub fn input_box(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    focused: bool,
+    field: &Field,
+    theme: Theme,
+) {
+    let inside = titled_box(frame, area, title, focused, theme);
+    self::field(frame, inside, field, focused);
+}
+
+/// A border titled `title`, lit when focused; returns the inside.
+pub fn titled_box(frame: &mut Frame, area: Rect, title: &str, focused: bool, theme: Theme) -> Rect {
+    let block = Block::bordered()
+        .title(Line::styled(format!(" {title} "), theme.title(focused)))
+        .border_style(theme.border(focused));
+    let inside = block.inner(area);
+    frame.render_widget(block, area);
+    inside
+}
+
 /// A wide (CJK) character just left of the popup covers the popup's first column too: the
 /// terminal would draw it over the left border. Blank it so the border stays whole.
 fn cut_wide_spill(buffer: &mut Buffer, rect: Rect) {

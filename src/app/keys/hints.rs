@@ -1,9 +1,8 @@
-//! The status line's key hints, derived from the key table: which actions a pane hints at, in
-//! what words, with the keys in force (`[keys]` overrides included).
+//! Key hints, derived from the key table with the keys in force (`[keys]` overrides
+//! included): the status line's, by pane, and the footer of each dialog.
 
-use crossterm::event::KeyCode;
-
-use super::{Action, BINDINGS, Keymap, key_label};
+use super::keymap::key_label;
+use super::{Action, Chord, Keymap, Layer, TABLE};
 use crate::app::model::PaneId;
 
 /// One key hint of the status line.
@@ -65,34 +64,93 @@ fn footer_word(action: Action, pane: PaneId) -> Option<&'static str> {
 }
 
 impl Keymap {
-    /// The key an action has now: an override, else its first default key.
-    fn key_of(&self, action: Action) -> Option<KeyCode> {
-        match self.overrides.iter().find(|(a, _)| *a == action) {
-            Some((_, code)) => Some(*code),
-            None => BINDINGS
-                .iter()
-                .find(|b| b.action == action)
-                .and_then(|b| b.keys.first().copied()),
-        }
-    }
-
     /// The status line's key hints for `pane`, in drawing order, with the keys in force.
     /// Write actions are left out when read-only.
     pub fn hints(&self, pane: PaneId, read_only: bool) -> Vec<Hint> {
         FOOTER
             .iter()
             .filter_map(|&action| {
-                let binding = BINDINGS.iter().find(|b| b.action == action)?;
+                let binding = TABLE.iter().find(|b| b.action == action)?;
                 if !binding.scope.includes(pane) || (read_only && binding.scope.writes()) {
                     return None;
                 }
                 Some(Hint {
-                    key: key_label(self.key_of(action)?),
+                    key: key_label(*self.keys_of(action).first()?),
                     word: footer_word(action, pane)?,
                     rank: FOOTER_RANK.iter().position(|&a| a == action)?,
                 })
             })
             .collect()
+    }
+}
+
+/// A dialog's footer, `y delete · n/Esc cancel`, built from the keys in force.
+pub struct KeyHints<'a> {
+    keymap: &'a Keymap,
+    parts: Vec<String>,
+}
+
+impl<'a> KeyHints<'a> {
+    pub fn new(keymap: &'a Keymap) -> Self {
+        Self {
+            keymap,
+            parts: Vec::new(),
+        }
+    }
+
+    fn labels(&self, layer: Layer, actions: &[Action], all: bool) -> String {
+        actions
+            .iter()
+            .flat_map(|&action| {
+                let keys = self.keymap.keys_in(layer, action);
+                let hinted = TABLE
+                    .iter()
+                    .find(|b| b.action == action)
+                    .map_or(1, |b| if all { b.hinted } else { 1 });
+                keys.into_iter().take(hinted).collect::<Vec<Chord>>()
+            })
+            .map(key_label)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+
+    /// `keys word`: the keys the table hints at for each action in `layer`, joined by `/`.
+    pub fn keys(self, layer: Layer, actions: &[Action], word: &str) -> Self {
+        self.prefixed("", layer, actions, word)
+    }
+
+    /// The same with a label that is not a binding in front (`1-5/Enter choose`).
+    pub fn prefixed(mut self, prefix: &str, layer: Layer, actions: &[Action], word: &str) -> Self {
+        let keys = self.labels(layer, actions, true);
+        self.parts.push(format!("{prefix}{keys} {word}"));
+        self
+    }
+
+    /// `keys word` with only the first key of each action (`n continue`).
+    pub fn first(mut self, layer: Layer, actions: &[Action], word: &str) -> Self {
+        let keys = self.labels(layer, actions, false);
+        self.parts.push(format!("{keys} {word}"));
+        self
+    }
+
+    /// Several groups of keys for one word: `j/k g/G scroll`.
+    pub fn groups(mut self, layer: Layer, groups: &[&[Action]], word: &str) -> Self {
+        let keys: Vec<String> = groups
+            .iter()
+            .map(|g| self.labels(layer, g, false))
+            .collect();
+        self.parts.push(format!("{} {word}", keys.join(" ")));
+        self
+    }
+
+    /// Words that name no binding (`Ctrl-C quit now`: Ctrl-C cannot be rebound).
+    pub fn text(mut self, text: &str) -> Self {
+        self.parts.push(text.to_string());
+        self
+    }
+
+    pub fn build(self) -> String {
+        self.parts.join(" · ")
     }
 }
 

@@ -6,14 +6,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::popup;
-use super::theme::Theme;
+use crate::app::keys::{Action, KeyHints, Keymap, Layer};
 use crate::app::model::RetagForm;
 use crate::app::text::wrap;
+use crate::ui::popup;
+use crate::ui::theme::Theme;
 
 const WIDTH: u16 = 60;
 
-pub fn draw(frame: &mut Frame, screen: Rect, form: &RetagForm, theme: Theme) {
+pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, form: &RetagForm, theme: Theme) {
     // An error (a conflict names the service's answer) is drawn whole: the dialog grows.
     let inner_w = usize::from(WIDTH.min(screen.width).saturating_sub(2));
     let errors: Vec<Line> = form.error.as_deref().map_or_else(Vec::new, |e| {
@@ -24,13 +25,12 @@ pub fn draw(frame: &mut Frame, screen: Rect, form: &RetagForm, theme: Theme) {
     });
     let error_h = u16::try_from(errors.len().max(2)).unwrap_or(u16::MAX);
     let rect = popup::centered(screen, WIDTH, 7u16.saturating_add(error_h));
-    let inner = popup::frame(
-        frame,
-        rect,
-        "Create tag",
-        "Enter/Ctrl-S save · Tab next · Esc cancel",
-        theme,
-    );
+    let footer = KeyHints::new(keys)
+        .first(Layer::Text, &[Action::Accept, Action::Save], "save")
+        .keys(Layer::Text, &[Action::NextField], "next")
+        .keys(Layer::Text, &[Action::Cancel], "cancel")
+        .build();
+    let inner = popup::frame(frame, rect, "Create tag", &footer, theme);
     let [source, dest, overwrite, error] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),

@@ -4,11 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::popup;
-use super::theme::Theme;
-use crate::app::forms::{Form, Input};
+use crate::app::dialogs::form::{Form, Input};
+use crate::app::keys::{Action, KeyHints, Keymap, Layer};
+use crate::ui::popup;
+use crate::ui::theme::Theme;
 
 const WIDTH: u16 = 72;
 /// Lines the description editor gets.
@@ -22,15 +23,26 @@ fn rows(input: &Input) -> u16 {
     }
 }
 
-pub fn draw(frame: &mut Frame, screen: Rect, form: &Form, theme: Theme) {
+pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, form: &Form, theme: Theme) {
     let body: u16 = form.fields.iter().map(|f| rows(&f.input) + 1).sum();
     let rect = popup::centered(screen, WIDTH.min(screen.width.saturating_sub(2)), body + 3);
+    let hints = KeyHints::new(keys);
     let footer = if form.confirm_discard {
-        "Discard changes? y discard · any other key keeps editing"
+        hints
+            .prefixed(
+                "Discard changes? ",
+                Layer::Buttons,
+                &[Action::Confirm],
+                "discard",
+            )
+            .text("any other key keeps editing")
     } else {
-        "Ctrl-S save · Tab next field · Esc cancel"
+        hints
+            .keys(Layer::Text, &[Action::Save], "save")
+            .keys(Layer::Text, &[Action::NextField], "next field")
+            .keys(Layer::Text, &[Action::Cancel], "cancel")
     };
-    let inner = popup::frame(frame, rect, &form.title(), footer, theme);
+    let inner = popup::frame(frame, rect, &form.title(), &footer.build(), theme);
     let mut constraints: Vec<Constraint> = form
         .fields
         .iter()
@@ -80,12 +92,7 @@ fn draw_field(
     .areas(area);
     match input {
         Input::Text(field) | Input::Multi(field) => {
-            let block = Block::bordered()
-                .title(Line::styled(format!(" {label} "), theme.title(focused)))
-                .border_style(theme.border(focused));
-            let inside = block.inner(main);
-            frame.render_widget(block, main);
-            popup::field(frame, inside, field, focused);
+            popup::input_box(frame, main, label, focused, field, theme)
         }
         Input::Toggle(on) => {
             let value = if *on {

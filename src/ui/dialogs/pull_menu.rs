@@ -6,11 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::popup;
-use super::theme::Theme;
 use crate::app::Model;
+use crate::app::keys::{Action, KeyHints, Layer};
 use crate::app::pull::{ImageRef, PullKind};
 use crate::app::text::{truncate, width};
+use crate::ui::popup;
+use crate::ui::theme::Theme;
 
 /// Narrowest menu worth drawing, so short commands do not make a cramped box.
 const MIN_WIDTH: u16 = 60;
@@ -60,7 +61,11 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
         None => "Copy pull command".to_string(),
     };
     let rect = popup::centered(screen, outer_w, lines.len() as u16 + 2);
-    let inner = popup::frame(frame, rect, &title, "1-6/Enter copy · Esc close", theme);
+    let footer = KeyHints::new(&model.prefs.keymap)
+        .prefixed("1-6/", Layer::View, &[Action::Accept], "copy")
+        .first(Layer::View, &[Action::Back], "close")
+        .build();
+    let inner = popup::frame(frame, rect, &title, &footer, theme);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

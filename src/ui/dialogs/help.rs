@@ -6,10 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::popup;
-use super::theme::Theme;
 use crate::app::Model;
+use crate::app::keys::{Action, KeyHints, Layer};
 use crate::app::text::width;
+use crate::ui::popup;
+use crate::ui::theme::Theme;
 
 /// Cells for the key label column.
 const KEY: usize = 10;
@@ -44,7 +45,10 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
     let width = u16::try_from(used).unwrap_or(outer_w).min(outer_w);
     let rect = popup::centered(screen, width, (height + 2) as u16);
     let title = format!("Keys: {}", model.nav.focus().title());
-    let inner = popup::frame(frame, rect, &title, "Esc close", theme);
+    let footer = KeyHints::new(&model.prefs.keymap)
+        .first(Layer::View, &[Action::Back], "close")
+        .build();
+    let inner = popup::frame(frame, rect, &title, &footer, theme);
     if columns == 1 {
         frame.render_widget(Paragraph::new(lines), inner);
         return;

@@ -4,25 +4,27 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::popup;
-use super::theme::Theme;
 use crate::app::Model;
+use crate::app::keys::{Action, KeyHints, Layer};
 use crate::app::model::Switcher;
 use crate::app::switcher::profiles;
 use crate::swr::regions::REGIONS;
+use crate::ui::popup;
+use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme: Theme) {
     let height = 18.min(screen.height.saturating_sub(2));
     let rect = popup::centered(screen, 60.min(screen.width.saturating_sub(2)), height);
-    let inner = popup::frame(
-        frame,
-        rect,
-        "Switch profile or region",
-        "Tab column · j/k move · Enter switch · Esc cancel",
-        theme,
-    );
+    let footer = KeyHints::new(&model.prefs.keymap)
+        .first(Layer::Buttons, &[Action::FocusNext], "column")
+        .first(Layer::Buttons, &[Action::Down, Action::Up], "move")
+        .keys(Layer::Buttons, &[Action::Accept], "switch")
+        // Esc, as a text input names it: `n` cancels here too, but Esc is what one reaches for.
+        .keys(Layer::Text, &[Action::Cancel], "cancel")
+        .build();
+    let inner = popup::frame(frame, rect, "Switch profile or region", &footer, theme);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     let names = profiles(&model.session.context);
@@ -60,11 +62,7 @@ fn column(
     current: &str,
     theme: Theme,
 ) {
-    let block = Block::bordered()
-        .title(Line::styled(format!(" {title} "), theme.title(focused)))
-        .border_style(theme.border(focused));
-    let inside = block.inner(area);
-    frame.render_widget(block, area);
+    let inside = popup::titled_box(frame, area, title, focused, theme);
     let rows = usize::from(inside.height).max(1);
     let start = cursor.saturating_sub(rows - 1);
     let width = usize::from(inside.width);

@@ -1,0 +1,28 @@
+//! `Y`: the six pull-command variants; j/k move, Enter or `y` copies the chosen one, a digit
+//! copies that one.
+
+use crossterm::event::KeyEvent;
+
+use super::{Outcome, closes};
+use crate::app::keys::{self, Action, Layer};
+use crate::app::model::Model;
+use crate::app::pull::PullKind;
+use crate::app::resources::copy_pull;
+
+pub fn key(cursor: &mut usize, model: &mut Model, key: KeyEvent) -> Outcome {
+    let last = PullKind::ALL.len() - 1;
+    let choose =
+        |model: &mut Model, index: usize| Outcome::Done(copy_pull(model, PullKind::ALL[index]));
+    if let Some(index) = keys::digit(key).filter(|&i| i <= last) {
+        return choose(model, index);
+    }
+    let action = model.prefs.keymap.action_in(&[Layer::View], key);
+    match action {
+        Some(Action::Down) => *cursor = (*cursor + 1).min(last),
+        Some(Action::Up) => *cursor = cursor.saturating_sub(1),
+        Some(Action::Accept | Action::Copy) => return choose(model, *cursor),
+        _ if closes(action) => return Outcome::Close,
+        _ => {}
+    }
+    Outcome::Stay
+}

@@ -1,0 +1,56 @@
+//! The temporary login command: says what it is and when it expires; never draws the
+//! credential itself.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::confirm::{self, Look};
+use crate::app::dialogs::Confirm;
+use crate::app::dialogs::login::expiry;
+use crate::app::keys::{Action, KeyHints, Keymap, Layer};
+use crate::swr::model::LoginSecret;
+use crate::ui::theme::Theme;
+
+pub fn draw(
+    frame: &mut Frame,
+    screen: Rect,
+    keys: &Keymap,
+    dialog: &Confirm<LoginSecret>,
+    theme: Theme,
+) {
+    let footer = KeyHints::new(keys)
+        .keys(Layer::Buttons, &[Action::Confirm], "copy")
+        .keys(Layer::Buttons, &[Action::Cancel], "cancel")
+        .build();
+    let lines = vec![
+        Line::from(vec![
+            Span::styled("Registry  ", theme.label()),
+            Span::raw(dialog.registry.clone()),
+        ]),
+        Line::from(vec![
+            Span::styled("Expires   ", theme.label()),
+            Span::raw(expiry(dialog)),
+        ]),
+        Line::raw(""),
+        Line::styled(
+            "It contains a credential: anyone who sees it can push and pull",
+            theme.error(),
+        ),
+        Line::styled(
+            "as you until it expires. Copy it to the clipboard?",
+            theme.error(),
+        ),
+    ];
+    let look = Look {
+        title: "Temporary docker login command",
+        width: super::width(screen),
+        body: 5,
+        confirm: "Copy",
+        footer: &footer,
+    };
+    confirm::draw(frame, screen, dialog, look, theme, |frame, area| {
+        frame.render_widget(Paragraph::new(lines), area)
+    });
+}
