@@ -125,3 +125,18 @@ fn tab_cycles_the_four_browsing_panes_only() {
     update(&mut m, key(KeyCode::BackTab));
     assert_eq!(m.nav.focus(), PaneId::Orgs);
 }
+
+#[test]
+fn the_command_line_shows_what_is_typed_and_the_names_it_may_complete_to() {
+    let mut m = with_orgs();
+    press(&mut m, ":p");
+    for (w, h) in [(80, 24), (160, 45)] {
+        let shown = render(&m, w, h);
+        let last = shown.lines().last().unwrap_or_default().to_string();
+        assert!(last.contains(":p█"), "{last}");
+        assert!(last.contains("perms"), "{last}");
+        assert!(!last.contains("tags"), "only names starting with p: {last}");
+        assert!(last.contains("Tab complete"), "{last}");
+        insta::assert_snapshot!(format!("command_line_{w}x{h}"), last);
+    }
+}

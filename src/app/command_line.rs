@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent};
 
 use super::field::LINE_MAX;
+use super::keys::{Action, Layer};
 use super::model::Model;
 use super::msg::Cmd;
 use super::panes::PaneId;
@@ -88,23 +89,25 @@ pub fn open(model: &mut Model) {
     model.nav.command = Some(CommandLine::default());
 }
 
-/// Keys while the command line is open: text, Tab completes, Enter jumps, Esc closes.
+/// Keys while the command line is open (the text-input layer): text, Tab completes, Enter
+/// jumps, Esc closes.
 pub fn key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     let Some(mut line) = model.nav.command.take() else {
         return Vec::new();
     };
-    match key.code {
-        KeyCode::Esc => return Vec::new(),
-        KeyCode::Enter => return jump(model, &line),
-        KeyCode::Tab => line.complete(),
-        KeyCode::Backspace => {
+    let action = model.prefs.keymap.action_in(&[Layer::Text], key);
+    match (action, key.code) {
+        (Some(Action::Cancel), _) => return Vec::new(),
+        (Some(Action::Accept), _) => return jump(model, &line),
+        (Some(Action::NextField), _) => line.complete(),
+        (_, KeyCode::Backspace) => {
             if line.text.pop().is_none() {
                 // Backspace on nothing closes, as in k9s and vim.
                 return Vec::new();
             }
             line.cycling = None;
         }
-        KeyCode::Char(c) if !c.is_control() && line.text.chars().count() < LINE_MAX => {
+        (_, KeyCode::Char(c)) if !c.is_control() && line.text.chars().count() < LINE_MAX => {
             line.text.push(c);
             line.cycling = None;
         }

@@ -9,7 +9,7 @@ use super::delete;
 use super::detail;
 use super::dialogs;
 use super::field::LINE_MAX;
-use super::keys::{self, Action};
+use super::keys::{self, Action, Layer};
 use super::layout::list_rows;
 use super::manage;
 use super::marking;
@@ -131,24 +131,26 @@ fn on_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     }
 }
 
+/// Keys while a filter is typed: the text-input layer of the key table.
 fn on_filter_key(model: &mut Model, key: KeyEvent) -> Vec<Cmd> {
     let rows = focused_rows(model);
     let focus = model.nav.focus();
+    let action = model.prefs.keymap.action_in(&[Layer::Text], key);
     let list = list_mut(model, focus);
     let mut text = list.filter().to_string();
-    match key.code {
-        KeyCode::Enter => model.nav.filtering = false,
-        KeyCode::Esc => {
+    match (action, key.code) {
+        (Some(Action::Accept), _) => model.nav.filtering = false,
+        (Some(Action::Cancel), _) => {
             list.set_filter("");
             model.nav.filtering = false;
         }
-        KeyCode::Backspace => {
+        (Some(Action::Down), _) => list.move_by(1, rows),
+        (Some(Action::Up), _) => list.move_by(-1, rows),
+        (_, KeyCode::Backspace) => {
             text.pop();
             list.set_filter(&text);
         }
-        KeyCode::Down => list.move_by(1, rows),
-        KeyCode::Up => list.move_by(-1, rows),
-        KeyCode::Char(c) if !c.is_control() && text.chars().count() < LINE_MAX => {
+        (_, KeyCode::Char(c)) if !c.is_control() && text.chars().count() < LINE_MAX => {
             text.push(c);
             list.set_filter(&text);
         }

@@ -11,11 +11,11 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::Model;
 use crate::app::command_line::CommandLine;
-use crate::app::keys::Hint;
+use crate::app::keys::{Action, Hint, KeyHints, Layer};
 
 pub fn draw(frame: &mut Frame, area: Rect, model: &Model, theme: Theme) {
     let line = if let Some(command) = &model.nav.command {
-        command_line(command, theme)
+        command_line(model, command, theme)
     } else if model.nav.filtering {
         filter_line(model, theme)
     } else if let Some(status) = &model.status {
@@ -36,19 +36,42 @@ fn filter_line(model: &Model, theme: Theme) -> Line<'static> {
         Span::styled(" /", theme.key()),
         Span::raw(model.focused_filter().to_string()),
         Span::styled("█", theme.key()),
-        Span::styled("   Enter keep · Esc clear", theme.dim()),
+        Span::styled(
+            format!("   {}", text_keys(model, "keep", "clear")),
+            theme.dim(),
+        ),
     ])
 }
 
 /// `:ta█  tags   Tab complete · Enter go · Esc close`
-fn command_line(command: &CommandLine, theme: Theme) -> Line<'static> {
+fn command_line(model: &Model, command: &CommandLine, theme: Theme) -> Line<'static> {
     Line::from(vec![
         Span::styled(" :", theme.key()),
         Span::raw(command.text.clone()),
         Span::styled("█", theme.key()),
         Span::raw(format!("  {}", command.candidates().join(" "))),
-        Span::styled("   Tab complete · Enter go · Esc close", theme.dim()),
+        Span::styled(
+            format!(
+                "   {}",
+                KeyHints::new(&model.prefs.keymap)
+                    .first(Layer::Text, &[Action::NextField], "complete")
+                    .build()
+            ),
+            theme.dim(),
+        ),
+        Span::styled(
+            format!("   {}", text_keys(model, "go", "close")),
+            theme.dim(),
+        ),
     ])
+}
+
+/// `Enter keep · Esc clear`: the text-input keys in force.
+fn text_keys(model: &Model, accept: &str, cancel: &str) -> String {
+    KeyHints::new(&model.prefs.keymap)
+        .first(Layer::Text, &[Action::Accept], accept)
+        .first(Layer::Text, &[Action::Cancel], cancel)
+        .build()
 }
 
 /// The key hints that fit in `width`: the most useful ones when not all do, drawn in the key
