@@ -3,7 +3,9 @@
 mod support;
 
 use support::*;
+use swr_tui::app::Write;
 use swr_tui::app::detail;
+use swr_tui::app::keys;
 use swr_tui::app::rows::ColumnId;
 use swr_tui::swr::model::AccessDomain;
 
@@ -179,4 +181,130 @@ fn the_marking_menu_stays_with_tags() {
     assert_eq!(m.panes.shares.marked_count(), 3);
     assert_eq!(m.status.as_ref().unwrap().text, "Marked 3 more shares");
     assert_eq!(m.panes.tags.marked_count(), 0, "the tags are not touched");
+}
+
+/// The one write in `cmds`, with its request id.
+fn the_write(cmds: &[Cmd]) -> (u64, Write) {
+    match cmds {
+        [Cmd::Write { request, write }] => (*request, write.clone()),
+        other => panic!("expected one write, got {other:?}"),
+    }
+}
+
+fn revoke(accounts: &[&str]) -> Write {
+    Write::RevokeShares {
+        org: "demo".into(),
+        repo: "team/web".into(),
+        accounts: accounts.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+#[test]
+fn d_revokes_exactly_the_marked_shares_after_y() {
+    let mut m = with_shares();
+    // ops, partner-2, partner-10: mark the first two.
+    press(&mut m, "  ");
+    assert!(
+        press(&mut m, "d").is_empty(),
+        "nothing is sent before the answer"
+    );
+    let Some(Overlay::DeleteRows(dialog)) = &m.overlay else {
+        panic!("{:?}", m.overlay);
+    };
+    assert_eq!(dialog.question(), "Revoke 2 shares?");
+    assert_eq!(dialog.names, ["ops", "partner-2"]);
+    assert!(!dialog.confirm_focused(), "the focus starts on Cancel");
+    let (request, write) = the_write(&press(&mut m, "y"));
+    assert_eq!(write, revoke(&["ops", "partner-2"]));
+    assert!(m.overlay.is_none());
+    let cmds = written(&mut m, request, Ok(()));
+    assert_eq!(
+        m.status.as_ref().unwrap().text,
+        "Revoked 2 shares of demo/team/web"
+    );
+    fetch_id(
+        &cmds,
+        &Fetch::Shares {
+            org: "demo".into(),
+            repo: "team/web".into(),
+        },
+    );
+}
+
+#[test]
+fn without_marks_d_asks_about_the_current_share_and_enter_on_cancel_cancels() {
+    let mut m = with_shares();
+    press(&mut m, "j");
+    press(&mut m, "d");
+    let Some(Overlay::DeleteRows(dialog)) = &m.overlay else {
+        panic!("{:?}", m.overlay);
+    };
+    assert_eq!(dialog.question(), "Revoke share partner-2?");
+    assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
+    assert!(m.overlay.is_none());
+    assert_eq!(m.status.as_ref().unwrap().text, "Nothing deleted");
+    // Tab to Revoke: Enter presses it.
+    press(&mut m, "d");
+    update(&mut m, key(KeyCode::Tab));
+    let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
+    assert_eq!(write, revoke(&["partner-2"]));
+}
+
+#[test]
+fn a_partly_failed_revoke_says_so_and_reloads_what_the_service_holds() {
+    let mut m = with_shares();
+    press(&mut m, "a");
+    press(&mut m, "d");
+    let (request, _) = the_write(&press(&mut m, "y"));
+    let error = ErrorInfo::other("revoked 2 of 3; still shared with ops: denied");
+    let cmds = written(&mut m, request, Err(error));
+    let status = m.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Error);
+    assert!(
+        status.text.contains("still shared with ops"),
+        "{}",
+        status.text
+    );
+    assert!(
+        matches!(
+            cmds.as_slice(),
+            [Cmd::Fetch {
+                fetch: Fetch::Shares { .. },
+                ..
+            }]
+        ),
+        "{cmds:?}"
+    );
+}
+
+#[test]
+fn read_only_revokes_nothing_and_hides_the_key() {
+    let mut m = with_shares();
+    m.session.context.read_only = true;
+    assert!(press(&mut m, "dy").is_empty());
+    assert!(m.overlay.is_none());
+    assert!(
+        !keys::help(PaneId::Shares, true)
+            .iter()
+            .any(|(k, _)| k == "d")
+    );
+    assert!(
+        keys::help(PaneId::Shares, false)
+            .iter()
+            .any(|(k, _)| k == "d")
+    );
+}
+
+#[test]
+fn the_revoke_confirmation_draws_at_both_sizes() {
+    let mut m = with_shares();
+    press(&mut m, "  d");
+    let small = render(&m, 80, 24);
+    assert!(small.contains("Revoke 2 shares?"), "{small}");
+    assert!(small.contains("• partner-2"), "{small}");
+    assert!(small.contains("Revoke 2"), "{small}");
+    insta::assert_snapshot!("revoke_80x24", small);
+    let large = render(&m, 160, 45);
+    assert!(large.contains("Of demo/team/web"), "{large}");
+    insta::assert_snapshot!("revoke_160x45", large);
 }

@@ -20,7 +20,7 @@ pub fn level_index(auth: i64) -> usize {
     LEVELS.iter().position(|(a, _)| *a == auth).unwrap_or(0)
 }
 
-fn read_only(model: &mut Model) -> bool {
+pub fn read_only(model: &mut Model) -> bool {
     if model.session.context.read_only {
         model.say(
             StatusKind::Error,
@@ -241,6 +241,7 @@ pub fn send_write(model: &mut Model, write: Write, done: String, refresh: Fetch)
         done,
         refresh,
         retag: None,
+        batch: write.is_batch(),
     });
     model.inform("Saving…");
     Cmd::Write { request, write }

@@ -100,6 +100,8 @@ pub struct PendingWrite {
     /// The retag form that sent it: when the tag exists (409) the form comes back with the
     /// error inline and the input kept, as a form keeps a quota error.
     pub retag: Option<RetagForm>,
+    /// A write of several items: a failure may leave some done, so the list reloads then too.
+    pub batch: bool,
 }
 
 pub use super::status::{Status, StatusKind};

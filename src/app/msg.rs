@@ -58,6 +58,19 @@ pub enum Write {
         destination: String,
         overwrite: bool,
     },
+    /// Ends the sharing of a repository with each of these accounts.
+    RevokeShares {
+        org: String,
+        repo: String,
+        accounts: Vec<String>,
+    },
+}
+
+impl Write {
+    /// A write of several items, done one by one.
+    pub fn is_batch(&self) -> bool {
+        matches!(self, Self::RevokeShares { .. })
+    }
 }
 
 /// Whose permissions a permissions pane shows.

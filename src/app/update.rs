@@ -196,7 +196,11 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
             if let Some(form) = pending.retag {
                 retag::refused(model, form, &error);
             }
-            Vec::new()
+            // What the list shows must be what the service holds after a partial batch.
+            match pending.batch {
+                true => vec![fetch(model, pending.refresh)],
+                false => Vec::new(),
+            }
         }
     }
 }

@@ -115,7 +115,7 @@ impl Worker {
         let client = self.client.clone();
         let results = self.results.clone();
         self.tasks.spawn(async move {
-            let result = as_shown(perform_write(&client, write).await);
+            let result = perform_write(&client, write).await;
             let _ = results.send(Msg::Written { request, result });
         });
     }
@@ -240,8 +240,47 @@ fn total(total: Option<u64>) -> Option<usize> {
     total.map(|t| usize::try_from(t).unwrap_or(usize::MAX))
 }
 
-async fn perform_write(client: &SwrClient, write: Write) -> Result<(), ApiError> {
+async fn perform_write(client: &SwrClient, write: Write) -> Result<(), ErrorInfo> {
     match write {
+        Write::RevokeShares {
+            org,
+            repo,
+            accounts,
+        } => revoke_shares(client, &org, &repo, &accounts).await,
+        one => as_shown(perform_one(client, one).await),
+    }
+}
+
+/// Revokes each share in turn. A share already gone counts as revoked; the error names every
+/// account still shared and why.
+async fn revoke_shares(
+    client: &SwrClient,
+    org: &str,
+    repo: &str,
+    accounts: &[String],
+) -> Result<(), ErrorInfo> {
+    let mut failed = Vec::new();
+    for account in accounts {
+        match as_shown(client.delete_access_domain(org, repo, account).await) {
+            Ok(()) => {}
+            Err(e) if e.is_not_found() => {}
+            Err(e) => failed.push(format!("{account}: {e}")),
+        }
+    }
+    if failed.is_empty() {
+        return Ok(());
+    }
+    let revoked = accounts.len() - failed.len();
+    Err(ErrorInfo::other(format!(
+        "revoked {revoked} of {}; still shared with {}",
+        accounts.len(),
+        failed.join("; ")
+    )))
+}
+
+async fn perform_one(client: &SwrClient, write: Write) -> Result<(), ApiError> {
+    match write {
+        Write::RevokeShares { .. } => Err(ApiError::Invalid("a batch is not one request".into())),
         Write::CreateOrg { name } => client.create_namespace(&name).await,
         Write::DeleteOrg { name } => client.delete_namespace(&name).await,
         Write::CreateRepo { org, body } => client.create_repo(&org, &body).await,

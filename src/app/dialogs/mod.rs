@@ -7,6 +7,7 @@ pub mod confirm;
 pub mod delete_confirm;
 pub mod delete_progress;
 pub mod delete_resource;
+pub mod delete_rows;
 pub mod detail;
 pub mod form;
 pub mod grant;
@@ -30,6 +31,7 @@ use crate::swr::model::LoginSecret;
 pub use confirm::{Confirm, Focus, Guard, Subject};
 pub use delete_confirm::DeleteTags;
 pub use delete_resource::Doomed;
+pub use delete_rows::DeleteRows;
 pub use form::Form;
 pub use grant::GrantForm;
 pub use level::LevelForm;
@@ -71,6 +73,8 @@ pub enum Overlay {
     Typed(Confirm<Doomed>),
     Grant(GrantForm),
     Level(LevelForm),
+    /// Deleting rows of a kind whose delete is one write (shares).
+    DeleteRows(Confirm<DeleteRows>),
     /// Removing a permission; your own asks twice.
     Remove(Confirm<Removal>),
     /// "This holds a credential, valid until …: copy it?"
@@ -110,6 +114,7 @@ impl Overlay {
             Self::Grant(form) => form.key(model, key),
             Self::Level(form) => form.key(model, key),
             Self::Remove(dialog) => dialog.key(model, key),
+            Self::DeleteRows(dialog) => dialog.key(model, key),
             Self::Login(dialog) => dialog.key(model, key),
             Self::Switcher(switcher) => switcher.key(model, key),
         }

@@ -6,10 +6,11 @@ use ratatui::layout::Constraint;
 use std::cmp::Ordering;
 
 use crate::app::detail::{Detail, or_dash};
-use crate::app::format::{exact, parse_time};
+use crate::app::dialogs::{Confirm, DeleteRows, Guard, Overlay};
+use crate::app::format::{count, exact, parse_time};
 use crate::app::keys::Action;
 use crate::app::model::Model;
-use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
+use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget, Write};
 use crate::app::panes::{PaneId, Panes};
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::results::fetch;
@@ -116,11 +117,13 @@ impl Resource for Shares {
     const PARENT: Option<PaneId> = None;
     const CAN: Abilities = Abilities {
         mark: true,
+        delete: true,
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Details, "details"),
         (Action::Mark, "mark"),
+        (Action::Delete, "revoke"),
         (Action::Refresh, "refresh"),
         (Action::Back, "back"),
     ];
@@ -187,6 +190,51 @@ impl Resource for Shares {
             Detail::Field("Shared by", or_dash(&row.creator)),
             Detail::Field("Description", or_dash(&row.description)),
         ]
+    }
+    /// `d`: revoke the marked shares, or the current one.
+    fn delete(model: &mut Model) -> Vec<Cmd> {
+        if crate::app::manage::read_only(model) {
+            return Vec::new();
+        }
+        let (Some((org, repo)), Some(current)) = (
+            model.panes.share_target.clone(),
+            model.panes.shares.current_index(),
+        ) else {
+            return Vec::new();
+        };
+        let table = &model.panes.shares;
+        let chosen: Vec<&ShareRow> = if table.marked_count() > 0 {
+            table
+                .visible_indexed()
+                .filter(|(i, _)| table.is_marked(*i))
+                .map(|(_, r)| r)
+                .collect()
+        } else {
+            table.rows().get(current as usize).into_iter().collect()
+        };
+        let of = format!("{org}/{repo}");
+        let accounts: Vec<String> = chosen.iter().map(|r| r.raw().to_string()).collect();
+        let subject = DeleteRows {
+            verb: "Revoke",
+            one: "share".into(),
+            done: format!(
+                "Revoked {} of {of}",
+                count(accounts.len() as i64, "share", "shares")
+            ),
+            names: chosen.iter().map(|r| r.account.clone()).collect(),
+            of,
+            refresh: Fetch::Shares {
+                org: org.clone(),
+                repo: repo.clone(),
+            },
+            write: Write::RevokeShares {
+                org,
+                repo,
+                accounts,
+            },
+        };
+        model.overlay = Some(Overlay::DeleteRows(Confirm::new(subject, Guard::Plain)));
+        Vec::new()
     }
     /// `:shares`: the shares of the repository the cursor stands for.
     fn show(model: &mut Model) -> Vec<Cmd> {

@@ -5,6 +5,7 @@ mod confirm;
 mod delete_confirm;
 mod delete_progress;
 mod delete_resource;
+mod delete_rows;
 mod detail;
 mod form;
 mod grant;
@@ -53,6 +54,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, t
         Overlay::Grant(form) => grant::draw(frame, screen, keys, form, theme),
         Overlay::Level(form) => level::draw(frame, screen, keys, form, theme),
         Overlay::Remove(dialog) => remove_permission::draw(frame, screen, keys, dialog, theme),
+        Overlay::DeleteRows(dialog) => delete_rows::draw(frame, screen, keys, dialog, theme),
         Overlay::Login(dialog) => login::draw(frame, screen, keys, dialog, theme),
         Overlay::Switcher(s) => switcher::draw(frame, screen, model, s, theme),
     }
