@@ -110,6 +110,15 @@ impl RegistryApi {
         list.into_iter().map(|r| r.name).collect()
     }
 
+    /// The accounts a repository is shared with.
+    pub fn shares(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
+        let list = self
+            .runtime
+            .block_on(self.client.list_access_domains(org, repo))
+            .expect("share list");
+        list.into_iter().map(|d| d.access_domain).collect()
+    }
+
     /// The names of a repository's tags.
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         let list = self
