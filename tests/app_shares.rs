@@ -183,14 +183,6 @@ fn the_marking_menu_stays_with_tags() {
     assert_eq!(m.panes.tags.marked_count(), 0, "the tags are not touched");
 }
 
-/// The one write in `cmds`, with its request id.
-fn the_write(cmds: &[Cmd]) -> (u64, Write) {
-    match cmds {
-        [Cmd::Write { request, write }] => (*request, write.clone()),
-        other => panic!("expected one write, got {other:?}"),
-    }
-}
-
 fn revoke(accounts: &[&str]) -> Write {
     Write::RevokeShares {
         org: "demo".into(),

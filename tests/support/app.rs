@@ -6,8 +6,8 @@ use super::{
     Cmd, Context, DateTime, ErrorInfo, Fetch, Fetched, KeyCode, KeyEvent, KeyModifiers, Model, Msg,
     Namespace, Rect, RepoV2, Tag, Utc, init, update,
 };
-use swr_tui::app::{DeleteJob, JobId, StatusKind};
-use swr_tui::swr::model::{IamUser, Quota};
+use swr_tui::app::{DeleteJob, JobId, PaneId, PermTarget, StatusKind, Write};
+use swr_tui::swr::model::{AccessInfo, IamUser, Quota, UserAuth};
 
 // --- the session ----------------------------------------------------------------------------
 
@@ -270,4 +270,69 @@ pub fn status_text(m: &Model) -> String {
 
 pub fn status_kind(m: &Model) -> Option<StatusKind> {
     m.status.as_ref().map(|s| s.kind)
+}
+
+// --- writes and permissions shared by the management tests --------------------------------
+
+pub fn ctrl(c: char) -> Msg {
+    Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// The only write among `cmds`.
+pub fn the_write(cmds: &[Cmd]) -> (u64, Write) {
+    match cmds {
+        [Cmd::Write { request, write }] => (*request, write.clone()),
+        other => panic!("expected one write, got {other:?}"),
+    }
+}
+
+/// The write `request` succeeds: the model reloads exactly `reloads` and says `said`.
+pub fn succeeds(m: &mut Model, request: u64, reloads: &[Fetch], said: &str) {
+    let cmds = written(m, request, Ok(()));
+    assert_eq!(fetches(&cmds), reloads);
+    assert_eq!(status_text(m), said);
+}
+
+/// The repository list of `demo`, as a fetch.
+pub fn demo_repos() -> Fetch {
+    Fetch::Repos { org: "demo".into() }
+}
+
+/// The permissions of organization `demo`, as a fetch.
+pub fn demo_perms() -> Fetch {
+    Fetch::Perms(PermTarget::Org("demo".into()))
+}
+
+pub fn fetches(cmds: &[Cmd]) -> Vec<Fetch> {
+    cmds.iter()
+        .map(|c| match c {
+            Cmd::Fetch { fetch, .. } => fetch.clone(),
+            other => panic!("expected only fetches, got {other:?}"),
+        })
+        .collect()
+}
+
+pub fn access() -> AccessInfo {
+    let u = |id: &str, name: &str, auth| UserAuth {
+        user_id: id.into(),
+        user_name: name.into(),
+        auth,
+    };
+    AccessInfo {
+        self_auth: u("u-self", "me", 7),
+        others_auths: vec![u("u-0002", "bob", 3), u("u-0003", "carol", 1)],
+        ..AccessInfo::default()
+    }
+}
+
+/// The permissions pane of organization `demo`, loaded.
+pub fn with_perms() -> Model {
+    let mut m = with_orgs();
+    let id = fetch_id(
+        &press(&mut m, "p"),
+        &Fetch::Perms(PermTarget::Org("demo".into())),
+    );
+    loaded(&mut m, id, Fetched::Perms(access()));
+    assert_eq!(m.nav.focus(), PaneId::Perms);
+    m
 }
