@@ -101,31 +101,31 @@ impl RegistryApi {
             .collect()
     }
 
+    /// What a list call answers, one name an item.
+    fn names<T, E: std::fmt::Debug>(
+        &self,
+        call: impl std::future::Future<Output = Result<Vec<T>, E>>,
+        name: impl Fn(T) -> String,
+    ) -> std::collections::BTreeSet<String> {
+        let list = self.runtime.block_on(call).expect("the list answers");
+        list.into_iter().map(name).collect()
+    }
+
     /// The names of an organization's repositories.
     pub fn repos(&self, org: &str) -> std::collections::BTreeSet<String> {
-        let list = self
-            .runtime
-            .block_on(self.client.list_all_repos(Some(org)))
-            .expect("repository list");
-        list.into_iter().map(|r| r.name).collect()
+        self.names(self.client.list_all_repos(Some(org)), |r| r.name)
     }
 
     /// The accounts a repository is shared with.
     pub fn shares(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
-        let list = self
-            .runtime
-            .block_on(self.client.list_access_domains(org, repo))
-            .expect("share list");
-        list.into_iter().map(|d| d.access_domain).collect()
+        self.names(self.client.list_access_domains(org, repo), |d| {
+            d.access_domain
+        })
     }
 
     /// The names of a repository's tags.
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
-        let list = self
-            .runtime
-            .block_on(self.client.list_all_tags(org, repo))
-            .expect("tags list");
-        list.into_iter().map(|t| t.tag).collect()
+        self.names(self.client.list_all_tags(org, repo), |t| t.tag)
     }
 }
 

@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::dialogs::{Confirm, Focus, Guard};
-use crate::app::text::wrap;
+use crate::app::keys::{Action, KeyHints, Keymap, Layer};
+use crate::app::text::{sanitize_name, truncate, wrap};
 use crate::ui::popup;
 use crate::ui::theme::Theme;
 
@@ -82,4 +83,44 @@ pub fn draw<S>(
     .centered();
     let [_, row] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(buttons);
     frame.render_widget(Paragraph::new(line), row);
+}
+
+/// The line above a confirmation's names (`From demo/team/web — this cannot be undone:`) and
+/// the names, scrolled as `update` scrolled them; exact names are drawn as the lists draw them.
+pub fn names(
+    frame: &mut Frame,
+    areas: [Rect; 2],
+    heading: &str,
+    names: &[String],
+    scroll: usize,
+    theme: Theme,
+) {
+    let [head, list] = areas;
+    let inner_w = usize::from(head.width);
+    frame.render_widget(
+        Paragraph::new(Line::styled(truncate(heading, inner_w), theme.label())),
+        head,
+    );
+    let rows = usize::from(list.height);
+    let start = scroll.min(names.len().saturating_sub(rows));
+    let lines: Vec<Line> = names
+        .iter()
+        .skip(start)
+        .take(rows)
+        .map(|n| Line::raw(truncate(&format!("  • {}", sanitize_name(n)), inner_w)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The footer of a confirmation that lists names: `y delete · n/Esc cancel · j/k g/G scroll`.
+pub fn list_footer(keys: &Keymap, verb: &str) -> String {
+    KeyHints::new(keys)
+        .keys(Layer::Buttons, &[Action::Confirm], verb)
+        .keys(Layer::Buttons, &[Action::Cancel], "cancel")
+        .groups(
+            Layer::Buttons,
+            &[&[Action::Down, Action::Up], &[Action::Top, Action::Bottom]],
+            "scroll",
+        )
+        .build()
 }

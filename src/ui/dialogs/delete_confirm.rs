@@ -7,8 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::confirm::{self, Look};
 use crate::app::ConfirmDelete;
-use crate::app::keys::{Action, KeyHints, Keymap, Layer};
-use crate::app::text::{sanitize_name, truncate};
+use crate::app::keys::Keymap;
+use crate::app::text::truncate;
 use crate::ui::theme::Theme;
 
 const WIDTH: u16 = 72;
@@ -21,15 +21,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, dialog: &ConfirmDele
     let warnings = dialog.shared.len().min(WARNINGS) as u16;
     let warn_h = warnings + u16::from(warnings > 0);
     let list_h = (dialog.tags.len() as u16).clamp(1, 10);
-    let footer = KeyHints::new(keys)
-        .keys(Layer::Buttons, &[Action::Confirm], "delete")
-        .keys(Layer::Buttons, &[Action::Cancel], "cancel")
-        .groups(
-            Layer::Buttons,
-            &[&[Action::Down, Action::Up], &[Action::Top, Action::Bottom]],
-            "scroll",
-        )
-        .build();
+    let footer = confirm::list_footer(keys, "delete");
     let look = Look {
         title: &dialog.question(),
         width,
@@ -49,21 +41,14 @@ pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, dialog: &ConfirmDele
             "From {}/{} — this cannot be undone:",
             dialog.org, dialog.repo
         );
-        frame.render_widget(
-            Paragraph::new(Line::styled(truncate(&repo, inner_w), theme.label())),
-            head,
+        confirm::names(
+            frame,
+            [head, list],
+            &repo,
+            &dialog.tags,
+            dialog.scroll,
+            theme,
         );
-        let rows = usize::from(list.height);
-        let start = dialog.scroll.min(dialog.tags.len().saturating_sub(rows));
-        let lines: Vec<Line> = dialog
-            .tags
-            .iter()
-            .skip(start)
-            .take(rows)
-            // Exact names, drawn as the list draws them.
-            .map(|t| Line::raw(truncate(&format!("  • {}", sanitize_name(t)), inner_w)))
-            .collect();
-        frame.render_widget(Paragraph::new(lines), list);
         if warnings > 0 {
             let mut lines: Vec<Line> = dialog
                 .shared
