@@ -300,3 +300,15 @@ fn the_revoke_confirmation_draws_at_both_sizes() {
     assert!(large.contains("Of demo/team/web"), "{large}");
     insta::assert_snapshot!("revoke_160x45", large);
 }
+
+#[test]
+fn a_deadline_that_is_no_time_is_shown_as_sent_never_as_forever() {
+    let row = swr_tui::app::resources::ShareRow::from(share("odd", "next tuesday\u{1b}[2J", true));
+    assert_eq!(row.until(), "? next tuesday[2J");
+    assert!(matches!(
+        row.deadline,
+        swr_tui::app::resources::Deadline::Unreadable(_)
+    ));
+    let forever = swr_tui::app::resources::ShareRow::from(share("f", "forever", true));
+    assert_eq!(forever.until(), "forever");
+}

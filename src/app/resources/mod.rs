@@ -10,5 +10,5 @@ mod tags;
 pub use orgs::Orgs;
 pub use perms::{Perms, of_current as permissions};
 pub use repos::Repos;
-pub use shares::{ShareRow, Shares};
+pub use shares::{Deadline, ShareRow, Shares};
 pub use tags::{Tags, copy_menu, copy_pull};

@@ -20,6 +20,16 @@ use crate::app::text::sanitize;
 use crate::app::update::focus_pane;
 use crate::swr::model::AccessDomain;
 
+/// Until when a share lasts.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Deadline {
+    Until(DateTime<Utc>),
+    /// A deadline the service sent that is no time: shown as sent (sanitized), never as
+    /// "forever".
+    Unreadable(String),
+    Forever,
+}
+
 /// One account a repository is shared with.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareRow {
@@ -27,8 +37,7 @@ pub struct ShareRow {
     pub account: String,
     raw: Option<Box<str>>,
     pub permit: String,
-    /// `None`: shared for ever.
-    pub deadline: Option<DateTime<Utc>>,
+    pub deadline: Deadline,
     pub valid: bool,
     pub description: String,
     pub creator: String,
@@ -43,9 +52,10 @@ impl ShareRow {
 
     /// `forever`, or the last day.
     pub fn until(&self) -> String {
-        match self.deadline {
-            Some(t) => t.format("%Y-%m-%d").to_string(),
-            None => "forever".into(),
+        match &self.deadline {
+            Deadline::Until(t) => t.format("%Y-%m-%d").to_string(),
+            Deadline::Unreadable(text) => format!("? {text}"),
+            Deadline::Forever => "forever".into(),
         }
     }
 
@@ -57,9 +67,11 @@ impl ShareRow {
 impl From<AccessDomain> for ShareRow {
     fn from(d: AccessDomain) -> Self {
         let (account, raw) = names(&d.access_domain);
-        let deadline = (d.deadline != "forever")
-            .then(|| parse_time(&d.deadline))
-            .flatten();
+        let deadline = match parse_time(&d.deadline) {
+            _ if d.deadline == "forever" => Deadline::Forever,
+            Some(t) => Deadline::Until(t),
+            None => Deadline::Unreadable(sanitize(&d.deadline).chars().take(40).collect()),
+        };
         Self {
             search: account.to_lowercase(),
             account,
@@ -84,10 +96,7 @@ impl Row for ShareRow {
     fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
             // For ever is the latest deadline of all.
-            ColumnId::Deadline => match (self.deadline, other.deadline) {
-                (Some(a), Some(b)) => a.cmp(&b),
-                (a, b) => a.is_none().cmp(&b.is_none()),
-            },
+            ColumnId::Deadline => self.deadline.cmp(&other.deadline),
             ColumnId::State => self.valid.cmp(&other.valid),
             _ => Ordering::Equal,
         }
@@ -178,9 +187,9 @@ impl Resource for Shares {
         Some(PermTarget::Repo { org, repo })
     }
     fn details(_model: &Model, row: &ShareRow) -> Vec<Detail> {
-        let deadline = match row.deadline {
-            Some(_) => exact(row.deadline),
-            None => "forever".into(),
+        let deadline = match &row.deadline {
+            Deadline::Until(t) => exact(Some(*t)),
+            _ => row.until(),
         };
         vec![
             Detail::Field("Account", row.account.clone()),
