@@ -358,7 +358,7 @@ fn delete_repo_needs_its_name_typed() {
         Some(Overlay::Typed(t)) => {
             assert_eq!(
                 t.subject,
-                swr_tui::app::manage::Doomed::Repo {
+                swr_tui::app::dialogs::Doomed::Repo {
                     org: "demo".into(),
                     repo: "team/web".into(),
                     tags: 30

@@ -5,7 +5,7 @@ mod support;
 
 use support::*;
 use swr_tui::app::Write;
-use swr_tui::app::manage::Users;
+use swr_tui::app::dialogs::grant::Users;
 use swr_tui::swr::model::IamUser;
 
 fn iam_users() -> Vec<IamUser> {

@@ -10,7 +10,7 @@ pub mod field;
 pub mod format;
 pub mod keys;
 pub mod layout;
-pub mod manage;
+pub mod login;
 pub mod marking;
 pub mod model;
 mod mouse;
@@ -29,6 +29,7 @@ pub mod switcher;
 pub mod table;
 pub mod text;
 pub(crate) mod update;
+pub mod writes;
 
 pub use model::{ConfirmDelete, Context, DeleteJob, Model, Overlay, PaneId, Status, StatusKind};
 pub use msg::{

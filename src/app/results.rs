@@ -1,8 +1,8 @@
 //! Answers to list loads: a pane takes only the answer it waits for (by request id), pages
 //! arrive into its table, and a failure stays on the pane and the status line.
 
+use super::dialogs::grant::{self, Users};
 use super::layout::list_rows;
-use super::manage;
 use super::model::{Model, Overlay, PaneId};
 use super::msg::{Cmd, ErrorInfo, Fetch, Fetched, RequestId};
 use super::status;
@@ -58,13 +58,14 @@ pub(super) fn on_fetched(
         }
         return;
     }
-    let for_grant = matches!(&model.overlay, Some(Overlay::Grant(g)) if g.users == manage::Users::Loading(request));
+    let for_grant =
+        matches!(&model.overlay, Some(Overlay::Grant(g)) if g.users == Users::Loading(request));
     match result {
         Ok(Fetched::Users(users)) if for_grant => {
-            manage::users_loaded(model, request, Ok(users));
+            grant::users_loaded(model, request, Ok(users));
         }
         Err(e) if for_grant => {
-            manage::users_loaded(model, request, Err(e));
+            grant::users_loaded(model, request, Err(e));
         }
         other => on_list_fetched(model, request, other),
     }

@@ -11,7 +11,7 @@ use super::dialogs;
 use super::field::LINE_MAX;
 use super::keys::{self, Action, Layer};
 use super::layout::list_rows;
-use super::manage;
+use super::login;
 use super::marking;
 use super::model::{Model, Overlay, PaneId, StatusKind};
 use super::mouse;
@@ -72,7 +72,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Written { request, result } => on_written(model, request, result),
         Msg::Switched(result) => switcher::switched(model, result),
         Msg::LoginFetched { request, result } => {
-            manage::login_fetched(model, request, result);
+            login::login_fetched(model, request, result);
             Vec::new()
         }
         Msg::Copied { text, result } => {
@@ -262,7 +262,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::Delete => return kind.delete(model),
         Action::Create => return kind.create(model),
         Action::Edit => return kind.edit(model),
-        Action::Login => return manage::login(model),
+        Action::Login => return login::login(model),
         Action::Switch => switcher::open(model),
         Action::Copy => return resources::copy_pull(model, PullKind::Docker),
         Action::CopyMenu => resources::copy_menu(model),

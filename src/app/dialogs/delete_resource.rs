@@ -1,11 +1,11 @@
 //! Deleting an organization or a repository: a typed confirmation (its name must be typed
 //! exactly), since nothing brings it back.
 
-use super::Outcome;
 use super::confirm::Subject;
-use crate::app::manage::send_write;
+use super::{Confirm, Guard, Outcome, Overlay};
 use crate::app::model::Model;
-use crate::app::msg::{Fetch, Write};
+use crate::app::msg::{Cmd, Fetch, Write};
+use crate::app::writes::send_write;
 
 /// What a typed confirmation deletes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,4 +51,13 @@ impl Subject for Doomed {
     fn cancelled(&self, model: &mut Model) {
         model.inform("Nothing deleted");
     }
+}
+
+/// Opens the typed confirmation for `doomed`, if there is one.
+pub fn ask(model: &mut Model, doomed: Option<Doomed>) -> Vec<Cmd> {
+    if let Some(doomed) = doomed {
+        let guard = Guard::typed(doomed.name());
+        model.overlay = Some(Overlay::Typed(Confirm::new(doomed, guard)));
+    }
+    Vec::new()
 }

@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use super::Outcome;
 use super::confirm::Subject;
 use crate::app::layout::confirm_list_rows;
-use crate::app::manage::send_write;
 use crate::app::model::Model;
 use crate::app::msg::{Fetch, Write};
+use crate::app::writes::send_write;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteRows {

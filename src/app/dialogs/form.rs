@@ -7,9 +7,9 @@ use crossterm::event::KeyEvent;
 use super::Outcome;
 use crate::app::field::Field;
 use crate::app::keys::{Action, Layer};
-use crate::app::manage::send_write;
 use crate::app::model::Model;
 use crate::app::msg::{Fetch, Write};
+use crate::app::writes::send_write;
 use crate::swr::model::{CATEGORIES, CreateRepo, UpdateRepo};
 use crate::swr::validate;
 

@@ -6,9 +6,10 @@ use crossterm::event::KeyEvent;
 use super::Outcome;
 use crate::app::field::Field;
 use crate::app::keys::{Action, Layer};
-use crate::app::manage::{LEVELS, send_write};
 use crate::app::model::Model;
 use crate::app::msg::{ErrorInfo, Fetch, PermTarget, RequestId, Write};
+use crate::app::resources::LEVELS;
+use crate::app::writes::send_write;
 use crate::swr::model::{IamUser, UserAuth};
 
 /// The account's users for the picker: loading, loaded, or unavailable (then typed by hand).

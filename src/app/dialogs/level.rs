@@ -4,9 +4,10 @@ use crossterm::event::KeyEvent;
 
 use super::Outcome;
 use crate::app::keys::{Action, Layer};
-use crate::app::manage::{LEVELS, send_write};
 use crate::app::model::Model;
 use crate::app::msg::{Fetch, PermTarget, Write};
+use crate::app::resources::LEVELS;
+use crate::app::writes::send_write;
 use crate::swr::model::UserAuth;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use super::Outcome;
 use super::confirm::Subject;
-use crate::app::manage::send_write;
 use crate::app::model::Model;
 use crate::app::msg::{Fetch, PermTarget, Write};
+use crate::app::writes::send_write;
 use crate::swr::model::UserAuth;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,7 +8,7 @@ mod shares;
 mod tags;
 
 pub use orgs::Orgs;
-pub use perms::{Perms, of_current as permissions};
+pub use perms::{LEVELS, Perms, level_index, of_current as permissions};
 pub use repos::Repos;
 pub use shares::{Deadline, ShareRow, Shares};
 pub use tags::{Tags, copy_menu, copy_pull};

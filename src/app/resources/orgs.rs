@@ -3,8 +3,8 @@
 use ratatui::layout::Constraint;
 
 use crate::app::detail::{self, Detail};
+use crate::app::dialogs::{Doomed, Overlay, delete_resource, form};
 use crate::app::keys::Action;
-use crate::app::manage;
 use crate::app::model::Model;
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
@@ -13,6 +13,7 @@ use crate::app::results::{abandoned, fetch};
 use crate::app::rows::{ColumnId, OrgRow, permission_name};
 use crate::app::table::{Sort, Table};
 use crate::app::update::focus_pane;
+use crate::app::writes::{nothing_to_edit, read_only};
 
 pub struct Orgs;
 
@@ -110,15 +111,36 @@ impl Resource for Orgs {
         cmds
     }
     fn create(model: &mut Model) -> Vec<Cmd> {
-        manage::create_org(model)
+        create_org(model)
     }
     fn edit(model: &mut Model) -> Vec<Cmd> {
-        manage::nothing_to_edit(
+        nothing_to_edit(
             model,
             "Organizations have nothing to edit; p shows their permissions",
         )
     }
     fn delete(model: &mut Model) -> Vec<Cmd> {
-        manage::delete_org(model)
+        delete_org(model)
     }
+}
+
+/// `c` in the organizations pane.
+fn create_org(model: &mut Model) -> Vec<Cmd> {
+    if !read_only(model) {
+        model.overlay = Some(Overlay::Form(form::create_org()));
+    }
+    Vec::new()
+}
+
+/// `d` in the organizations pane: a typed confirmation.
+fn delete_org(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    let doomed = model
+        .panes
+        .orgs
+        .current()
+        .map(|r| Doomed::Org(r.raw().to_string()));
+    delete_resource::ask(model, doomed)
 }

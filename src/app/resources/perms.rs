@@ -3,9 +3,10 @@
 use ratatui::layout::Constraint;
 
 use crate::app::detail::{self, Detail};
+use crate::app::dialogs::{Confirm, GrantForm, Guard, LevelForm, Overlay, Removal};
 use crate::app::keys::Action;
-use crate::app::manage;
 use crate::app::model::Model;
+use crate::app::model::StatusKind;
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
 use crate::app::resource::{Abilities, Column, Resource, Slot};
@@ -13,6 +14,8 @@ use crate::app::results::fetch;
 use crate::app::rows::{ColumnId, PermRow, permission_name};
 use crate::app::table::{Sort, Table};
 use crate::app::update::focus_pane;
+use crate::app::writes::read_only;
+use crate::swr::model::UserAuth;
 
 pub struct Perms;
 
@@ -98,13 +101,13 @@ impl Resource for Perms {
         of_current(model)
     }
     fn create(model: &mut Model) -> Vec<Cmd> {
-        manage::create_grant(model)
+        create_grant(model)
     }
     fn edit(model: &mut Model) -> Vec<Cmd> {
-        manage::edit_level(model)
+        edit_level(model)
     }
     fn delete(model: &mut Model) -> Vec<Cmd> {
-        manage::remove_permission(model)
+        remove_permission(model)
     }
 }
 
@@ -121,4 +124,87 @@ pub fn of_current(model: &mut Model) -> Vec<Cmd> {
     model.panes.perm_target = Some(target.clone());
     focus_pane(model, PaneId::Perms);
     vec![fetch(model, Fetch::Perms(target))]
+}
+
+/// Permission levels in the order the dialogs offer them.
+pub const LEVELS: [(i64, &str); 3] = [(1, "read"), (3, "write"), (7, "manage")];
+
+pub fn level_index(auth: i64) -> usize {
+    LEVELS.iter().position(|(a, _)| *a == auth).unwrap_or(0)
+}
+
+/// The permission under the cursor: whose, on what, and whether it is the caller's own.
+fn current_grant(model: &Model) -> Option<(PermTarget, UserAuth, bool)> {
+    let target = model.panes.perm_target.clone()?;
+    let row = model.panes.perms.current()?;
+    let user = UserAuth {
+        user_id: row.raw_id().to_string(),
+        user_name: row.user_name.clone(),
+        auth: row.auth,
+    };
+    Some((target, user, row.is_self))
+}
+
+/// `c` in the permissions pane: grant a user a level.
+fn create_grant(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    grant(model)
+}
+
+fn grant(model: &mut Model) -> Vec<Cmd> {
+    let Some(target) = model.panes.perm_target.clone() else {
+        model.say(
+            StatusKind::Info,
+            "Pick an organization or repository first (p)",
+        );
+        return Vec::new();
+    };
+    let request = model.requests.next;
+    model.requests.next += 1;
+    model.overlay = Some(Overlay::Grant(GrantForm::new(target, request)));
+    vec![Cmd::Fetch {
+        request,
+        fetch: Fetch::Users,
+    }]
+}
+
+/// `e` in the permissions pane: the user's level.
+fn edit_level(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    if let Some((target, user, _)) = current_grant(model) {
+        let level = level_index(user.auth);
+        model.overlay = Some(Overlay::Level(LevelForm {
+            target,
+            user,
+            level,
+        }));
+    }
+    Vec::new()
+}
+
+/// `d` in the permissions pane: removing your own permission may lock you out, so it asks
+/// twice.
+fn remove_permission(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    let Some((target, user, is_self)) = current_grant(model) else {
+        return Vec::new();
+    };
+    let guard = if is_self {
+        Guard::Twice { asked: false }
+    } else {
+        Guard::Plain
+    };
+    let removal = Removal {
+        target,
+        user,
+        is_self,
+    };
+    model.overlay = Some(Overlay::Remove(Confirm::new(removal, guard)));
+    Vec::new()
 }

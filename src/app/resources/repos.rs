@@ -3,10 +3,11 @@
 use ratatui::layout::Constraint;
 
 use crate::app::detail::{self, Detail};
+use crate::app::dialogs::{Doomed, Overlay, delete_resource, form};
 use crate::app::format::{relative, size};
 use crate::app::keys::Action;
-use crate::app::manage;
 use crate::app::model::Model;
+use crate::app::model::StatusKind;
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
 use crate::app::resource::{Abilities, Column, Resource, Slot};
@@ -14,6 +15,7 @@ use crate::app::results::fetch;
 use crate::app::rows::{ColumnId, RepoRow};
 use crate::app::table::{Sort, Table};
 use crate::app::update::focus_pane;
+use crate::app::writes::read_only;
 
 pub struct Repos;
 
@@ -147,12 +149,59 @@ impl Resource for Repos {
         Vec::new()
     }
     fn create(model: &mut Model) -> Vec<Cmd> {
-        manage::create_repo(model)
+        create_repo(model)
     }
     fn edit(model: &mut Model) -> Vec<Cmd> {
-        manage::edit_repo(model)
+        edit_repo(model)
     }
     fn delete(model: &mut Model) -> Vec<Cmd> {
-        manage::delete_repo(model)
+        delete_repo(model)
     }
+}
+
+/// `c` in the repositories pane.
+fn create_repo(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    match model.panes.org.clone() {
+        Some(org) => model.overlay = Some(Overlay::Form(form::create_repo(&org))),
+        None => model.say(StatusKind::Info, "Open an organization first"),
+    }
+    Vec::new()
+}
+
+/// `e` in the repositories pane: its attributes.
+fn edit_repo(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    let (Some(org), Some(row)) = (model.panes.org.clone(), model.panes.repos.current()) else {
+        return Vec::new();
+    };
+    let form = form::edit_repo(
+        &org,
+        &row.name,
+        row.is_public,
+        &row.category,
+        &row.description,
+    );
+    model.overlay = Some(Overlay::Form(form));
+    Vec::new()
+}
+
+/// `d` in the repositories pane: a typed confirmation.
+fn delete_repo(model: &mut Model) -> Vec<Cmd> {
+    if read_only(model) {
+        return Vec::new();
+    }
+    let doomed = match (model.panes.org.clone(), model.panes.repos.current()) {
+        (Some(org), Some(r)) => Some(Doomed::Repo {
+            org,
+            repo: r.raw().to_string(),
+            tags: r.tags,
+        }),
+        _ => None,
+    };
+    delete_resource::ask(model, doomed)
 }

@@ -202,7 +202,7 @@ impl Resource for Shares {
     }
     /// `d`: revoke the marked shares, or the current one.
     fn delete(model: &mut Model) -> Vec<Cmd> {
-        if crate::app::manage::read_only(model) {
+        if crate::app::writes::read_only(model) {
             return Vec::new();
         }
         let (Some((org, repo)), Some(current)) = (

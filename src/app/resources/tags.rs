@@ -144,7 +144,7 @@ impl Resource for Tags {
         crate::app::retag::open(model)
     }
     fn edit(model: &mut Model) -> Vec<Cmd> {
-        crate::app::manage::nothing_to_edit(
+        crate::app::writes::nothing_to_edit(
             model,
             "Tags have nothing to edit; c creates one from the current tag",
         )

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::dialogs::LevelForm;
 use crate::app::keys::{Action, KeyHints, Keymap, Layer};
-use crate::app::manage::LEVELS;
+use crate::app::resources::LEVELS;
 use crate::ui::popup;
 use crate::ui::theme::Theme;
 
