@@ -212,18 +212,10 @@ fn level_esc_changes_nothing() {
 
 #[test]
 fn remove_another_user_needs_one_y() {
-    let mut m = with_perms();
-    cursor_to_user(&mut m, "carol");
-    press(&mut m, "d");
+    let mut m = removing("carol");
     assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if !r.is_self));
     let (request, write) = the_write(&press(&mut m, "y"));
-    assert_eq!(
-        write,
-        Write::RemovePermission {
-            target: PermTarget::Org("demo".into()),
-            user_id: "u-0003".into()
-        }
-    );
+    assert_eq!(write, removal_of("u-0003"));
     succeeds(
         &mut m,
         request,
@@ -252,18 +244,10 @@ fn removing_yourself_asks_twice() {
     assert!(press(&mut m, "y").is_empty(), "the first y only asks again");
     assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if r.is_self && r.asked_again()));
     let (_, write) = the_write(&press(&mut m, "y"));
-    assert_eq!(
-        write,
-        Write::RemovePermission {
-            target: PermTarget::Org("demo".into()),
-            user_id: "u-self".into()
-        }
-    );
+    assert_eq!(write, removal_of("u-self"));
 
     // `n` at the second question keeps you.
-    let mut m = with_perms();
-    cursor_to_user(&mut m, "me");
-    press(&mut m, "d");
+    let mut m = removing("me");
     press(&mut m, "y");
     assert!(press(&mut m, "n").is_empty());
     assert!(m.overlay.is_none());
@@ -272,23 +256,13 @@ fn removing_yourself_asks_twice() {
 
 #[test]
 fn enter_in_the_removal_presses_what_has_the_focus() {
-    let mut m = with_perms();
-    cursor_to_user(&mut m, "carol");
-    press(&mut m, "d");
+    let mut m = removing("carol");
     assert!(matches!(&m.overlay, Some(Overlay::Remove(r)) if !r.confirm_focused()));
     update(&mut m, key(KeyCode::Right));
     let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
-    assert_eq!(
-        write,
-        Write::RemovePermission {
-            target: PermTarget::Org("demo".into()),
-            user_id: "u-0003".into()
-        }
-    );
+    assert_eq!(write, removal_of("u-0003"));
     // Yourself: Enter on Remove asks again, from Cancel.
-    let mut m = with_perms();
-    cursor_to_user(&mut m, "me");
-    press(&mut m, "d");
+    let mut m = removing("me");
     update(&mut m, key(KeyCode::Tab));
     assert!(update(&mut m, key(KeyCode::Enter)).is_empty());
     assert!(
@@ -297,4 +271,20 @@ fn enter_in_the_removal_presses_what_has_the_focus() {
     update(&mut m, key(KeyCode::Tab));
     let (_, write) = the_write(&update(&mut m, key(KeyCode::Enter)));
     assert!(matches!(write, Write::RemovePermission { .. }));
+}
+
+/// The permissions of `demo`, and `d` on `user`'s row.
+fn removing(user: &str) -> Model {
+    let mut m = with_perms();
+    cursor_to_user(&mut m, user);
+    press(&mut m, "d");
+    m
+}
+
+/// The write that removes `user_id`'s permission on `demo`.
+fn removal_of(user_id: &str) -> Write {
+    Write::RemovePermission {
+        target: PermTarget::Org("demo".into()),
+        user_id: user_id.into(),
+    }
 }
