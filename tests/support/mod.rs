@@ -5,6 +5,7 @@
 //! - [`screen`]: drawing into a test terminal, reading it back, snapshots;
 //! - [`emulator`]: the client against an in-process emulator;
 //! - [`hostile`]: a server that lies, and the product driven against it;
+//! - [`signed`]: raw signed requests to an in-process emulator, for its wire details;
 //! - [`tmux`]: the real binary in a private tmux server;
 //! - [`actions`]: what a user does to a tag list, for property tests.
 
@@ -16,6 +17,7 @@ pub mod app;
 pub mod emulator;
 pub mod hostile;
 pub mod screen;
+pub mod signed;
 pub mod tmux;
 
 pub use app::*;
