@@ -6,8 +6,7 @@ use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
 
 use super::format::{exact, relative, size};
-use super::model::{Model, Overlay, PaneId};
-use super::resource::Resource;
+use super::model::{Model, Overlay};
 use super::rows::{OrgRow, PermRow, RepoRow, permission_name};
 use super::text::wrap;
 
@@ -185,12 +184,14 @@ pub fn max_scroll(model: &Model) -> usize {
     rows.saturating_sub(shown)
 }
 
-/// `v`: the details of the current row; tags have their popup (with `y` to copy).
+/// `v`: the details of the current row, as its kind shows them (tags: their popup).
 pub fn open(model: &mut Model) {
-    if model.nav.focus() == PaneId::Tags {
-        // The tag popup is Enter's, and has `y` to copy.
-        super::resources::Tags::open(model);
-    } else if of_focus(model).1.is_some() {
+    model.nav.focus().kind().show_details(model);
+}
+
+/// The detail view every kind has unless it shows its rows otherwise.
+pub fn open_view(model: &mut Model) {
+    if of_focus(model).1.is_some() {
         model.overlay = Some(Overlay::Detail { scroll: 0 });
     }
 }

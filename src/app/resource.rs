@@ -157,6 +157,10 @@ pub trait Resource: 'static {
             _ => Vec::new(),
         }
     }
+    /// `v`: the detail view of the current row.
+    fn show_details(model: &mut Model) {
+        super::detail::open_view(model);
+    }
     /// Enter.
     fn open(_model: &mut Model) -> Vec<Cmd> {
         Vec::new()
@@ -220,6 +224,7 @@ pub trait Kind: Sync {
     /// The current row described, if there is one.
     fn details(&self, model: &Model) -> Option<Vec<Detail>>;
     fn show(&self, model: &mut Model) -> Vec<Cmd>;
+    fn show_details(&self, model: &mut Model);
     fn open(&self, model: &mut Model) -> Vec<Cmd>;
     fn create(&self, model: &mut Model) -> Vec<Cmd>;
     fn edit(&self, model: &mut Model) -> Vec<Cmd>;
@@ -317,6 +322,9 @@ impl<R: Resource> Kind for Registered<R> {
     }
     fn show(&self, model: &mut Model) -> Vec<Cmd> {
         R::show(model)
+    }
+    fn show_details(&self, model: &mut Model) {
+        R::show_details(model)
     }
     fn open(&self, model: &mut Model) -> Vec<Cmd> {
         R::open(model)

@@ -133,6 +133,10 @@ impl Resource for Tags {
         lines
     }
 
+    /// `v` is Enter: the tag popup, which has `y` to copy.
+    fn show_details(model: &mut Model) {
+        Self::open(model);
+    }
     /// Enter: the tag's details (with `y` to copy).
     fn open(model: &mut Model) -> Vec<Cmd> {
         if model.panes.tags.current().is_some() {
