@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use crate::emulator::error::ApiErr;
 use crate::emulator::params::Page;
+use crate::emulator::shared::App;
 use crate::emulator::wire::json;
 
 /// What every handler answers.
@@ -64,4 +65,13 @@ pub fn parse_with_is_public<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiE
 /// A repository path parameter: axum has percent-decoded it; `$` stands for `/`.
 pub fn repo_param(param: &str) -> String {
     crate::swr::encoding::repo_from_path_param(param)
+}
+
+/// A project id in a path must be the emulator's own (404 otherwise).
+pub fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
+    if app.read().project_id == project_id {
+        Ok(())
+    } else {
+        Err(ApiErr::not_found(format!("project {project_id} not found")))
+    }
 }
