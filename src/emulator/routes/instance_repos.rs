@@ -7,7 +7,9 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 
 use super::instances::DEFAULT_LIMIT;
-use super::reply::{Reply, check_project, created, ok, parse_body};
+use super::reply::{
+    InstancePath, NamespacePath, Reply, check_project, created, ok, parse_body, project_params,
+};
 use crate::emulator::error::ApiErr;
 use crate::emulator::params::{Params, offset_page, order_of};
 use crate::emulator::shared::App;
@@ -39,11 +41,10 @@ fn repositories_page(params: &Params, mut all: Vec<InstanceRepository>) -> Reply
 
 pub async fn list_in_namespace(
     State(app): State<App>,
-    Path((project, id, ns)): Path<(String, String, String)>,
+    Path((project, id, ns)): NamespacePath,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    check_project(&app, &project)?;
-    let params = Params::from_raw(q.as_deref());
+    let params = project_params(&app, &project, q.as_deref())?;
     let all = app.read().list_namespace_repositories(&id, &ns)?;
     repositories_page(&params, all)
 }
@@ -51,11 +52,10 @@ pub async fn list_in_namespace(
 /// `?namespace_id=N` narrows the list to one namespace.
 pub async fn list_in_instance(
     State(app): State<App>,
-    Path((project, id)): Path<(String, String)>,
+    Path((project, id)): InstancePath,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    check_project(&app, &project)?;
-    let params = Params::from_raw(q.as_deref());
+    let params = project_params(&app, &project, q.as_deref())?;
     let namespace_id = match params.get("namespace_id").filter(|n| !n.is_empty()) {
         None => None,
         Some(n) => Some(n.trim().parse::<i64>().map_err(|_| {

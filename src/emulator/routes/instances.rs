@@ -6,9 +6,11 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use serde::Serialize;
 
-use super::reply::{Reply, check_project, created, ok, parse_body};
+use super::reply::{
+    InstancePath, NamespacePath, Reply, check_project, created, ok, parse_body, project_params,
+};
 use crate::emulator::error::ApiErr;
-use crate::emulator::params::{Params, offset_page, parse_bool};
+use crate::emulator::params::{offset_page, parse_bool};
 use crate::emulator::shared::App;
 use crate::emulator::state::{NamespaceFilter, public_flag};
 use crate::swr::enterprise::{
@@ -32,8 +34,7 @@ pub async fn list(
     Path(project): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    check_project(&app, &project)?;
-    let params = Params::from_raw(q.as_deref());
+    let params = project_params(&app, &project, q.as_deref())?;
     let page = offset_page(&params, INSTANCES_DEFAULT_LIMIT)?;
     let status = params.get("status").filter(|s| !s.is_empty());
     if let Some(s) = status
@@ -56,7 +57,7 @@ pub async fn list(
     })
 }
 
-pub async fn show(State(app): State<App>, Path((project, id)): Path<(String, String)>) -> Reply {
+pub async fn show(State(app): State<App>, Path((project, id)): InstancePath) -> Reply {
     check_project(&app, &project)?;
     let st = app.read();
     ok(&st.instance(&id)?.info)
@@ -65,11 +66,10 @@ pub async fn show(State(app): State<App>, Path((project, id)): Path<(String, Str
 /// `?uid=` and `?domain_name=` narrow the list.
 pub async fn domain_names(
     State(app): State<App>,
-    Path((project, id)): Path<(String, String)>,
+    Path((project, id)): InstancePath,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    check_project(&app, &project)?;
-    let params = Params::from_raw(q.as_deref());
+    let params = project_params(&app, &project, q.as_deref())?;
     let mut infos = app.read().domain_names(&id)?;
     infos.retain(|d| {
         params.get("uid").is_none_or(|u| d.uid == u)
@@ -83,11 +83,10 @@ pub async fn domain_names(
 /// `?name=` (substring) and `?public=true|false` narrow the list.
 pub async fn list_namespaces(
     State(app): State<App>,
-    Path((project, id)): Path<(String, String)>,
+    Path((project, id)): InstancePath,
     RawQuery(q): RawQuery,
 ) -> Reply {
-    check_project(&app, &project)?;
-    let params = Params::from_raw(q.as_deref());
+    let params = project_params(&app, &project, q.as_deref())?;
     let page = offset_page(&params, DEFAULT_LIMIT)?;
     let filter = NamespaceFilter {
         name: params
@@ -107,7 +106,7 @@ pub async fn list_namespaces(
 /// 201 with the new namespace's id.
 pub async fn create_namespace(
     State(app): State<App>,
-    Path((project, id)): Path<(String, String)>,
+    Path((project, id)): InstancePath,
     body: Bytes,
 ) -> Reply {
     check_project(&app, &project)?;
@@ -124,7 +123,7 @@ pub async fn create_namespace(
 
 pub async fn show_namespace(
     State(app): State<App>,
-    Path((project, id, ns)): Path<(String, String, String)>,
+    Path((project, id, ns)): NamespacePath,
 ) -> Reply {
     check_project(&app, &project)?;
     ok(&app.read().show_instance_namespace(&id, &ns)?)
@@ -133,7 +132,7 @@ pub async fn show_namespace(
 /// Changes the public flag (the CVE allow list is accepted and not kept).
 pub async fn update_namespace(
     State(app): State<App>,
-    Path((project, id, ns)): Path<(String, String, String)>,
+    Path((project, id, ns)): NamespacePath,
     body: Bytes,
 ) -> Reply {
     check_project(&app, &project)?;
@@ -145,7 +144,7 @@ pub async fn update_namespace(
 
 pub async fn delete_namespace(
     State(app): State<App>,
-    Path((project, id, ns)): Path<(String, String, String)>,
+    Path((project, id, ns)): NamespacePath,
 ) -> Reply {
     check_project(&app, &project)?;
     app.write().delete_instance_namespace(&id, &ns)?;

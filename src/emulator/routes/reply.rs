@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::emulator::error::ApiErr;
-use crate::emulator::params::Page;
+use crate::emulator::params::{Page, Params};
 use crate::emulator::shared::App;
 use crate::emulator::wire::json;
 
@@ -75,3 +75,14 @@ pub fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
         Err(ApiErr::not_found(format!("project {project_id} not found")))
     }
 }
+
+/// The query of a call under a project path, once the project is known to be the emulator's.
+pub fn project_params(app: &App, project_id: &str, raw: Option<&str>) -> Result<Params, ApiErr> {
+    check_project(app, project_id)?;
+    Ok(Params::from_raw(raw))
+}
+
+/// `/v2/{project_id}/instances/{instance_id}`.
+pub type InstancePath = axum::extract::Path<(String, String)>;
+/// The same with `/namespaces/{namespace_name}`.
+pub type NamespacePath = axum::extract::Path<(String, String, String)>;
