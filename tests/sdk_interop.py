@@ -5,7 +5,8 @@ Usage: python tests/sdk_interop.py [path/to/swr-tui]   (or SWR_TUI_BIN; default 
 Setup: pip install -r tests/requirements-interop.txt
 
 Starts `swr-tui emulator --listen 127.0.0.1:0 --seed demo`, reads its two stdout lines, and calls
-every shared-edition SWR operation the emulator serves (plus IAM token and user list when
+every shared-edition SWR operation the emulator serves, every enterprise-edition operation the
+client uses (instance ee-demo; a nested repository name given with %2F) (plus IAM token and user list when
 huaweicloudsdkiam is installed). Prints one line per call and `N passed, M failed`.
 """
 
@@ -258,6 +259,148 @@ def main():
     check("show_domain_resource_reports", lambda: len(client.show_domain_resource_reports(
         m.ShowDomainResourceReportsRequest(resource_type="store", frequency="daily")).body))
     check("list_sync_regions", lambda: [r.region_id for r in client.list_sync_regions(m.ListSyncRegionsRequest()).body])
+
+    # ---- enterprise edition (instance ee-demo of the demo seed)
+    def list_instance():
+        r = client.list_instance(m.ListInstanceRequest(limit=100, offset=0, status="Running"))
+        expect(r.total >= 1 and any(i.name == "ee-demo" for i in r.instances), r)
+        return f"total={r.total}"
+
+    check("list_instance", list_instance)
+    instance_id = next((i.id for i in client.list_instance(m.ListInstanceRequest()).instances if i.name == "ee-demo"), "")
+    ee = dict(instance_id=instance_id)
+
+    def show_instance():
+        r = client.show_instance(m.ShowInstanceRequest(**ee))
+        expect(r.name == "ee-demo" and r.status == "Running" and r.access_address, r)
+        return r.access_address
+
+    check("show_instance", show_instance)
+
+    def list_domain_names():
+        r = client.list_domain_names(m.ListDomainNamesRequest(**ee))
+        expect([d.type for d in r.domain_name_infos] == ["default"], r)
+        return r.domain_name_infos[0].domain_name
+
+    check("list_domain_names", list_domain_names)
+
+    def list_instance_namespaces():
+        r = client.list_instance_namespaces(m.ListInstanceNamespacesRequest(limit=10, offset=0, **ee))
+        names = [n.name for n in r.namespaces]
+        expect(r.total == len(names) and "apps" in names, r)
+        public = client.list_instance_namespaces(m.ListInstanceNamespacesRequest(public="true", **ee))
+        expect([n.metadata.public for n in public.namespaces] == ["true"] * len(public.namespaces), public)
+        return f"{names} public={[n.name for n in public.namespaces]}"
+
+    check("list_instance_namespaces", list_instance_namespaces)
+
+    def create_instance_namespace():
+        body = m.CreateInstanceNamespaceRequestBody(namespace_name="interop-ns", metadata=m.NamespaceMetadata(public="false"))
+        r = client.create_instance_namespace(m.CreateInstanceNamespaceRequest(body=body, **ee))
+        expect(isinstance(r.id, int) and r.id >= 1, r)
+        return f"id={r.id}"
+
+    check("create_instance_namespace", create_instance_namespace)
+
+    def show_instance_namespace():
+        r = client.show_instance_namespace(m.ShowInstanceNamespaceRequest(namespace_name="interop-ns", **ee))
+        expect(r.name == "interop-ns" and r.metadata.public == "false" and r.repo_count == 0, r)
+        return f"namespace_id={r.namespace_id}"
+
+    check("show_instance_namespace", show_instance_namespace)
+
+    def update_instance_namespace():
+        body = m.UpdateNamespaceRequestBody(metadata=m.NamespaceMetadata(public="true"))
+        client.update_instance_namespace(m.UpdateInstanceNamespaceRequest(namespace_name="interop-ns", body=body, **ee))
+        r = client.show_instance_namespace(m.ShowInstanceNamespaceRequest(namespace_name="interop-ns", **ee))
+        expect(r.metadata.public == "true", r)
+        return "public"
+
+    check("update_instance_namespace", update_instance_namespace)
+
+    def delete_instance_namespace():
+        client.delete_instance_namespace(m.DeleteInstanceNamespaceRequest(namespace_name="interop-ns", **ee))
+        try:
+            client.show_instance_namespace(m.ShowInstanceNamespaceRequest(namespace_name="interop-ns", **ee))
+        except Exception as e:
+            expect(getattr(e, "status_code", None) == 404 and e.error_code.startswith("SVCSTG.SWR."), e)
+            return "gone (404)"
+        raise AssertionError("still there")
+
+    check("delete_instance_namespace", delete_instance_namespace)
+
+    def namespace_errors():
+        out = []
+        for name, status in (("Bad--Name", 400), ("apps", 409)):
+            body = m.CreateInstanceNamespaceRequestBody(namespace_name=name, metadata=m.NamespaceMetadata(public="false"))
+            try:
+                client.create_instance_namespace(m.CreateInstanceNamespaceRequest(body=body, **ee))
+                raise AssertionError(f"{name} created")
+            except AssertionError:
+                raise
+            except Exception as e:
+                expect(getattr(e, "status_code", None) == status and e.error_code.startswith("SVCSTG.SWR."), e)
+                out.append(f"{e.status_code} {e.error_code}")
+        try:
+            client.delete_instance_namespace(m.DeleteInstanceNamespaceRequest(namespace_name="apps", **ee))
+            raise AssertionError("a namespace with repositories was deleted")
+        except AssertionError:
+            raise
+        except Exception as e:
+            expect(getattr(e, "status_code", None) == 412 and e.error_code.startswith("SVCSTG.SWR."), e)
+            out.append(f"not empty: {e.status_code} {e.error_code}")
+        return ", ".join(out)
+
+    check("instance namespace errors (400, 409, not empty)", namespace_errors)
+
+    def list_namespace_repositories():
+        r = client.list_namespace_repositories(m.ListNamespaceRepositoriesRequest(namespace_name="apps", limit=10, offset=0, **ee))
+        names = [x.name for x in r.repositories]
+        expect(r.total == len(names) and "apps/team/api" in names, r)
+        return names
+
+    check("list_namespace_repositories", list_namespace_repositories)
+
+    def list_instance_repositories():
+        r = client.list_instance_repositories(m.ListInstanceRepositoriesRequest(limit=100, offset=0, **ee))
+        expect(r.total == len(r.repositories) >= 3, r)
+        return f"total={r.total}"
+
+    check("list_instance_repositories", list_instance_repositories)
+
+    # A nested name is given with "/" replaced by "%2F", as Huawei documents; the SDK encodes it
+    # once more (team%252Fapi) and signs that path.
+    nested = dict(namespace_name="apps", repository_name="team%2Fapi", **ee)
+
+    def show_instance_repository():
+        r = client.show_instance_repository(m.ShowInstanceRepositoryRequest(**nested))
+        expect(r.name == "apps/team/api" and r.artifact_count == 3 and r.tag_count == 6, r)
+        return f"{r.name} artifacts={r.artifact_count} tags={r.tag_count}"
+
+    check("show_instance_repository (nested name)", show_instance_repository)
+
+    def update_instance_repository():
+        body = m.UpdateRepoConfigRequestBody(description="set by the official SDK")
+        client.update_instance_repository(m.UpdateInstanceRepositoryRequest(body=body, **nested))
+        r = client.show_instance_repository(m.ShowInstanceRepositoryRequest(**nested))
+        expect(r.description == "set by the official SDK", r)
+        return r.description
+
+    check("update_instance_repository (nested name)", update_instance_repository)
+
+    def delete_instance_repository():
+        client.delete_instance_repository(m.DeleteInstanceRepositoryRequest(**nested))
+        try:
+            client.show_instance_repository(m.ShowInstanceRepositoryRequest(**nested))
+        except Exception as e:
+            expect(getattr(e, "status_code", None) == 404, e)
+            left = [x.name for x in client.list_namespace_repositories(
+                m.ListNamespaceRepositoriesRequest(namespace_name="apps", **ee)).repositories]
+            expect("apps/team/api" not in left and left, left)
+            return f"gone; left {left}"
+        raise AssertionError("still there")
+
+    check("delete_instance_repository (nested name)", delete_instance_repository)
 
     # ---- error mapping
     def not_found():

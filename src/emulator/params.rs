@@ -121,6 +121,47 @@ fn invalid_page(v: &str) -> ApiErr {
     ApiErr::bad_request("SVCSTG.SWR.4000056", format!("invalid page size: {v}"))
 }
 
+/// The largest page of an enterprise-edition list.
+pub const MAX_OFFSET_LIMIT: usize = 100;
+
+/// Enterprise-edition paging: `limit` 1..=100 (default `default_limit`), `offset` 0 or a
+/// multiple of `limit`; anything else is 400 `SVCSTG.SWR.4000056`.
+pub fn offset_page(params: &Params, default_limit: usize) -> Result<Page, ApiErr> {
+    let limit = match params.get("limit") {
+        None => default_limit,
+        Some(v) => match v.trim().parse::<usize>() {
+            Ok(n) if (1..=MAX_OFFSET_LIMIT).contains(&n) => n,
+            _ => return Err(invalid_page(v)),
+        },
+    };
+    let offset = match params.get("offset") {
+        None => 0,
+        Some(v) => v.trim().parse::<usize>().map_err(|_| invalid_page(v))?,
+    };
+    if offset % limit != 0 {
+        return Err(ApiErr::bad_request(
+            "SVCSTG.SWR.4000056",
+            format!("offset {offset} must be 0 or a multiple of limit {limit}"),
+        ));
+    }
+    Ok(Page {
+        limit,
+        offset,
+        explicit: true,
+    })
+}
+
+impl Page {
+    /// This page of `items`.
+    pub fn slice<T>(&self, items: Vec<T>) -> Vec<T> {
+        items
+            .into_iter()
+            .skip(self.offset)
+            .take(self.limit)
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Page {
     pub limit: usize,
@@ -155,6 +196,16 @@ mod tests {
         assert_eq!(f.get("namespace"), Some("demo"));
         let page = f.page().unwrap();
         assert_eq!((page.limit, page.offset, page.explicit), (10, 0, true));
+    }
+
+    #[test]
+    fn offset_pages_are_multiples_of_the_limit() {
+        let page = |raw: &str| offset_page(&Params::from_raw(Some(raw)), 10);
+        assert_eq!(page("").unwrap().limit, 10);
+        assert_eq!(page("limit=100&offset=200").unwrap().offset, 200);
+        for bad in ["limit=101", "limit=0", "limit=10&offset=5", "offset=-1"] {
+            assert_eq!(page(bad).unwrap_err().status, 400, "{bad}");
+        }
     }
 
     #[test]

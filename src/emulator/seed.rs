@@ -32,7 +32,10 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::state::{self, State, User};
+
+mod instances;
 use crate::swr::model::{CreateRepo, UserAuth};
+pub use instances::{SeedArtifact, SeedInstance, SeedInstanceNamespace, SeedInstanceRepo};
 
 /// The embedded demo data.
 pub const DEMO_SEED_JSON: &str = include_str!("../../assets/demo-seed.json");
@@ -59,6 +62,9 @@ pub struct Seed {
     pub namespaces: Vec<SeedNamespace>,
     #[serde(default)]
     pub users: Vec<SeedUser>,
+    /// Enterprise-edition instances (see `seed/instances.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instances: Vec<SeedInstance>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -202,6 +208,7 @@ impl Seed {
             let at = format!("namespaces[{i}]");
             load_namespace(&mut st, ns, &at)?;
         }
+        instances::load(&mut st, &self.instances)?;
         st.org_quota = self
             .org_quota
             .unwrap_or(state::DEFAULT_ORG_QUOTA)

@@ -13,6 +13,7 @@ pub use super::tag_store::{TagOrder, TagRec, TagStore};
 pub use tags::TagQueryV3;
 
 mod access;
+mod instances;
 mod repos;
 mod rules;
 mod shares;
@@ -20,6 +21,10 @@ mod tags;
 
 use crate::swr::model::{self, AUTH_MANAGE, AccessDomain, Namespace, UserAuth};
 pub use access::{PermOp, PermTarget};
+pub use instances::{
+    EeArtifact, EeIds, EeInstance, EeNamespace, EeRepo, EeTag, NamespaceFilter, order_repositories,
+    public_flag,
+};
 pub use repos::RepoFilter;
 pub use rules::*;
 
@@ -79,6 +84,8 @@ pub struct Share {
 #[derive(Debug, Clone)]
 pub struct State {
     pub orgs: BTreeMap<String, Org>,
+    /// Enterprise-edition instances, in seed order.
+    pub instances: Vec<EeInstance>,
     pub users: Vec<User>,
     /// The user every request acts as (owner of every seeded org, an SWR admin).
     pub caller: User,
@@ -115,6 +122,7 @@ impl State {
     ) -> Self {
         Self {
             orgs: BTreeMap::new(),
+            instances: Vec::new(),
             users,
             caller,
             region: region.to_string(),

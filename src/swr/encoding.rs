@@ -31,6 +31,17 @@ pub fn repo_from_path_param(param: &str) -> String {
     param.replace('$', "/")
 }
 
+/// An enterprise-edition repository name as a path segment: Huawei documents replacing each `/`
+/// by `%2F` first, and that is then percent-encoded once more, so `team/svc` is `team%252Fsvc`.
+pub fn instance_repo_segment(repository: &str) -> String {
+    encode(&repository.replace('/', "%2F"))
+}
+
+/// The inverse, for servers: `decoded` is the segment decoded once (`team%2Fsvc`).
+pub fn instance_repo_from_segment(decoded: &str) -> String {
+    decoded.replace("%2F", "/").replace("%2f", "/")
+}
+
 /// Builds a resource path from literal segments and parameters, encoding each parameter.
 /// `segments` alternate between literal text (already safe) and values that need encoding.
 pub fn build_path(parts: &[PathPart<'_>]) -> String {
@@ -104,6 +115,20 @@ mod tests {
                 ("limit".to_string(), "10".to_string()),
                 ("name".to_string(), "a+b/c".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn instance_repo_names_travel_double_encoded() {
+        assert_eq!(instance_repo_segment("team/svc"), "team%252Fsvc");
+        assert_eq!(instance_repo_segment("nginx"), "nginx");
+        assert_eq!(
+            instance_repo_from_segment(&decode("team%252Fsvc")),
+            "team/svc"
+        );
+        assert_eq!(
+            instance_repo_from_segment(&decode("team%2Fsvc")),
+            "team/svc"
         );
     }
 

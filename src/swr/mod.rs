@@ -2,6 +2,7 @@
 
 pub mod client;
 pub mod encoding;
+pub mod enterprise;
 pub mod entries;
 pub mod error;
 pub mod model;

@@ -31,6 +31,37 @@ pub fn repository_name(name: &str) -> Result<(), String> {
     separated_words(name, true).map_err(|why| format!("invalid repository name {name:?}: {why}"))
 }
 
+/// Checks an enterprise-edition namespace name: 1 to 64 characters, runs of `[a-z0-9]` joined by
+/// one `.`, `_` or `-` each, a letter or digit at both ends (unlike an organization name, it may
+/// start with a digit).
+pub fn instance_namespace_name(name: &str) -> Result<(), String> {
+    if name.is_empty() || name.len() > ORG_MAX {
+        return Err(format!("namespace name must be 1 to {ORG_MAX} characters"));
+    }
+    let is_word = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
+    let mut previous_sep = true;
+    for c in name.chars() {
+        let sep = matches!(c, '.' | '_' | '-');
+        if !sep && !is_word(c) {
+            return Err(format!(
+                "invalid namespace name {name:?}: {c:?} is not allowed"
+            ));
+        }
+        if sep && previous_sep {
+            return Err(format!(
+                "invalid namespace name {name:?}: must start with a letter or digit and never repeat a separator"
+            ));
+        }
+        previous_sep = sep;
+    }
+    if previous_sep {
+        return Err(format!(
+            "invalid namespace name {name:?}: must end with a letter or digit"
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a tag name with the Docker/OCI grammar `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
 pub fn tag_name(name: &str) -> Result<(), String> {
     let mut chars = name.chars();
@@ -112,6 +143,27 @@ mod tests {
             &"a".repeat(65),
         ] {
             assert!(namespace_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn instance_namespace_names() {
+        for ok in ["conf", "1team", "a.b_c-d", "9", &"a".repeat(64)] {
+            assert!(instance_namespace_name(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "Conf",
+            "-a",
+            "a-",
+            "a--b",
+            "a__b",
+            "a._b",
+            "a/b",
+            "a b",
+            &"a".repeat(65),
+        ] {
+            assert!(instance_namespace_name(bad).is_err(), "{bad}");
         }
     }
 

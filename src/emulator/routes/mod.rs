@@ -8,6 +8,8 @@
 pub mod access;
 pub mod domains;
 pub mod iam;
+pub mod instance_repos;
+pub mod instances;
 pub mod namespaces;
 pub mod reply;
 pub mod repos;
@@ -85,6 +87,7 @@ pub fn router(app: App) -> Router {
             "/v2/manage/reports/{resource_type}/{frequency}",
             get(utils::reports),
         )
+        .merge(enterprise())
         .route("/v3/users", get(iam::list_users))
         .route("/v3/projects", get(iam::list_projects))
         .layer(from_fn_with_state(app.clone(), auth::layer));
@@ -94,6 +97,43 @@ pub fn router(app: App) -> Router {
         .fallback(not_found)
         .layer(from_fn_with_state(app.clone(), faults::layer))
         .with_state(app)
+}
+
+/// The enterprise edition's instances, namespaces and repositories.
+fn enterprise() -> Router<App> {
+    const INSTANCE: &str = "/v2/{project_id}/instances/{instance_id}";
+    let ns = format!("{INSTANCE}/namespaces/{{namespace_name}}");
+    Router::new()
+        .route("/v2/{project_id}/instances", get(instances::list))
+        .route(INSTANCE, get(instances::show))
+        .route(
+            &format!("{INSTANCE}/domainname"),
+            get(instances::domain_names),
+        )
+        .route(
+            &format!("{INSTANCE}/namespaces"),
+            get(instances::list_namespaces).post(instances::create_namespace),
+        )
+        .route(
+            &ns,
+            get(instances::show_namespace)
+                .put(instances::update_namespace)
+                .delete(instances::delete_namespace),
+        )
+        .route(
+            &format!("{ns}/repositories"),
+            get(instance_repos::list_in_namespace),
+        )
+        .route(
+            &format!("{INSTANCE}/repositories"),
+            get(instance_repos::list_in_instance),
+        )
+        .route(
+            &format!("{ns}/repositories/{{repository_name}}"),
+            get(instance_repos::show)
+                .put(instance_repos::update)
+                .delete(instance_repos::delete),
+        )
 }
 
 /// The permission calls, the same for an organization and a repository.

@@ -7,7 +7,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::emulator::error::ApiErr;
-use crate::emulator::params::Page;
+use crate::emulator::params::{Page, Params};
+use crate::emulator::shared::App;
 use crate::emulator::wire::json;
 
 /// What every handler answers.
@@ -65,3 +66,23 @@ pub fn parse_with_is_public<T: DeserializeOwned>(body: &Bytes) -> Result<T, ApiE
 pub fn repo_param(param: &str) -> String {
     crate::swr::encoding::repo_from_path_param(param)
 }
+
+/// A project id in a path must be the emulator's own (404 otherwise).
+pub fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
+    if app.read().project_id == project_id {
+        Ok(())
+    } else {
+        Err(ApiErr::not_found(format!("project {project_id} not found")))
+    }
+}
+
+/// The query of a call under a project path, once the project is known to be the emulator's.
+pub fn project_params(app: &App, project_id: &str, raw: Option<&str>) -> Result<Params, ApiErr> {
+    check_project(app, project_id)?;
+    Ok(Params::from_raw(raw))
+}
+
+/// `/v2/{project_id}/instances/{instance_id}`.
+pub type InstancePath = axum::extract::Path<(String, String)>;
+/// The same with `/namespaces/{namespace_name}`.
+pub type NamespacePath = axum::extract::Path<(String, String, String)>;

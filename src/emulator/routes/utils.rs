@@ -5,7 +5,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use base64::Engine;
 use chrono::{Duration, Utc};
 
-use super::reply::{Reply, ok};
+use super::reply::{Reply, check_project, ok};
 use crate::emulator::error::ApiErr;
 use crate::emulator::params::Params;
 use crate::emulator::shared::App;
@@ -59,14 +59,6 @@ pub async fn create_secret(State(app): State<App>, RawQuery(q): RawQuery) -> Rep
 pub async fn create_authorization_token(State(app): State<App>) -> Reply {
     let user = format!("bearertoken@{}", random_id(20));
     login_response(&app, user, "x-swr-expireat")
-}
-
-fn check_project(app: &App, project_id: &str) -> Result<(), ApiErr> {
-    if app.read().project_id == project_id {
-        Ok(())
-    } else {
-        Err(ApiErr::not_found(format!("project {project_id} not found")))
-    }
 }
 
 /// Quotas of the caller's project: the emulator's own, or the one the request is signed for

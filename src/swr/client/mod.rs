@@ -2,6 +2,7 @@
 //! and turns answers into models or [`ApiError`]s.
 
 mod auth;
+pub mod enterprise;
 mod iam;
 mod operations;
 pub mod paging;
@@ -22,6 +23,7 @@ use serde::de::DeserializeOwned;
 use tokio::sync::Mutex;
 
 pub use auth::{CachedToken, Credentials};
+pub use enterprise::{InstanceNamespaceFilter, OffsetPage, RepositoryScope};
 pub use paging::Page;
 pub use queries::{Order, RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 pub use retry::RetryPolicy;
