@@ -312,3 +312,27 @@ fn a_deadline_that_is_no_time_is_shown_as_sent_never_as_forever() {
     let forever = swr_tui::app::resources::ShareRow::from(share("f", "forever", true));
     assert_eq!(forever.until(), "forever");
 }
+
+#[test]
+fn marked_shares_the_filter_hides_are_revoked_too_and_listed_after_the_shown_ones() {
+    let mut m = with_shares();
+    // ops, partner-2, partner-10: mark ops and partner-10, then filter ops away.
+    press(&mut m, " j ");
+    press(&mut m, "/partner");
+    update(&mut m, key(KeyCode::Enter));
+    assert_eq!(m.panes.shares.marked_count(), 2);
+    press(&mut m, "d");
+    let Some(Overlay::DeleteRows(dialog)) = &m.overlay else {
+        panic!("{:?}", m.overlay);
+    };
+    assert_eq!(
+        dialog.names,
+        ["partner-10", "ops"],
+        "as the title's [2 marked] says"
+    );
+    let cmds = press(&mut m, "y");
+    assert!(
+        matches!(cmds.as_slice(), [Cmd::Write { write, .. }] if *write == revoke(&["partner-10", "ops"])),
+        "{cmds:?}"
+    );
+}

@@ -221,37 +221,23 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
     let (Some(org), Some(repo)) = (model.panes.org.clone(), model.panes.repo.clone()) else {
         return Vec::new();
     };
-    // What goes, by row: the marked rows, or the current one. Positions, not names: with
-    // 100,000 rows, looking names up in a set per row is what made this slow.
+    // What goes, by row position (not by name: with 100,000 rows, looking names up in a set
+    // per row is what made this slow), in the order the list shows them, so the dialog reads
+    // like the pane; marked tags the filter hides come after.
     let table = &model.panes.tags;
-    let selected: Vec<bool> = if table.marked_count() > 0 {
-        (0..table.len() as u32)
-            .map(|i| table.is_marked(i))
-            .collect()
-    } else if let Some(current) = table.current_index() {
-        let mut one = vec![false; table.len()];
-        one[current as usize] = true;
-        one
-    } else {
+    let chosen = table.chosen();
+    if chosen.is_empty() {
         return Vec::new();
-    };
-    // In the order the list shows them, so the dialog reads like the pane; marked tags hidden
-    // by the filter after them.
-    let mut listed = vec![false; table.len()];
-    let mut tags: Vec<String> = Vec::new();
-    for (i, t) in table.visible_indexed() {
-        if selected[i as usize] {
-            listed[i as usize] = true;
-            tags.push(t.raw().to_string());
-        }
     }
     let rows = table.rows();
-    tags.extend(
-        rows.iter()
-            .enumerate()
-            .filter(|&(i, _)| selected[i] && !listed[i])
-            .map(|(_, t)| t.raw().to_string()),
-    );
+    let mut selected = vec![false; rows.len()];
+    for &i in &chosen {
+        selected[i as usize] = true;
+    }
+    let tags: Vec<String> = chosen
+        .iter()
+        .map(|&i| rows[i as usize].raw().to_string())
+        .collect();
     let mut shared: Vec<(String, SharedWith)> = shared_with(rows, &selected)
         .into_iter()
         .map(|(i, with)| (rows[i].tag.clone(), with))

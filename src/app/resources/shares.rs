@@ -205,22 +205,15 @@ impl Resource for Shares {
         if crate::app::writes::read_only(model) {
             return Vec::new();
         }
-        let (Some((org, repo)), Some(current)) = (
-            model.panes.share_target.clone(),
-            model.panes.shares.current_index(),
-        ) else {
+        let Some((org, repo)) = model.panes.share_target.clone() else {
             return Vec::new();
         };
         let table = &model.panes.shares;
-        let chosen: Vec<&ShareRow> = if table.marked_count() > 0 {
-            table
-                .visible_indexed()
-                .filter(|(i, _)| table.is_marked(*i))
-                .map(|(_, r)| r)
-                .collect()
-        } else {
-            table.rows().get(current as usize).into_iter().collect()
-        };
+        let rows = table.rows();
+        let chosen: Vec<&ShareRow> = table.chosen().iter().map(|&i| &rows[i as usize]).collect();
+        if chosen.is_empty() {
+            return Vec::new();
+        }
         let of = format!("{org}/{repo}");
         let accounts: Vec<String> = chosen.iter().map(|r| r.raw().to_string()).collect();
         let subject = DeleteRows {

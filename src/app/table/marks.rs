@@ -26,6 +26,29 @@ impl<T: Row> Table<T> {
             .map(|(i, _)| (i as u32, &self.items[i]))
     }
 
+    /// What a delete acts on, as positions in [`Table::rows`]: the marked rows (those shown
+    /// first, in the list's order, then the marked rows the filter hides), or the current row
+    /// when none is marked. One pass over the view and one over the marks.
+    pub fn chosen(&self) -> Vec<u32> {
+        if self.marked_count == 0 {
+            return self.current_index().into_iter().collect();
+        }
+        let mut listed = vec![false; self.items.len()];
+        let mut chosen = Vec::with_capacity(self.marked_count);
+        for &i in &self.view {
+            if self.is_marked(i) {
+                listed[i as usize] = true;
+                chosen.push(i);
+            }
+        }
+        chosen.extend(
+            self.marked_rows()
+                .map(|(i, _)| i)
+                .filter(|&i| !listed[i as usize]),
+        );
+        chosen
+    }
+
     /// The keys of the marked rows.
     pub fn marked_keys(&self) -> BTreeSet<String> {
         self.marked_rows()
