@@ -280,6 +280,7 @@ async fn revoke_shares(
 
 async fn perform_one(client: &SwrClient, write: Write) -> Result<(), ApiError> {
     match write {
+        // `perform_write` runs batches item by item; this arm only keeps the match whole.
         Write::RevokeShares { .. } => Err(ApiError::Invalid("a batch is not one request".into())),
         Write::CreateOrg { name } => client.create_namespace(&name).await,
         Write::DeleteOrg { name } => client.delete_namespace(&name).await,
