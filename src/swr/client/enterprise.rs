@@ -56,7 +56,7 @@ pub enum RepositoryScope {
 }
 
 /// Lists that carry their items and a `total`.
-trait Listed: DeserializeOwned + Send + 'static {
+pub(super) trait Listed: DeserializeOwned + Send + 'static {
     type Item: Send + 'static;
     fn split(self) -> (Vec<Self::Item>, u64);
 }
@@ -82,13 +82,16 @@ impl Listed for InstanceRepositoryList {
     }
 }
 
-fn paged(call: Call, page: OffsetPage) -> Call {
+pub(super) fn paged(call: Call, page: OffsetPage) -> Call {
     call.query("offset", page.offset).query("limit", page.limit)
 }
 
 impl SwrClient {
     /// `/v2/{project_id}/instances/{instance_id}` (or the list without an id).
-    async fn instance_path(&self, instance_id: Option<&str>) -> Result<String, ApiError> {
+    pub(super) async fn instance_path(
+        &self,
+        instance_id: Option<&str>,
+    ) -> Result<String, ApiError> {
         let project = self.project_id().await?;
         let mut path = format!("/v2/{}/instances", encode(&project));
         if let Some(id) = instance_id {
@@ -98,7 +101,11 @@ impl SwrClient {
         Ok(path)
     }
 
-    async fn namespace_path(&self, instance_id: &str, namespace: &str) -> Result<String, ApiError> {
+    pub(super) async fn namespace_path(
+        &self,
+        instance_id: &str,
+        namespace: &str,
+    ) -> Result<String, ApiError> {
         Ok(format!(
             "{}/namespaces/{}",
             self.instance_path(Some(instance_id)).await?,
@@ -107,7 +114,7 @@ impl SwrClient {
     }
 
     /// A repository's path; a nested name travels with `/` as `%2F`, encoded once more.
-    async fn instance_repo_path(
+    pub(super) async fn instance_repo_path(
         &self,
         instance_id: &str,
         namespace: &str,
@@ -120,11 +127,11 @@ impl SwrClient {
         ))
     }
 
-    async fn get_json<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
+    pub(super) async fn get_json<T: DeserializeOwned>(&self, call: Call) -> Result<T, ApiError> {
         self.send(&call).await?.json()
     }
 
-    async fn page_of<L: Listed>(&self, call: Call) -> Result<Page<L::Item>, ApiError> {
+    pub(super) async fn page_of<L: Listed>(&self, call: Call) -> Result<Page<L::Item>, ApiError> {
         let (items, total) = self.get_json::<L>(call).await?.split();
         Ok(Page {
             items,
@@ -133,7 +140,7 @@ impl SwrClient {
     }
 
     /// Walks an enterprise list whose page `call(offset, limit)` builds.
-    async fn walk_all<L: Listed>(
+    pub(super) async fn walk_all<L: Listed>(
         &self,
         call: impl Fn(OffsetPage) -> Call,
     ) -> Result<Vec<L::Item>, ApiError> {
