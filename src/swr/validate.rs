@@ -35,28 +35,39 @@ pub fn repository_name(name: &str) -> Result<(), String> {
 /// one `.`, `_` or `-` each, a letter or digit at both ends (unlike an organization name, it may
 /// start with a digit).
 pub fn instance_namespace_name(name: &str) -> Result<(), String> {
+    words_joined_once(name, "namespace name")
+}
+
+/// Checks an enterprise long-term credential name. The SDK's field doc gives the enterprise
+/// namespace rule word for word ("小写字母或数字开头 … 点、下划线、中划线不能直接连续 … 小写字母或数字结尾，
+/// 1-64个字符"), so upper-case letters are refused too.
+pub fn long_term_credential_name(name: &str) -> Result<(), String> {
+    words_joined_once(name, "credential name")
+}
+
+/// 1 to 64 characters: runs of `[a-z0-9]` joined by one `.`, `_` or `-` each, a letter or digit
+/// at both ends; `what` names the thing in the message.
+fn words_joined_once(name: &str, what: &str) -> Result<(), String> {
     if name.is_empty() || name.len() > ORG_MAX {
-        return Err(format!("namespace name must be 1 to {ORG_MAX} characters"));
+        return Err(format!("{what} must be 1 to {ORG_MAX} characters"));
     }
     let is_word = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit();
     let mut previous_sep = true;
     for c in name.chars() {
         let sep = matches!(c, '.' | '_' | '-');
         if !sep && !is_word(c) {
-            return Err(format!(
-                "invalid namespace name {name:?}: {c:?} is not allowed"
-            ));
+            return Err(format!("invalid {what} {name:?}: {c:?} is not allowed"));
         }
         if sep && previous_sep {
             return Err(format!(
-                "invalid namespace name {name:?}: must start with a letter or digit and never repeat a separator"
+                "invalid {what} {name:?}: must start with a letter or digit and never repeat a separator"
             ));
         }
         previous_sep = sep;
     }
     if previous_sep {
         return Err(format!(
-            "invalid namespace name {name:?}: must end with a letter or digit"
+            "invalid {what} {name:?}: must end with a letter or digit"
         ));
     }
     Ok(())
@@ -143,6 +154,17 @@ mod tests {
             &"a".repeat(65),
         ] {
             assert!(namespace_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn long_term_credential_names() {
+        for ok in ["ci-robot", "1a", "a.b_c-d", &"a".repeat(64)] {
+            assert!(long_term_credential_name(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "CI", "-a", "a.", "a..b", "a b", "a/b", &"a".repeat(65)] {
+            let why = long_term_credential_name(bad).unwrap_err();
+            assert!(why.contains("credential name"), "{bad}: {why}");
         }
     }
 
