@@ -13,6 +13,7 @@ pub use super::tag_store::{TagOrder, TagRec, TagStore};
 pub use tags::TagQueryV3;
 
 mod access;
+mod credentials;
 mod instances;
 mod repos;
 mod rules;
@@ -21,6 +22,7 @@ mod tags;
 
 use crate::swr::model::{self, AUTH_MANAGE, AccessDomain, Namespace, UserAuth};
 pub use access::{PermOp, PermTarget};
+pub use credentials::{EeCredential, random_token_id};
 pub use instances::{
     EeArtifact, EeIds, EeInstance, EeNamespace, EeRepo, EeTag, NamespaceFilter, order_repositories,
     public_flag,

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod domains;
 pub mod iam;
+pub mod instance_credentials;
 pub mod instance_repos;
 pub mod instances;
 pub mod namespaces;
@@ -134,6 +135,28 @@ fn enterprise() -> Router<App> {
                 .put(instance_repos::update)
                 .delete(instance_repos::delete),
         )
+        .merge(instance_credentials_routes(INSTANCE))
+}
+
+/// E23–E28 under an instance.
+fn instance_credentials_routes(instance: &str) -> Router<App> {
+    use instance_credentials as creds;
+    let long_term = format!("{instance}/long-term-credentials");
+    Router::new()
+        .route(
+            &format!("{instance}/temp-credential"),
+            post(creds::create_temp),
+        )
+        .route(
+            &format!("{instance}/long-term-credential"),
+            post(creds::create_long_term),
+        )
+        .route(&long_term, get(creds::list_long_term))
+        .route(
+            &format!("{long_term}/{{credential_id}}"),
+            axum::routing::put(creds::update_long_term).delete(creds::delete_long_term),
+        )
+        .route(&format!("{instance}/statistics"), get(creds::statistics))
 }
 
 /// The permission calls, the same for an organization and a repository.

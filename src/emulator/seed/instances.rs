@@ -15,6 +15,9 @@ use crate::emulator::state::{
 use crate::swr::enterprise::{DEFAULT_SPEC, INSTANCE_STATUSES, Instance};
 use crate::swr::validate;
 
+mod credentials;
+pub use credentials::SeedCredential;
+
 const DEFAULT_VERSION: &str = "v25.6.0";
 const DEFAULT_MEDIA_TYPE: &str = "application/vnd.docker.distribution.manifest.v2+json";
 
@@ -38,6 +41,9 @@ pub struct SeedInstance {
     pub created: Option<String>,
     #[serde(default)]
     pub namespaces: Vec<SeedInstanceNamespace>,
+    /// Long-term login credentials (optional; see `instances/credentials.rs`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credentials: Vec<SeedCredential>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -182,11 +188,13 @@ fn instance(st: &State, seed: &SeedInstance, at: &str) -> Result<EeInstance, See
         subnet_cidr: "192.168.0.0/24".into(),
         vpcep_service_id: String::new(),
     };
+    let credentials = credentials::credentials(&seed.credentials, &id, &st.caller.id, created, at)?;
     let mut inst = EeInstance {
         info,
         created,
         namespaces: BTreeMap::new(),
         last_ids: EeIds::default(),
+        credentials,
     };
     for (i, ns) in seed.namespaces.iter().enumerate() {
         namespace(&mut inst, ns, &format!("{at}.namespaces[{i}]"))?;

@@ -21,6 +21,8 @@ pub struct EeInstance {
     pub namespaces: BTreeMap<String, EeNamespace>,
     /// The last id handed out, per kind (ids are unique per kind within an instance).
     pub last_ids: EeIds,
+    /// Long-term login credentials, oldest first (see `credentials.rs`).
+    pub credentials: Vec<super::EeCredential>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -192,7 +194,7 @@ impl State {
             .ok_or_else(|| no_instance(id))
     }
 
-    fn instance_mut(&mut self, id: &str) -> Res<&mut EeInstance> {
+    pub(super) fn instance_mut(&mut self, id: &str) -> Res<&mut EeInstance> {
         self.instances
             .iter_mut()
             .find(|i| i.info.id == id || i.info.name == id)
