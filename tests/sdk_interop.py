@@ -17,6 +17,8 @@ import subprocess
 import sys
 import traceback
 
+import sdk_interop_credentials  # next to this file: E23-E28
+
 from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
 from huaweicloudsdkcore.http.http_config import HttpConfig
 from huaweicloudsdkswr.v2 import SwrClient
@@ -401,6 +403,8 @@ def main():
         raise AssertionError("still there")
 
     check("delete_instance_repository (nested name)", delete_instance_repository)
+
+    sdk_interop_credentials.run(client, m, check, expect, ee)
 
     # ---- error mapping
     def not_found():
