@@ -6,6 +6,9 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+mod artifacts;
+pub use artifacts::*;
+
 /// The instance states the service knows (`status` of `ListInstance`).
 pub const INSTANCE_STATUSES: [&str; 4] = ["Initial", "Creating", "Running", "Unavailable"];
 /// The only edition specification Huawei sells.
