@@ -4,6 +4,7 @@
 mod auth;
 pub mod enterprise;
 mod iam;
+mod instance_artifacts;
 mod instance_credentials;
 mod operations;
 pub mod paging;

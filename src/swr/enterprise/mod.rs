@@ -6,6 +6,8 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+mod artifacts;
+pub use artifacts::*;
 mod credentials;
 pub use credentials::*;
 
