@@ -62,7 +62,10 @@ async fn run(concurrency: usize) -> (Duration, u64, usize) {
         watch::channel(Steer::Go).1,
         |tag: String| {
             let client = client.clone();
-            async move { delete::delete_confirmed(&client, "bench", "app", &tag).await }
+            async move {
+                delete::delete_confirmed(&client, delete::Item::shared_tag("bench", "app", &tag))
+                    .await
+            }
         },
         |_, result| failures += usize::from(result.is_err()),
     )
@@ -202,7 +205,10 @@ async fn big_batch() {
         watch::channel(Steer::Go).1,
         |tag: String| {
             let client = client.clone();
-            async move { delete::delete_confirmed(&client, "bench", "app", &tag).await }
+            async move {
+                delete::delete_confirmed(&client, delete::Item::shared_tag("bench", "app", &tag))
+                    .await
+            }
         },
         |tag, result| results.push((tag, result)),
     )

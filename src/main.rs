@@ -25,6 +25,9 @@ struct Cli {
     /// IAM endpoint URL (default: the region's, or the SWR endpoint when one is given).
     #[arg(long)]
     iam_endpoint: Option<String>,
+    /// Open this enterprise-edition instance (name or id) instead of the shared edition.
+    #[arg(long, value_name = "NAME|ID")]
+    instance: Option<String>,
     /// Hide every write action.
     #[arg(long)]
     read_only: bool,
@@ -135,6 +138,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 region: cli.region,
                 endpoint: cli.endpoint,
                 iam_endpoint: cli.iam_endpoint,
+                instance: cli.instance,
                 read_only: cli.read_only,
             },
             log_level: cli.log_level,

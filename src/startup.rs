@@ -8,6 +8,9 @@ use ratatui::layout::Rect;
 use tokio::sync::mpsc;
 
 use crate::app::keys::Keymap;
+use crate::app::registry::InstanceRef;
+use crate::app::resources::InstanceRow;
+use crate::app::text::sanitize;
 use crate::app::{Context, Model};
 use crate::config::{self, ConfigFile, Flags, ProcessEnv, Settings};
 use crate::emulator::{self, Emulator, EmulatorConfig};
@@ -39,6 +42,7 @@ pub fn demo_settings(url: &str, file: &ConfigFile) -> Settings {
             secret_key: Secret::new(emulator::DEMO_SECRET_KEY),
             security_token: None,
         },
+        instance: None,
         read_only: false,
         monochrome: ui.monochrome,
         delete_concurrency: ui.delete_concurrency,
@@ -123,10 +127,35 @@ pub fn context(settings: &Settings) -> Context {
         region: settings.region.clone(),
         endpoint: settings.endpoint.clone(),
         registry: settings.registry.clone(),
+        instance: None,
         read_only: settings.read_only,
         monochrome: settings.monochrome,
         profiles: settings.profiles.clone(),
     }
+}
+
+/// The instance `wanted` names (its name, else its id), as a session browses it: an unknown
+/// name is an error naming the instances there are, before the terminal is taken.
+pub async fn find_instance(client: &SwrClient, wanted: &str) -> anyhow::Result<InstanceRef> {
+    let instances = client
+        .list_all_instances(None)
+        .await
+        .with_context(|| format!("listing enterprise-edition instances to find {wanted:?}"))?;
+    let found = instances
+        .iter()
+        .find(|i| i.name == wanted)
+        .or_else(|| instances.iter().find(|i| i.id == wanted));
+    let Some(found) = found else {
+        let names: Vec<String> = instances.iter().map(|i| sanitize(&i.name)).collect();
+        let there = match names.is_empty() {
+            true => "there are none in this project and region".to_string(),
+            false => format!("instances: {}", names.join(", ")),
+        };
+        anyhow::bail!("no enterprise-edition instance named {wanted:?} ({there})");
+    };
+    InstanceRow::from(found.clone()).target().with_context(|| {
+        format!("instance {wanted:?} has no valid registry address: it cannot be browsed")
+    })
 }
 
 /// Logs go to a file, never to the terminal the UI owns.
@@ -233,10 +262,19 @@ pub async fn run(options: Options) -> anyhow::Result<()> {
         tracing::warn!("{warning}");
     }
     tracing::info!(profile = %settings.profile, region = %settings.region, endpoint = %settings.endpoint, log = ?log, "starting");
+    if options.demo {
+        // The demo's own settings know no instance: the flag still picks one.
+        settings.instance = options.flags.instance.clone();
+    }
     let first_client = client(&settings)?;
+    let instance = match &settings.instance {
+        Some(wanted) => Some(find_instance(&first_client, wanted).await?),
+        None => None,
+    };
     let (results_tx, results_rx) = mpsc::unbounded_channel();
     let worker = Worker::new(first_client, results_tx, crate::worker::DEFAULT_CONCURRENCY);
-    let mut model = Model::new(context(&settings), Rect::default(), chrono::Utc::now());
+    let start = context(&settings).browsing(instance);
+    let mut model = Model::new(start, Rect::default(), chrono::Utc::now());
     model.prefs.delete_concurrency = settings.delete_concurrency;
     model.prefs.keymap = keymap;
     if let Some(warning) = plain_http {

@@ -7,6 +7,7 @@ mod support;
 use support::*;
 use swr_tui::app::Write;
 use swr_tui::app::detail;
+use swr_tui::app::registry::Edition;
 
 /// `demo` opened, its repositories listed: one has a description of `lines` lines.
 fn with_repos(lines: usize) -> Model {
@@ -133,7 +134,7 @@ fn the_detail_view_scrolls_like_a_list_and_stops_at_its_end() {
 #[test]
 fn v_is_in_the_help_of_every_list_and_can_be_rebound() {
     for pane in [PaneId::Orgs, PaneId::Repos, PaneId::Tags, PaneId::Perms] {
-        let help = swr_tui::app::keys::help(pane, true);
+        let help = swr_tui::app::keys::help(pane, Edition::Shared, true);
         assert!(
             help.iter().any(|(k, d)| k == "v" && d.contains("details")),
             "{pane:?}"

@@ -19,7 +19,12 @@ fn secret() -> LoginSecret {
 fn login_dialog(m: &mut Model) {
     let cmds = press(m, "L");
     let request = match cmds.as_slice() {
-        [Cmd::FetchLogin { request }] => *request,
+        [
+            Cmd::FetchLogin {
+                request,
+                kind: swr_tui::app::LoginKind::Shared,
+            },
+        ] => *request,
         other => panic!("expected FetchLogin, got {other:?}"),
     };
     assert!(status_text(m).contains("Requesting"));
@@ -78,7 +83,12 @@ fn login_n_copies_nothing() {
 fn login_failure_and_stale_answers() {
     let mut m = with_orgs();
     let request = match press(&mut m, "L").as_slice() {
-        [Cmd::FetchLogin { request }] => *request,
+        [
+            Cmd::FetchLogin {
+                request,
+                kind: swr_tui::app::LoginKind::Shared,
+            },
+        ] => *request,
         other => panic!("{other:?}"),
     };
     update(

@@ -7,6 +7,7 @@ mod support;
 use support::*;
 use swr_tui::app::Write;
 use swr_tui::app::keys;
+use swr_tui::app::registry::Edition;
 use swr_tui::swr::model::{CATEGORIES, CreateRepo, UpdateRepo};
 
 // --- helpers ------------------------------------------------------------------------------
@@ -473,30 +474,41 @@ fn read_only_write_keys_do_nothing() {
 
 #[test]
 fn read_only_help_omits_write_keys() {
-    for pane in PaneId::ALL {
-        let writable: Vec<String> = keys::help(pane, false)
-            .into_iter()
-            .map(|(k, _)| k)
-            .collect();
-        let read_only: Vec<String> = keys::help(pane, true).into_iter().map(|(k, _)| k).collect();
-        for k in ["c", "e", "d", "L"] {
-            assert!(
-                !read_only.iter().any(|r| r == k),
-                "{pane:?} read-only help lists {k}"
-            );
-        }
-        // Every kind that creates and deletes says so in help (tags: retag and delete too).
-        let can = pane.kind().can();
-        let expected = [("c", can.create), ("d", can.delete), ("L", true)];
-        for (k, _) in expected.iter().filter(|(_, shown)| *shown) {
-            assert!(writable.iter().any(|w| w == k), "{pane:?} help lacks {k}");
-        }
-        if matches!(pane, PaneId::Orgs | PaneId::Repos | PaneId::Perms) {
-            assert!(can.create && can.delete, "{pane:?} creates and deletes");
+    for edition in [Edition::Shared, Edition::Enterprise] {
+        for pane in PaneId::serving(edition) {
+            let writable: Vec<String> = keys::help(pane, edition, false)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            let read_only: Vec<String> = keys::help(pane, edition, true)
+                .into_iter()
+                .map(|(k, _)| k)
+                .collect();
+            for k in ["c", "e", "d", "D", "L"] {
+                assert!(
+                    !read_only.iter().any(|r| r == k),
+                    "{pane:?} read-only help lists {k}"
+                );
+            }
+            // Every kind that creates and deletes says so in help (tags: retag and delete too).
+            let can = pane.kind().can(edition);
+            let expected = [
+                ("c", can.create),
+                ("d", can.delete),
+                ("D", can.artifacts),
+                ("L", true),
+                ("K", edition == Edition::Enterprise),
+            ];
+            for (k, _) in expected.iter().filter(|(_, shown)| *shown) {
+                assert!(writable.iter().any(|w| w == k), "{pane:?} help lacks {k}");
+            }
+            if matches!(pane, PaneId::Orgs | PaneId::Repos | PaneId::Perms) {
+                assert!(can.create && can.delete, "{pane:?} creates and deletes");
+            }
         }
     }
     assert!(
-        keys::help(PaneId::Repos, false)
+        keys::help(PaneId::Repos, Edition::Shared, false)
             .iter()
             .any(|(k, _)| k == "e")
     );

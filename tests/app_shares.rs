@@ -6,6 +6,7 @@ use support::*;
 use swr_tui::app::Write;
 use swr_tui::app::detail;
 use swr_tui::app::keys;
+use swr_tui::app::registry::Edition;
 use swr_tui::app::rows::ColumnId;
 use swr_tui::swr::model::AccessDomain;
 
@@ -276,12 +277,12 @@ fn read_only_revokes_nothing_and_hides_the_key() {
     assert!(press(&mut m, "dy").is_empty());
     assert!(m.overlay.is_none());
     assert!(
-        !keys::help(PaneId::Shares, true)
+        !keys::help(PaneId::Shares, Edition::Shared, true)
             .iter()
             .any(|(k, _)| k == "d")
     );
     assert!(
-        keys::help(PaneId::Shares, false)
+        keys::help(PaneId::Shares, Edition::Shared, false)
             .iter()
             .any(|(k, _)| k == "d")
     );

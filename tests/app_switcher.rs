@@ -23,6 +23,7 @@ fn p_opens_the_switcher_on_the_current_profile_and_region() {
         Some(Overlay::Switcher(Switcher {
             profile: 2,
             region: 16,
+            registry: 0,
             focus: 0
         }))
     );
@@ -40,7 +41,8 @@ fn enter_asks_the_runtime_to_switch() {
         cmds,
         vec![Cmd::Switch {
             profile: "dev".into(),
-            region: "cn-north-9".into()
+            region: "cn-north-9".into(),
+            instance: None,
         }]
     );
     assert_eq!(m.overlay, None);

@@ -40,7 +40,7 @@ fn moving_is_bounded() {
 #[test]
 fn paging_moves_by_a_screenful() {
     let mut m = with_tags(100);
-    let page = layout::list_rows(m.screen, PaneId::Tags, PaneId::Tags);
+    let page = layout::list_rows(m.screen, &m.nav, PaneId::Tags);
     update(&mut m, key(KeyCode::PageDown));
     assert_eq!(m.panes.tags.cursor(), page);
     assert_eq!(
@@ -401,9 +401,7 @@ fn quit_with_q() {
 #[test]
 fn mouse_wheel_scrolls_and_click_selects() {
     let mut m = with_tags(50);
-    let area = layout::areas(m.screen, m.nav.focus())
-        .pane(PaneId::Tags)
-        .unwrap();
+    let area = layout::areas(m.screen, &m.nav).pane(PaneId::Tags).unwrap();
     let at = |kind, row| {
         Msg::Mouse(MouseEvent {
             kind,
@@ -437,9 +435,7 @@ fn wide_screen_click_moves_focus() {
             height: 45,
         },
     );
-    let orgs = layout::areas(m.screen, m.nav.focus())
-        .pane(PaneId::Orgs)
-        .unwrap();
+    let orgs = layout::areas(m.screen, &m.nav).pane(PaneId::Orgs).unwrap();
     update(
         &mut m,
         Msg::Mouse(MouseEvent {
@@ -464,7 +460,7 @@ fn resize_keeps_the_cursor_visible() {
             height: 10,
         },
     );
-    let rows = layout::list_rows(m.screen, m.nav.focus(), PaneId::Tags);
+    let rows = layout::list_rows(m.screen, &m.nav, PaneId::Tags);
     assert!(
         m.panes.tags.cursor() >= m.panes.tags.offset()
             && m.panes.tags.cursor() < m.panes.tags.offset() + rows

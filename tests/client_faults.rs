@@ -133,7 +133,10 @@ async fn batch(
         watch::channel(Steer::Go).1,
         |tag: String| {
             let c = c.clone();
-            async move { delete::delete_confirmed(&c, "big", "team/web", &tag).await }
+            async move {
+                delete::delete_confirmed(&c, delete::Item::shared_tag("big", "team/web", &tag))
+                    .await
+            }
         },
         |tag, result| results.push((tag, result)),
     )

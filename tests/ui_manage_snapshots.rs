@@ -304,7 +304,7 @@ fn login_dialog_never_draws_the_password() {
         let mut model = with_orgs_at(screen, orgs(), Some((2, 5)));
         let cmds = press(&mut model, "L");
         let request = match cmds.as_slice() {
-            [Cmd::FetchLogin { request }] => *request,
+            [Cmd::FetchLogin { request, .. }] => *request,
             other => panic!("{other:?}"),
         };
         update(

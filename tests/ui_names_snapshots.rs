@@ -97,7 +97,7 @@ fn rows_with(buffer: &Buffer, area: Rect, needle: &str) -> Vec<String> {
 
 /// Where the focused list pane is drawn.
 fn pane(model: &Model) -> Rect {
-    layout::areas(model.screen, model.nav.focus())
+    layout::areas(model.screen, &model.nav)
         .pane(model.nav.focus())
         .unwrap_or_default()
 }

@@ -8,12 +8,15 @@ use super::keys::{Action, Layer};
 use super::model::Model;
 use super::msg::Cmd;
 use super::panes::PaneId;
+use super::registry::Edition;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CommandLine {
     pub text: String,
     /// Which candidate the last Tab put in, while Tab is pressed again.
     cycling: Option<usize>,
+    /// The session's edition: only its views are offered.
+    edition: Edition,
 }
 
 impl CommandLine {
@@ -25,11 +28,13 @@ impl CommandLine {
             Some(_) => "",
             None => typed,
         };
-        PaneId::ALL
-            .iter()
+        let mut names: Vec<&'static str> = PaneId::serving(self.edition)
             .map(|p| p.kind().command())
             .filter(|c| c.starts_with(prefix))
-            .collect()
+            .collect();
+        // Two kinds may answer to one name in different editions; only one serves here.
+        names.dedup();
+        names
     }
 
     /// Tab: the one completion, else the longest common start, else the next candidate.
@@ -53,11 +58,10 @@ impl CommandLine {
     /// The view the text names: exactly, or as the start of exactly one name.
     fn target(&self) -> Option<PaneId> {
         let typed = self.text.trim().trim_start_matches(':');
-        if let Some(pane) = PaneId::by_command(typed) {
+        if let Some(pane) = PaneId::by_command(typed, self.edition) {
             return Some(pane);
         }
-        let mut starting = PaneId::ALL
-            .into_iter()
+        let mut starting = PaneId::serving(self.edition)
             .filter(|p| !typed.is_empty() && p.kind().command().starts_with(typed));
         match (starting.next(), starting.next()) {
             (Some(pane), None) => Some(pane),
@@ -86,7 +90,10 @@ fn common_prefix<'a>(words: &[&'a str]) -> &'a str {
 
 /// `:`: opens the command line.
 pub fn open(model: &mut Model) {
-    model.nav.command = Some(CommandLine::default());
+    model.nav.command = Some(CommandLine {
+        edition: model.nav.edition(),
+        ..CommandLine::default()
+    });
 }
 
 /// Keys while the command line is open (the text-input layer): text, Tab completes, Enter
@@ -122,7 +129,9 @@ fn jump(model: &mut Model, line: &CommandLine) -> Vec<Cmd> {
         Some(pane) => pane.kind().show(model),
         None if line.text.trim().is_empty() => Vec::new(),
         None => {
-            let names: Vec<&str> = PaneId::ALL.iter().map(|p| p.kind().command()).collect();
+            let names: Vec<&str> = PaneId::serving(model.nav.edition())
+                .map(|p| p.kind().command())
+                .collect();
             model.fail(format!(
                 "No view named :{} (views: {})",
                 line.text.trim(),
@@ -141,6 +150,7 @@ mod tests {
         CommandLine {
             text: text.into(),
             cycling: None,
+            edition: Edition::Shared,
         }
     }
 

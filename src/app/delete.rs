@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use super::dialogs::{Confirm, DeleteTags, Guard};
 use super::digest::Digest;
 use super::model::{DeleteJob, Jobs, Model, Overlay, StatusKind};
-use super::msg::{Cmd, ErrorInfo, Fetch, JobId, Removed};
+use super::msg::{Cmd, DeletePlace, ErrorInfo, JobId, Removed};
+use super::resource::Resource;
 use super::rows::TagRow;
 use super::table::Table;
 
@@ -208,19 +209,25 @@ pub fn refresh_shared_marks(model: &mut Model) {
     shared.revision = Some(tags.revision());
 }
 
-/// `d`: asks about the marked tags, or the current one when none is marked.
-pub fn ask(model: &mut Model) -> Vec<Cmd> {
+/// The repository whose tags may be deleted now: not read-only, no job running.
+fn deletable(model: &mut Model) -> Option<(String, String)> {
     if model.session.context.read_only {
         model.fail("Read-only: deleting is disabled (--read-only or the profile's read_only)");
-        return Vec::new();
+        return None;
     }
     if model.jobs.delete.as_ref().is_some_and(|j| !j.finished) {
         model.fail("A delete is still running");
-        return Vec::new();
+        return None;
     }
-    let (Some(org), Some(repo)) = (model.panes.org.clone(), model.panes.repo.clone()) else {
+    Some((model.panes.org.clone()?, model.panes.repo.clone()?))
+}
+
+/// `d`: asks about the marked tags, or the current one when none is marked.
+pub fn ask(model: &mut Model) -> Vec<Cmd> {
+    let Some((org, repo)) = deletable(model) else {
         return Vec::new();
     };
+    let instance = model.session.context.instance_id().map(str::to_string);
     // What goes, by row position (not by name: with 100,000 rows, looking names up in a set
     // per row is what made this slow), in the order the list shows them, so the dialog reads
     // like the pane; marked tags the filter hides come after.
@@ -244,32 +251,99 @@ pub fn ask(model: &mut Model) -> Vec<Cmd> {
         .collect();
     // By name as the lists order names (`build-2` before `build-10`).
     shared.sort_by(|a, b| super::natural::compare(&a.0, &b.0));
+    // In an instance a tag delete removes the name only: the artifact stays, and its other
+    // tags with it.
+    let warning = |tag: &str, others: &SharedWith| match instance {
+        None => format!(
+            "{tag} shares its image with {} (not deleted)",
+            others.describe()
+        ),
+        Some(_) => format!(
+            "{tag}: its artifact stays, still tagged {}",
+            others.describe()
+        ),
+    };
     let shared = shared
-        .into_iter()
-        .map(|(tag, others)| {
-            format!(
-                "{tag} shares its image with {} (not deleted)",
-                others.describe()
-            )
-        })
+        .iter()
+        .map(|(tag, others)| warning(tag, others))
         .collect();
+    let place = match instance {
+        None => DeletePlace::Shared,
+        Some(instance) => DeletePlace::InstanceTags { instance },
+    };
     let subject = DeleteTags {
+        place,
         org,
         repo,
         tags,
+        labels: Vec::new(),
         shared,
     };
     model.overlay = Some(Overlay::ConfirmDelete(Confirm::new(subject, Guard::Plain)));
     Vec::new()
 }
 
+/// `D` (enterprise edition): asks about the artifacts of the marked tags (or of the current
+/// one), listing every loaded tag each carries: they all go with it.
+pub fn ask_artifacts(model: &mut Model) -> Vec<Cmd> {
+    let Some(instance) = model.session.context.instance_id().map(str::to_string) else {
+        model.inform("Artifacts are deleted in an enterprise instance (P or :instances)");
+        return Vec::new();
+    };
+    let Some((org, repo)) = deletable(model) else {
+        return Vec::new();
+    };
+    let table = &model.panes.tags;
+    let rows = table.rows();
+    // Every artifact once, in the order its first chosen tag shows; one pass over the rows
+    // collects the tags of each.
+    let mut order: Vec<&Digest> = Vec::new();
+    let mut carried: HashMap<&Digest, Vec<&str>> = HashMap::new();
+    for &i in &table.chosen() {
+        let digest = &rows[i as usize].digest;
+        if !digest.is_empty() && !carried.contains_key(digest) {
+            carried.insert(digest, Vec::new());
+            order.push(digest);
+        }
+    }
+    if order.is_empty() {
+        model.inform("No artifact to delete: the chosen tags carry no digest");
+        return Vec::new();
+    }
+    for row in rows {
+        if let Some(tags) = carried.get_mut(&row.digest) {
+            tags.push(&row.tag);
+        }
+    }
+    let labels = order
+        .iter()
+        .map(|d| format!("{}  tags: {}", d.short(), carried[d].join(", ")))
+        .collect();
+    let subject = DeleteTags {
+        place: DeletePlace::InstanceArtifacts { instance },
+        org,
+        repo,
+        tags: order.iter().map(|d| d.to_string()).collect(),
+        labels,
+        shared: vec!["Every tag listed goes with its artifact".to_string()],
+    };
+    model.overlay = Some(Overlay::ConfirmDelete(Confirm::new(subject, Guard::Plain)));
+    Vec::new()
+}
+
 /// Starts a job deleting exactly `tags`; its progress is `Overlay::DeleteProgress`.
-pub fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -> Vec<Cmd> {
-    let job = model.requests.next;
-    model.requests.next += 1;
+pub fn launch(
+    model: &mut Model,
+    place: DeletePlace,
+    org: String,
+    repo: String,
+    tags: Vec<String>,
+) -> Vec<Cmd> {
+    let job = model.requests.issue();
     let concurrency = model.prefs.delete_concurrency.max(1);
     model.jobs.delete = Some(DeleteJob {
         id: job,
+        place: place.clone(),
         org: org.clone(),
         repo: repo.clone(),
         outstanding: tags.iter().cloned().collect(),
@@ -287,6 +361,7 @@ pub fn launch(model: &mut Model, org: String, repo: String, tags: Vec<String>) -
     });
     vec![Cmd::DeleteTags {
         job,
+        place,
         org,
         repo,
         tags,
@@ -365,10 +440,11 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     job.finished = true;
     job.elapsed_ms = Some(elapsed_ms);
     job.asking_stop = false;
+    let (one, many) = job.place.noun();
     let text = format!(
         "Deleted {} of {} from {}/{}{}{}{}",
         job.deleted.len(),
-        super::format::count(job.tags.len(), "tag", "tags"),
+        super::format::count(job.tags.len(), one, many),
         job.org,
         job.repo,
         match job.already_gone {
@@ -394,18 +470,27 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
     };
     let open = model.panes.org.as_deref() == Some(job.org.as_str())
         && model.panes.repo.as_deref() == Some(job.repo.as_str());
-    let refresh = open.then(|| Fetch::Tags {
-        org: job.org.clone(),
-        repo: job.repo.clone(),
-    });
     if open {
-        // Gone at once from the list, not only once the reload is complete.
+        // Gone at once from the list, not only once the reload is complete: the tags, or
+        // every tag of the deleted artifacts.
         let deleted: HashSet<&str> = job.deleted.iter().map(String::as_str).collect();
-        model.panes.tags.remove_where(|t| deleted.contains(t.raw()));
+        match job.place {
+            DeletePlace::InstanceArtifacts { .. } => {
+                let digests: HashSet<Digest> = deleted.iter().map(|d| Digest::parse(d)).collect();
+                model
+                    .panes
+                    .tags
+                    .remove_where(|t| digests.contains(&t.digest));
+            }
+            _ => {
+                model.panes.tags.remove_where(|t| deleted.contains(t.raw()));
+            }
+        }
     }
     // The repository's row counts its tags: what this job deleted is gone from it too.
     let gone_now = (job.deleted.len() - job.already_gone) as i64;
-    if model.panes.org.as_deref() == Some(job.org.as_str()) {
+    let shared = job.place == DeletePlace::Shared;
+    if shared && model.panes.org.as_deref() == Some(job.org.as_str()) {
         model
             .panes
             .repos
@@ -416,7 +501,10 @@ pub fn on_finished(model: &mut Model, id: JobId, elapsed_ms: u64) -> Vec<Cmd> {
         return vec![Cmd::Quit];
     }
     model.say(kind, text);
-    match refresh {
+    match open
+        .then(|| super::resources::Tags::reload(model))
+        .flatten()
+    {
         Some(what) => vec![super::results::fetch(model, what)],
         None => Vec::new(),
     }

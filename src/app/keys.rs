@@ -6,6 +6,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::model::PaneId;
+use super::registry::Edition;
 
 mod hints;
 mod keymap;
@@ -58,13 +59,17 @@ enum Scope {
     Edits,
     /// `d`: kinds with something to delete; hidden when read-only.
     Deletes,
+    /// `D`: kinds whose rows name artifacts to delete whole; hidden when read-only.
+    Artifacts,
+    /// Every pane of an enterprise session.
+    Instance,
     /// Inside dialogs only: not listed by `?` (a dialog names its keys in its footer).
     Dialog,
 }
 
 impl Scope {
-    fn includes(self, pane: PaneId) -> bool {
-        let can = pane.kind().can();
+    fn includes(self, pane: PaneId, edition: Edition) -> bool {
+        let can = pane.kind().can(edition);
         match self {
             Self::All | Self::Lists | Self::Writes => true,
             Self::Marks => can.mark,
@@ -75,6 +80,8 @@ impl Scope {
             Self::Creates => can.create,
             Self::Edits => can.edit,
             Self::Deletes => can.delete,
+            Self::Artifacts => can.artifacts,
+            Self::Instance => edition == Edition::Enterprise,
             Self::Dialog => false,
         }
     }
@@ -83,7 +90,7 @@ impl Scope {
     fn writes(self) -> bool {
         matches!(
             self,
-            Self::Writes | Self::Creates | Self::Edits | Self::Deletes
+            Self::Writes | Self::Creates | Self::Edits | Self::Deletes | Self::Artifacts
         )
     }
 }
@@ -180,7 +187,7 @@ key_table! {
         [Panes, View];
     NextPane: "next_pane", [k(Tab)], "Tab", "next pane", All, [Panes];
     PrevPane: "prev_pane", [k(BackTab)], "Shift-Tab", "previous pane", All, [Panes];
-    JumpOrgs: "organizations", [c('1')], "1", "organizations", All, [Panes];
+    JumpOrgs: "organizations", [c('1')], "1", "organizations (namespaces)", All, [Panes];
     JumpRepos: "repositories", [c('2')], "2", "repositories", All, [Panes];
     JumpTags: "tags", [c('3')], "3", "tags", All, [Panes];
     JumpPerms: "permissions_pane", [c('4')], "4", "permissions", All, [Panes];
@@ -194,13 +201,17 @@ key_table! {
     Invert: "invert", [c('i')], "i", "invert visible marks", Marks, [Panes];
     MarkMenu: "mark_menu", [c('m')], "m", "marking menu: pattern, age", Rules, [Panes];
     Delete: "delete", [c('d')], "d", "delete marked/current row", Deletes, [Panes];
+    DeleteArtifacts: "delete_artifacts", [c('D')], "D", "delete the marked rows' artifacts",
+        Artifacts, [Panes];
     Create: "create", [c('c')], "c", "create org/repo/tag/grant", Creates, [Panes];
     Edit: "edit", [c('e')], "e", "edit repository / level", Edits, [Panes];
     Login: "login", [c('L')], "L", "copy docker login command", Writes, [Panes];
     Copy: "copy", [c('y')], "y", "copy docker pull command", Copies, [Panes, View];
     CopyMenu: "copy_menu", [c('Y')], "Y", "pull-command menu", Copies, [Panes];
     Permissions: "permissions", [c('p')], "p", "permissions of this row", Permissions, [Panes];
-    Switch: "switch", [c('P')], "P", "switch profile or region", All, [Panes];
+    Switch: "switch", [c('P')], "P", "switch profile, region or registry", All, [Panes];
+    Credentials: "credentials", [c('K')], "K", "the instance's long-term credentials", Instance,
+        [Panes];
     Help: "help", [c('?')], "?", "this help", All, [Panes, View];
     Quit: "quit", [c('q')], "q", "quit (Ctrl-C always)", All, [Panes, View, Buttons];
     Confirm: "confirm", [c('y')], "y", "confirm", Dialog, [Buttons];
@@ -242,8 +253,8 @@ pub fn digit(key: KeyEvent) -> Option<usize> {
 
 /// Key label and description of every binding that applies in `pane`, in table order.
 /// With `read_only`, write actions are left out: they are disabled.
-pub fn help(pane: PaneId, read_only: bool) -> Vec<(String, &'static str)> {
-    Keymap::default().help(pane, read_only)
+pub fn help(pane: PaneId, edition: Edition, read_only: bool) -> Vec<(String, &'static str)> {
+    Keymap::default().help(pane, edition, read_only)
 }
 
 #[cfg(test)]

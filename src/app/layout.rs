@@ -4,6 +4,8 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::model::PaneId;
+use super::navigation::Navigation;
+use super::registry::Edition;
 use super::resource::Slot;
 
 /// From this width on, panes sit side by side.
@@ -22,11 +24,16 @@ pub struct Areas {
     pub detail: Option<Rect>,
     /// The pane the main slot shows: the focused one when it sits there, else tags.
     pub main_pane: PaneId,
+    /// The session's edition: which kinds the left slots show.
+    pub edition: Edition,
 }
 
 impl Areas {
     /// Where `pane` is drawn, if it is.
     pub fn pane(&self, pane: PaneId) -> Option<Rect> {
+        if !pane.kind().serves(self.edition) {
+            return None;
+        }
         match pane.kind().slot() {
             Slot::Upper => self.upper,
             Slot::Lower => self.lower,
@@ -47,7 +54,8 @@ pub fn is_wide(width: u16) -> bool {
     width >= WIDE_COLUMNS
 }
 
-pub fn areas(screen: Rect, focus: PaneId) -> Areas {
+pub fn areas(screen: Rect, nav: &Navigation) -> Areas {
+    let (focus, edition) = (nav.focus(), nav.edition());
     let [header, body, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
@@ -67,6 +75,7 @@ pub fn areas(screen: Rect, focus: PaneId) -> Areas {
         main: None,
         detail: None,
         main_pane,
+        edition,
     };
     if is_wide(screen.width) {
         let [left, right] =
@@ -91,8 +100,8 @@ pub fn areas(screen: Rect, focus: PaneId) -> Areas {
 }
 
 /// Data rows a pane shows: its height less the borders and the column header.
-pub fn list_rows(screen: Rect, focus: PaneId, pane: PaneId) -> usize {
-    areas(screen, focus)
+pub fn list_rows(screen: Rect, nav: &Navigation, pane: PaneId) -> usize {
+    areas(screen, nav)
         .pane(pane)
         .map_or(1, |r| usize::from(r.height.saturating_sub(3)).max(1))
 }
@@ -117,23 +126,33 @@ mod tests {
 
     #[test]
     fn narrow_shows_only_the_focused_pane() {
-        let a = areas(Rect::new(0, 0, 80, 24), PaneId::Tags);
+        let mut nav = Navigation::default();
+        nav.go(PaneId::Tags);
+        let a = areas(Rect::new(0, 0, 80, 24), &nav);
         assert!(a.upper.is_none() && a.lower.is_none() && a.detail.is_none());
         assert_eq!(a.pane(PaneId::Tags), Some(Rect::new(0, 1, 80, 22)));
-        assert_eq!(
-            list_rows(Rect::new(0, 0, 80, 24), PaneId::Tags, PaneId::Tags),
-            19
-        );
+        assert_eq!(list_rows(Rect::new(0, 0, 80, 24), &nav, PaneId::Tags), 19);
     }
 
     #[test]
     fn wide_shows_everything() {
-        let a = areas(Rect::new(0, 0, 160, 45), PaneId::Orgs);
+        let a = areas(Rect::new(0, 0, 160, 45), &Navigation::default());
         assert!(a.upper.is_some() && a.lower.is_some() && a.main.is_some() && a.detail.is_some());
         assert_eq!(
             a.pane(PaneId::Perms),
             None,
             "permissions show while focused"
         );
+        let ee = areas(
+            Rect::new(0, 0, 160, 45),
+            &Navigation::new(Edition::Enterprise),
+        );
+        assert_eq!(ee.pane(PaneId::Namespaces), a.upper);
+        assert_eq!(
+            ee.pane(PaneId::Orgs),
+            None,
+            "an instance has no organizations"
+        );
+        assert_eq!(ee.pane(PaneId::InstanceRepos), a.lower);
     }
 }

@@ -22,11 +22,10 @@ pub fn more(n: usize, one: &str) -> String {
 const NEWEST: ColumnId = ColumnId::Updated;
 
 /// Says which panes rows can be marked in, from the registry: `Marking works in the tag pane`.
-pub fn where_marks_work() -> String {
-    let kinds: Vec<String> = crate::app::panes::PaneId::ALL
-        .iter()
+pub fn where_marks_work(edition: crate::app::registry::Edition) -> String {
+    let kinds: Vec<String> = crate::app::panes::PaneId::serving(edition)
         .map(|p| p.kind())
-        .filter(|k| k.can().mark)
+        .filter(|k| k.can(edition).mark)
         .map(|k| k.one().to_lowercase())
         .collect();
     let panes = if kinds.len() > 1 { "panes" } else { "pane" };

@@ -19,6 +19,7 @@ pub mod natural;
 pub mod navigation;
 pub mod panes;
 pub mod pull;
+pub mod registry;
 pub mod resource;
 pub mod resources;
 pub(crate) mod results;
@@ -33,7 +34,7 @@ pub mod writes;
 
 pub use model::{ConfirmDelete, Context, DeleteJob, Model, Overlay, PaneId, Status, StatusKind};
 pub use msg::{
-    Cmd, CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, Removed, RequestId, Rows,
-    Write,
+    Cmd, CopyMethod, DeletePlace, ErrorInfo, Fetch, Fetched, InstanceWrite, JobId, LoginKind, Msg,
+    PermTarget, Removed, RequestId, Rows, Write,
 };
 pub use update::{init, update};

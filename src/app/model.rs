@@ -9,6 +9,7 @@ use super::keys::Keymap;
 use super::msg::{Fetch, JobId, RequestId};
 use super::navigation::Navigation;
 use super::panes::Panes;
+use super::registry::{Edition, InstanceRef};
 use super::table::Load;
 
 pub use super::panes::PaneId;
@@ -26,6 +27,8 @@ pub struct Context {
     pub monochrome: bool,
     /// Profiles of the config file, for the switcher.
     pub profiles: Vec<String>,
+    /// The enterprise instance browsed; `None` for the shared edition.
+    pub instance: Option<InstanceRef>,
 }
 
 impl Context {
@@ -33,6 +36,28 @@ impl Context {
     pub fn is_sensitive(&self) -> bool {
         let name = self.profile.to_lowercase();
         self.read_only || name.contains("prod") || name.contains("live")
+    }
+
+    /// The same account and region, browsing `instance` (or the shared edition): pull and
+    /// login commands then name the instance's domain.
+    pub fn browsing(mut self, instance: Option<InstanceRef>) -> Self {
+        if let Some(i) = &instance {
+            self.registry = i.host.clone();
+        }
+        self.instance = instance;
+        self
+    }
+
+    pub fn edition(&self) -> Edition {
+        match self.instance {
+            Some(_) => Edition::Enterprise,
+            None => Edition::Shared,
+        }
+    }
+
+    /// The instance's id, in an enterprise session.
+    pub fn instance_id(&self) -> Option<&str> {
+        self.instance.as_ref().map(|i| i.id.as_str())
     }
 }
 
@@ -42,6 +67,8 @@ pub use super::dialogs::{ConfirmDelete, Overlay, RetagForm, Switcher};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteJob {
     pub id: JobId,
+    /// Tags or artifacts, and of which registry.
+    pub place: super::msg::DeletePlace,
     pub org: String,
     pub repo: String,
     pub tags: Vec<String>,
@@ -146,6 +173,8 @@ pub struct Requests {
     pub quota: Option<RequestId>,
     /// The temporary login call in flight.
     pub login: Option<RequestId>,
+    /// The long-term credential creation in flight (its answer is a login command too).
+    pub credential: Option<RequestId>,
 }
 
 impl Default for Requests {
@@ -154,6 +183,7 @@ impl Default for Requests {
             next: 1,
             quota: None,
             login: None,
+            credential: None,
         }
     }
 }
@@ -185,13 +215,14 @@ pub struct Model {
 
 impl Model {
     pub fn new(context: Context, screen: Rect, now: DateTime<Utc>) -> Self {
+        let nav = Navigation::new(context.edition());
         Self {
             session: Session {
                 context,
                 org_quota: None,
             },
             prefs: Preferences::default(),
-            nav: Navigation::default(),
+            nav,
             panes: Panes::default(),
             overlay: None,
             jobs: Jobs::default(),

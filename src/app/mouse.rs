@@ -17,7 +17,7 @@ pub(super) fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
         return Vec::new();
     }
     let at = Position::new(mouse.column, mouse.row);
-    let areas = layout::areas(model.screen, model.nav.focus());
+    let areas = layout::areas(model.screen, &model.nav);
     let Some((pane, rect)) = areas.shown().find(|(_, r)| r.contains(at)) else {
         return Vec::new();
     };
@@ -28,7 +28,7 @@ pub(super) fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
             } else {
                 -WHEEL_ROWS
             };
-            let rows = list_rows(model.screen, model.nav.focus(), pane);
+            let rows = list_rows(model.screen, &model.nav, pane);
             list_mut(model, pane).move_by(delta, rows);
         }
         MouseEventKind::Down(MouseButton::Left) => {
@@ -38,7 +38,7 @@ pub(super) fn on_mouse(model: &mut Model, mouse: MouseEvent) -> Vec<Cmd> {
             // Border and column header take the first two lines.
             let first_row = rect.y + 2;
             if mouse.row >= first_row && mouse.row < rect.bottom().saturating_sub(1) {
-                let rows = list_rows(model.screen, model.nav.focus(), pane);
+                let rows = list_rows(model.screen, &model.nav, pane);
                 let list = list_mut(model, pane);
                 let index = list.offset() + usize::from(mouse.row - first_row);
                 if index < list.visible_len() {

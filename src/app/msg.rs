@@ -6,6 +6,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use super::rows::{RepoRow, TagRow};
 pub use super::table::Rows;
 use crate::swr::ApiError;
+use crate::swr::enterprise::{Instance, InstanceNamespace, InstanceRepository, LongTermCredential};
 use crate::swr::model::{
     AccessDomain, AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag,
     UpdateRepo, UserAuth,
@@ -64,6 +65,69 @@ pub enum Write {
         repo: String,
         accounts: Vec<String>,
     },
+    /// A change inside an enterprise instance.
+    Instance {
+        instance: String,
+        change: InstanceWrite,
+    },
+}
+
+/// A change to an enterprise instance's namespaces and repositories (one request).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InstanceWrite {
+    CreateNamespace {
+        name: String,
+        public: bool,
+    },
+    DeleteNamespace {
+        name: String,
+    },
+    DescribeRepo {
+        namespace: String,
+        repo: String,
+        description: String,
+    },
+    DeleteRepo {
+        namespace: String,
+        repo: String,
+    },
+    EnableCredential {
+        id: String,
+        enable: bool,
+    },
+    DeleteCredential {
+        id: String,
+    },
+}
+
+/// What a delete job removes: shared-edition tags, an instance's tags (each only the tag; its
+/// artifact stays), or an instance's artifacts (each with every tag it carries).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeletePlace {
+    Shared,
+    InstanceTags { instance: String },
+    InstanceArtifacts { instance: String },
+}
+
+impl DeletePlace {
+    /// What one item is called, and several.
+    pub fn noun(&self) -> (&'static str, &'static str) {
+        match self {
+            Self::InstanceArtifacts { .. } => ("artifact", "artifacts"),
+            _ => ("tag", "tags"),
+        }
+    }
+}
+
+/// Which docker login credential `L` (or a created long-term credential) asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoginKind {
+    /// The shared edition's temporary login command.
+    Shared,
+    /// An instance's temporary credential (valid 24 hours).
+    Temporary { instance: String },
+    /// A new long-term credential of an instance, named so (the only time its secret is given).
+    LongTerm { instance: String, name: String },
 }
 
 impl Write {
@@ -110,6 +174,27 @@ pub enum Fetch {
     Quotas,
     /// The account's IAM users, to pick a grantee from.
     Users,
+    /// The project's enterprise-edition instances.
+    Instances,
+    /// An instance's namespaces.
+    Namespaces {
+        instance: String,
+    },
+    /// The repositories of an instance's namespace.
+    InstanceRepos {
+        instance: String,
+        namespace: String,
+    },
+    /// An instance's long-term credentials.
+    Credentials {
+        instance: String,
+    },
+    /// Every tag of an enterprise repository (into the tag pane).
+    InstanceTags {
+        instance: String,
+        namespace: String,
+        repo: String,
+    },
 }
 
 impl Fetch {
@@ -122,6 +207,11 @@ impl Fetch {
             Self::Tags { .. } => Some(PaneId::Tags),
             Self::Perms(_) => Some(PaneId::Perms),
             Self::Shares { .. } => Some(PaneId::Shares),
+            Self::Instances => Some(PaneId::Instances),
+            Self::Namespaces { .. } => Some(PaneId::Namespaces),
+            Self::InstanceRepos { .. } => Some(PaneId::InstanceRepos),
+            Self::InstanceTags { .. } => Some(PaneId::Tags),
+            Self::Credentials { .. } => Some(PaneId::Credentials),
             Self::Quotas | Self::Users => None,
         }
     }
@@ -137,6 +227,10 @@ pub enum Fetched {
     Shares(Vec<AccessDomain>),
     Quotas(Vec<Quota>),
     Users(Vec<IamUser>),
+    Instances(Vec<Instance>),
+    Namespaces(Vec<InstanceNamespace>),
+    InstanceRepos(Vec<InstanceRepository>),
+    Credentials(Vec<LongTermCredential>),
 }
 
 impl Fetched {
@@ -306,14 +400,19 @@ pub enum Cmd {
     Switch {
         profile: String,
         region: String,
+        /// The enterprise instance to browse there; `None` for the shared edition.
+        instance: Option<super::registry::InstanceRef>,
     },
     /// Ask for a temporary docker login command.
     FetchLogin {
         request: RequestId,
+        kind: LoginKind,
     },
-    /// Delete these tags (and only these), at most `concurrency` at a time.
+    /// Delete these tags (or artifacts, by digest) and only these, at most `concurrency` at a
+    /// time.
     DeleteTags {
         job: JobId,
+        place: DeletePlace,
         org: String,
         repo: String,
         tags: Vec<String>,

@@ -5,11 +5,14 @@
 
 use super::command_line::CommandLine;
 use super::panes::PaneId;
+use super::registry::Edition;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Navigation {
-    /// Never empty; the bottom is the organizations pane.
+    /// Never empty; the bottom is the edition's root (organizations, or namespaces).
     stack: Vec<PaneId>,
+    /// Whose hierarchy: the session's edition.
+    edition: Edition,
     /// True while the user types a filter for the focused pane.
     pub filtering: bool,
     /// The `:` command line, while open.
@@ -18,17 +21,30 @@ pub struct Navigation {
 
 impl Default for Navigation {
     fn default() -> Self {
-        Self {
-            stack: vec![PaneId::Orgs],
-            filtering: false,
-            command: None,
-        }
+        Self::new(Edition::Shared)
     }
 }
 
 impl Navigation {
+    /// At the root of `edition`'s hierarchy.
+    pub fn new(edition: Edition) -> Self {
+        Self {
+            stack: vec![PaneId::root(edition)],
+            edition,
+            filtering: false,
+            command: None,
+        }
+    }
+
+    pub fn edition(&self) -> Edition {
+        self.edition
+    }
+
     pub fn focus(&self) -> PaneId {
-        self.stack.last().copied().unwrap_or(PaneId::Orgs)
+        self.stack
+            .last()
+            .copied()
+            .unwrap_or(PaneId::root(self.edition))
     }
 
     /// The panes from the bottom to the focused one.
@@ -44,7 +60,7 @@ impl Navigation {
             self.stack.truncate(at + 1);
             return;
         }
-        match path(pane) {
+        match path(pane, self.edition) {
             Some(path) => self.stack = path,
             None => self.stack.push(pane),
         }
@@ -63,10 +79,10 @@ impl Navigation {
 }
 
 /// The chain of parents down to the root, when `pane` has a place in the hierarchy.
-fn path(pane: PaneId) -> Option<Vec<PaneId>> {
+fn path(pane: PaneId, edition: Edition) -> Option<Vec<PaneId>> {
     let mut path = vec![pane];
     let mut at = pane;
-    while let Some(parent) = at.kind().parent() {
+    while let Some(parent) = at.kind().parent(edition) {
         // A registry whose parents loop would hang here: the path cannot be longer than the panes.
         if path.len() > PaneId::ALL.len() {
             return None;
@@ -74,7 +90,7 @@ fn path(pane: PaneId) -> Option<Vec<PaneId>> {
         path.push(parent);
         at = parent;
     }
-    if at != PaneId::Orgs {
+    if at != PaneId::root(edition) {
         return None;
     }
     path.reverse();
@@ -96,6 +112,25 @@ mod tests {
         assert!(nav.back());
         assert!(!nav.back(), "the organizations pane is the bottom");
         assert_eq!(nav.focus(), PaneId::Orgs);
+    }
+
+    #[test]
+    fn an_instance_has_its_own_hierarchy() {
+        let mut nav = Navigation::new(Edition::Enterprise);
+        assert_eq!(nav.focus(), PaneId::Namespaces);
+        nav.go(PaneId::Tags);
+        assert_eq!(
+            nav.stack(),
+            [PaneId::Namespaces, PaneId::InstanceRepos, PaneId::Tags],
+            "tags sit under the instance's repositories"
+        );
+        nav.go(PaneId::Instances);
+        nav.back();
+        assert_eq!(
+            nav.focus(),
+            PaneId::Tags,
+            "instances open over the current pane"
+        );
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! registered does not compile.
 
 use super::msg::PermTarget;
+use super::registry::Edition;
 use super::resource::{Kind, Registered};
-use super::resources::ShareRow;
-use super::resources::{Orgs, Perms, Repos, Shares, Tags};
+use super::resources::{
+    CredentialRow, Credentials, InstanceRepoRow, InstanceRepos, InstanceRow, Instances,
+    NamespaceRow, Namespaces, Orgs, Perms, Repos, ShareRow, Shares, Tags,
+};
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::Table;
 
@@ -17,15 +20,24 @@ pub enum PaneId {
     Tags,
     Perms,
     Shares,
+    Instances,
+    Namespaces,
+    InstanceRepos,
+    Credentials,
 }
 
 impl PaneId {
-    pub const ALL: [PaneId; 5] = [
+    /// Each edition's hierarchy in order, so the Tab cycle of either reads top-down.
+    pub const ALL: [PaneId; 9] = [
         Self::Orgs,
         Self::Repos,
+        Self::Namespaces,
+        Self::InstanceRepos,
         Self::Tags,
         Self::Perms,
         Self::Shares,
+        Self::Instances,
+        Self::Credentials,
     ];
 
     pub fn kind(self) -> &'static dyn Kind {
@@ -35,6 +47,10 @@ impl PaneId {
             Self::Tags => &Registered::<Tags>::KIND,
             Self::Perms => &Registered::<Perms>::KIND,
             Self::Shares => &Registered::<Shares>::KIND,
+            Self::Instances => &Registered::<Instances>::KIND,
+            Self::Namespaces => &Registered::<Namespaces>::KIND,
+            Self::InstanceRepos => &Registered::<InstanceRepos>::KIND,
+            Self::Credentials => &Registered::<Credentials>::KIND,
         }
     }
 
@@ -42,14 +58,29 @@ impl PaneId {
         self.kind().title()
     }
 
-    /// The pane `:name` jumps to.
-    pub fn by_command(name: &str) -> Option<PaneId> {
-        Self::ALL.into_iter().find(|p| p.kind().command() == name)
+    /// The panes a session of `edition` shows, in registry order.
+    pub fn serving(edition: Edition) -> impl Iterator<Item = PaneId> {
+        Self::ALL
+            .into_iter()
+            .filter(move |p| p.kind().serves(edition))
+    }
+
+    /// The pane `:name` jumps to in a session of `edition`.
+    pub fn by_command(name: &str, edition: Edition) -> Option<PaneId> {
+        Self::serving(edition).find(|p| p.kind().command() == name)
     }
 
     /// The panes Tab and Shift-Tab cycle through.
-    pub fn cycle() -> impl Iterator<Item = PaneId> {
-        Self::ALL.into_iter().filter(|p| p.kind().cycles())
+    pub fn cycle(edition: Edition) -> impl Iterator<Item = PaneId> {
+        Self::serving(edition).filter(|p| p.kind().cycles())
+    }
+
+    /// The bottom of the hierarchy: organizations, or an instance's namespaces.
+    pub fn root(edition: Edition) -> PaneId {
+        match edition {
+            Edition::Shared => Self::Orgs,
+            Edition::Enterprise => Self::Namespaces,
+        }
     }
 }
 
@@ -61,7 +92,11 @@ pub struct Panes {
     pub tags: Table<TagRow>,
     pub perms: Table<PermRow>,
     pub shares: Table<ShareRow>,
-    /// The organization whose repositories are listed.
+    pub instances: Table<InstanceRow>,
+    pub namespaces: Table<NamespaceRow>,
+    pub instance_repos: Table<InstanceRepoRow>,
+    pub credentials: Table<CredentialRow>,
+    /// The organization (in an instance: the namespace) whose repositories are listed.
     pub org: Option<String>,
     /// The repository whose tags are listed.
     pub repo: Option<String>,
@@ -82,6 +117,10 @@ impl Default for Panes {
             tags: Table::new(Tags::SORT),
             perms: Table::new(Perms::SORT),
             shares: Table::new(Shares::SORT),
+            instances: Table::new(Instances::SORT),
+            namespaces: Table::new(Namespaces::SORT),
+            instance_repos: Table::new(InstanceRepos::SORT),
+            credentials: Table::new(Credentials::SORT),
             org: None,
             repo: None,
             perm_target: None,

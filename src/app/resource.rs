@@ -12,6 +12,7 @@ use super::keys::Action;
 use super::model::Model;
 use super::msg::{Cmd, Fetch, Fetched, PermTarget};
 use super::panes::{PaneId, Panes};
+use super::registry::Edition;
 use super::rows::{ColumnId, Row};
 use super::table::{ListOps, Load, Progress, Sort, Table};
 
@@ -80,6 +81,8 @@ pub struct Abilities {
     pub permissions: bool,
     /// `v` shows the current row's details.
     pub details: bool,
+    /// `D` deletes whole artifacts (enterprise edition).
+    pub artifacts: bool,
 }
 
 impl Abilities {
@@ -94,6 +97,7 @@ impl Abilities {
         copy: false,
         permissions: false,
         details: true,
+        artifacts: false,
     };
 }
 
@@ -113,15 +117,30 @@ pub trait Resource: 'static {
     /// Where Esc goes when the pane was reached by its place in the hierarchy; `None` for
     /// views opened on top of whatever had the focus (permissions, shares).
     const PARENT: Option<PaneId>;
+    /// The edition whose sessions show this kind; `None` for both.
+    const EDITION: Option<Edition> = None;
     /// In the Tab cycle (the first panes; the others are reached by key or by `:`).
     const CYCLE: bool = false;
     const CAN: Abilities;
     /// Footer words for this pane's actions, e.g. `(Action::Create, "grant")`.
     const HINTS: &'static [(Action, &'static str)];
 
+    /// The parent in a session of `edition` (a kind both editions show may sit under
+    /// different parents).
+    fn parent(_edition: Edition) -> Option<PaneId> {
+        Self::PARENT
+    }
+    /// The columns in a session of `edition`.
+    fn columns(_edition: Edition) -> &'static [Column] {
+        Self::COLUMNS
+    }
+    /// What the kind offers in a session of `edition`.
+    fn abilities(_edition: Edition) -> Abilities {
+        Self::CAN
+    }
     fn table(panes: &Panes) -> &Table<Self::Row>;
     fn table_mut(panes: &mut Panes) -> &mut Table<Self::Row>;
-    /// A row's texts, in `COLUMNS` order.
+    /// A row's texts, in `columns` order.
     fn cells(model: &Model, index: u32, row: &Self::Row) -> Vec<String>;
     /// Shown when the list is empty and not loading.
     fn empty_hint(model: &Model) -> &'static str;
@@ -207,9 +226,11 @@ pub trait Kind: Sync {
     fn one(&self) -> &'static str;
     fn command(&self) -> &'static str;
     fn slot(&self) -> Slot;
-    fn parent(&self) -> Option<PaneId>;
+    fn parent(&self, edition: Edition) -> Option<PaneId>;
+    /// Shown in sessions of `edition`.
+    fn serves(&self, edition: Edition) -> bool;
     fn cycles(&self) -> bool;
-    fn can(&self) -> Abilities;
+    fn can(&self, edition: Edition) -> Abilities;
     fn hint(&self, action: Action) -> Option<&'static str>;
     fn list<'a>(&self, panes: &'a Panes) -> &'a dyn ListOps;
     fn list_mut<'a>(&self, panes: &'a mut Panes) -> &'a mut dyn ListOps;
@@ -254,14 +275,17 @@ impl<R: Resource> Kind for Registered<R> {
     fn slot(&self) -> Slot {
         R::SLOT
     }
-    fn parent(&self) -> Option<PaneId> {
-        R::PARENT
+    fn parent(&self, edition: Edition) -> Option<PaneId> {
+        R::parent(edition)
+    }
+    fn serves(&self, edition: Edition) -> bool {
+        R::EDITION.is_none_or(|e| e == edition)
     }
     fn cycles(&self) -> bool {
         R::CYCLE
     }
-    fn can(&self) -> Abilities {
-        R::CAN
+    fn can(&self, edition: Edition) -> Abilities {
+        R::abilities(edition)
     }
     fn hint(&self, action: Action) -> Option<&'static str> {
         R::HINTS.iter().find(|(a, _)| *a == action).map(|(_, w)| *w)
@@ -286,8 +310,8 @@ impl<R: Resource> Kind for Registered<R> {
         ListView {
             heading: R::heading(model),
             note: R::note(model),
-            columns: R::COLUMNS,
-            markable: R::CAN.mark,
+            columns: R::columns(model.nav.edition()),
+            markable: R::abilities(model.nav.edition()).mark,
             load: &table.load,
             len: table.len(),
             visible_len: table.visible_len(),

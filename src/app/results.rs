@@ -92,6 +92,6 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
         }
     }
     status::on_loaded(model, pane);
-    let rows = list_rows(model.screen, model.nav.focus(), pane);
+    let rows = list_rows(model.screen, &model.nav, pane);
     list_mut(model, pane).scroll_to_cursor(rows);
 }

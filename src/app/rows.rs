@@ -13,6 +13,7 @@ use super::digest::Digest;
 use super::format::parse_time;
 use super::natural;
 use super::text::{sanitize, sanitize_multiline, sanitize_name};
+use crate::swr::enterprise::InstanceTag;
 use crate::swr::entries::{ManifestEntry, RepoEntry, TagEntry};
 use crate::swr::model::{AccessInfo, Namespace, RepoV2, Tag, UserAuth};
 
@@ -42,6 +43,7 @@ pub enum ColumnId {
     Deadline,
     State,
     Description,
+    Pulled,
 }
 
 /// A row of a list pane.
@@ -289,6 +291,8 @@ pub struct TagRow {
     pub updated: Option<DateTime<Utc>>,
     pub layers: Box<[Layer]>,
     pub hosts: Arc<ImageHosts>,
+    /// Last pulled (the enterprise edition says; the shared edition does not).
+    pub pulled: Option<DateTime<Utc>>,
     search: Option<Box<str>>,
 }
 
@@ -310,7 +314,26 @@ impl TagRow {
             updated: parse_time(&t.updated),
             layers: manifest_layers(&t.manifest),
             hosts: shared_hosts(ImageHosts::from_paths(&t.internal_path)),
+            pulled: None,
         }
+    }
+}
+
+/// An enterprise tag: pushed is both its created and updated time (it has no other).
+impl From<InstanceTag> for TagRow {
+    fn from(t: InstanceTag) -> Self {
+        let mut row = Self::from_entry(&TagEntry {
+            tag: t.name.as_str().into(),
+            digest: t.digest.as_str().into(),
+            size: i64::try_from(t.size).unwrap_or(i64::MAX),
+            created: t.push_time.as_str().into(),
+            updated: t.push_time.as_str().into(),
+            path: "".into(),
+            internal_path: "".into(),
+            manifest: "".into(),
+        });
+        row.pulled = parse_time(&t.pull_time);
+        row
     }
 }
 
@@ -368,6 +391,7 @@ impl Row for TagRow {
             ColumnId::Updated => self.updated.cmp(&other.updated),
             ColumnId::Size => self.size.cmp(&other.size),
             ColumnId::Created => self.created.cmp(&other.created),
+            ColumnId::Pulled => self.pulled.cmp(&other.pulled),
             _ => Ordering::Equal,
         }
         .then_with(|| by_name(&self.tag, self.raw(), &other.tag, other.raw()))

@@ -1,14 +1,64 @@
 //! `P`: switch profile or region without restarting.
 
 use super::model::{Context, Model, Overlay, StatusKind, Switcher};
-use super::msg::Cmd;
+use super::msg::{Cmd, Fetch};
+use super::registry::InstanceRef;
 use crate::swr::regions::REGIONS;
 
-pub fn open(model: &mut Model) {
-    // Its results would belong to a session no longer shown: finish or stop it first.
-    if model.jobs.delete.as_ref().is_some_and(|j| !j.finished) {
+/// A delete job's results would belong to a session no longer shown: finish or stop it first.
+fn refused_while_deleting(model: &mut Model) -> bool {
+    let running = model.jobs.delete.as_ref().is_some_and(|j| !j.finished);
+    if running {
         model.fail("A delete is running: let it finish, or stop it, before switching");
-        return;
+    }
+    running
+}
+
+/// A new session: in `profile` and `region` (the current ones when `None`), browsing
+/// `instance` or the shared edition.
+pub fn switch(
+    model: &mut Model,
+    profile: Option<String>,
+    region: Option<String>,
+    instance: Option<InstanceRef>,
+) -> Vec<Cmd> {
+    if refused_while_deleting(model) {
+        return Vec::new();
+    }
+    let context = &model.session.context;
+    let profile = profile.unwrap_or_else(|| context.profile.clone());
+    let region = region.unwrap_or_else(|| context.region.clone());
+    let registry = instance
+        .as_ref()
+        .map_or_else(|| "the shared edition".to_string(), InstanceRef::label);
+    model.inform(format!("Switching to {registry} ({profile} in {region})…"));
+    vec![Cmd::Switch {
+        profile,
+        region,
+        instance,
+    }]
+}
+
+/// The registries the switcher offers: the shared edition (`None`), then each instance of the
+/// current profile and region that can be browsed.
+pub fn registries(model: &Model) -> Vec<Option<InstanceRef>> {
+    std::iter::once(None)
+        .chain(
+            model
+                .panes
+                .instances
+                .rows()
+                .iter()
+                .filter_map(|row| row.target().map(Some)),
+        )
+        .collect()
+}
+
+/// `P`: the switcher, on the current profile, region and registry; the instances are listed
+/// (again) so the registry column is current.
+pub fn open(model: &mut Model) -> Vec<Cmd> {
+    if refused_while_deleting(model) {
+        return Vec::new();
     }
     let profile = model
         .session
@@ -21,11 +71,18 @@ pub fn open(model: &mut Model) {
         .iter()
         .position(|r| *r == model.session.context.region)
         .unwrap_or(0);
+    let current = model.session.context.instance_id().map(str::to_string);
+    let registry = registries(model)
+        .iter()
+        .position(|r| r.as_ref().map(|i| i.id.as_str()) == current.as_deref())
+        .unwrap_or(0);
     model.overlay = Some(Overlay::Switcher(Switcher {
         profile,
         region,
+        registry,
         focus: 0,
     }));
+    vec![super::results::fetch(model, Fetch::Instances)]
 }
 
 /// The profiles to offer: the config file's, or the current one when it has none.
@@ -43,7 +100,10 @@ pub fn switched(model: &mut Model, result: Result<Context, String>) -> Vec<Cmd> 
         Ok(context) => {
             model.switch_to(context);
             let context = &model.session.context;
-            let now = format!("Now {} in {}", context.profile, context.region);
+            let mut now = format!("Now {} in {}", context.profile, context.region);
+            if let Some(instance) = &context.instance {
+                now.push_str(&format!(", {}", instance.label()));
+            }
             match crate::config::plain_http_warning(&[&context.endpoint]) {
                 // An error stays until superseded: the warning should be read.
                 Some(warning) => model.fail(format!("{now}. Warning: {warning}")),

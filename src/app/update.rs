@@ -27,7 +27,13 @@ use super::table::ListOps;
 
 /// The commands to run at start-up.
 pub fn init(model: &mut Model) -> Vec<Cmd> {
-    vec![fetch(model, Fetch::Orgs), fetch(model, Fetch::Quotas)]
+    match model.session.context.instance_id() {
+        None => vec![fetch(model, Fetch::Orgs), fetch(model, Fetch::Quotas)],
+        Some(instance) => {
+            let instance = instance.to_string();
+            vec![fetch(model, Fetch::Namespaces { instance })]
+        }
+    }
 }
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
@@ -43,7 +49,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::Resize { width, height } => {
             model.screen = Rect::new(0, 0, width, height);
             for pane in PaneId::ALL {
-                let rows = list_rows(model.screen, model.nav.focus(), pane);
+                let rows = list_rows(model.screen, &model.nav, pane);
                 list_mut(model, pane).scroll_to_cursor(rows);
             }
             Vec::new()
@@ -71,10 +77,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
         Msg::JobFinished { job, elapsed_ms } => delete::on_finished(model, job, elapsed_ms),
         Msg::Written { request, result } => on_written(model, request, result),
         Msg::Switched(result) => switcher::switched(model, result),
-        Msg::LoginFetched { request, result } => {
-            login::login_fetched(model, request, result);
-            Vec::new()
-        }
+        Msg::LoginFetched { request, result } => login::login_fetched(model, request, result),
         Msg::Copied { text, result } => {
             match result {
                 Ok(method) => {
@@ -97,7 +100,7 @@ pub(super) fn list_mut(model: &mut Model, pane: PaneId) -> &mut dyn ListOps {
 }
 
 fn focused_rows(model: &Model) -> usize {
-    list_rows(model.screen, model.nav.focus(), model.nav.focus())
+    list_rows(model.screen, &model.nav, model.nav.focus())
 }
 
 // --- keys ---------------------------------------------------------------------------------
@@ -221,9 +224,9 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::Back => back(model),
         Action::NextPane => cycle_focus(model, true),
         Action::PrevPane => cycle_focus(model, false),
-        Action::JumpOrgs => focus_pane(model, PaneId::Orgs),
-        Action::JumpRepos => focus_pane(model, PaneId::Repos),
-        Action::JumpTags => focus_pane(model, PaneId::Tags),
+        Action::JumpOrgs => jump_in_cycle(model, 0),
+        Action::JumpRepos => jump_in_cycle(model, 1),
+        Action::JumpTags => jump_in_cycle(model, 2),
         Action::JumpPerms => {
             if model.panes.perm_target.is_none() {
                 return resources::permissions(model);
@@ -239,9 +242,11 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
                 return vec![fetch(model, what)];
             }
         }
-        Action::Mark | Action::MarkAll | Action::Invert | Action::MarkMenu if !kind.can().mark => {
+        Action::Mark | Action::MarkAll | Action::Invert | Action::MarkMenu
+            if !kind.can(model.nav.edition()).mark =>
+        {
             if action != Action::Mark {
-                model.inform(marking::where_marks_work());
+                model.inform(marking::where_marks_work(model.nav.edition()));
             }
         }
         Action::Mark => {
@@ -255,15 +260,24 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
             model.inform(format!("Marked {}", marking::more(n, &one)));
         }
         Action::Invert => list_mut(model, focus).invert_visible(),
-        Action::MarkMenu if !kind.can().rules => {
+        Action::MarkMenu if !kind.can(model.nav.edition()).rules => {
             model.inform("The marking menu works in the tag pane");
         }
         Action::MarkMenu => model.overlay = Some(Overlay::MarkMenu { cursor: 0 }),
         Action::Delete => return kind.delete(model),
+        Action::DeleteArtifacts if !kind.can(model.nav.edition()).artifacts => {
+            model.inform("D deletes artifacts from the tag pane of an enterprise instance");
+        }
+        Action::DeleteArtifacts => return delete::ask_artifacts(model),
         Action::Create => return kind.create(model),
         Action::Edit => return kind.edit(model),
         Action::Login => return login::login(model),
-        Action::Switch => switcher::open(model),
+        Action::Switch => return switcher::open(model),
+        Action::Credentials if model.session.context.instance.is_none() => {
+            model
+                .inform("Long-term credentials belong to an enterprise instance (P or :instances)");
+        }
+        Action::Credentials => return PaneId::Credentials.kind().show(model),
         Action::Copy => return resources::copy_pull(model, PullKind::Docker),
         Action::CopyMenu => resources::copy_menu(model),
         Action::Permissions => return resources::permissions(model),
@@ -298,7 +312,7 @@ pub(super) fn focus_pane(model: &mut Model, pane: PaneId) {
 
 /// Tab and Shift-Tab: the next or previous pane of the cycle.
 fn cycle_focus(model: &mut Model, forward: bool) {
-    let cycle: Vec<PaneId> = PaneId::cycle().collect();
+    let cycle: Vec<PaneId> = PaneId::cycle(model.nav.edition()).collect();
     let at = cycle.iter().position(|&p| p == model.nav.focus());
     let next = match (at, forward) {
         (Some(i), true) => (i + 1) % cycle.len(),
@@ -306,6 +320,13 @@ fn cycle_focus(model: &mut Model, forward: bool) {
         (None, _) => 0,
     };
     if let Some(&pane) = cycle.get(next) {
+        focus_pane(model, pane);
+    }
+}
+
+/// `1`–`3`: the first, second or third pane of the session's hierarchy.
+fn jump_in_cycle(model: &mut Model, at: usize) {
+    if let Some(pane) = PaneId::cycle(model.nav.edition()).nth(at) {
         focus_pane(model, pane);
     }
 }

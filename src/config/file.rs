@@ -45,6 +45,8 @@ pub struct Profile {
     pub domain: Option<String>,
     pub user: Option<String>,
     pub password_env: Option<String>,
+    /// An enterprise-edition instance (name or id) to start in instead of the shared edition.
+    pub instance: Option<String>,
     #[serde(default)]
     pub read_only: bool,
 }

@@ -14,6 +14,8 @@ pub struct Flags {
     pub region: Option<String>,
     pub endpoint: Option<String>,
     pub iam_endpoint: Option<String>,
+    /// An enterprise-edition instance to open, by name or id.
+    pub instance: Option<String>,
     pub read_only: bool,
 }
 
@@ -26,6 +28,8 @@ pub struct Settings {
     pub registry: String,
     pub project_id: Option<String>,
     pub credentials: Credentials,
+    /// The enterprise-edition instance to start in (name or id); `None`: the shared edition.
+    pub instance: Option<String>,
     pub read_only: bool,
     pub monochrome: bool,
     pub delete_concurrency: usize,
@@ -209,6 +213,7 @@ pub fn resolve(flags: &Flags, env: &dyn Env, file: &ConfigFile) -> Result<Settin
             .var("HUAWEICLOUD_SDK_PROJECT_ID")
             .or_else(|| profile.project_id.clone()),
         credentials: credentials(env, profile)?,
+        instance: flags.instance.clone().or_else(|| profile.instance.clone()),
         read_only: flags.read_only || profile.read_only,
         monochrome: ui.monochrome,
         delete_concurrency: ui.delete_concurrency,

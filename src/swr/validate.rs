@@ -73,6 +73,30 @@ fn words_joined_once(name: &str, what: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks a registry host as a server names it (`ee-demo.swr.example:443`): DNS labels of
+/// letters, digits and `-`, an optional port. It goes into pull and login commands, so nothing
+/// else may pass (no spaces, slashes, quotes or control characters).
+pub fn registry_host(host: &str) -> Result<(), String> {
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) => (name, Some(port)),
+        None => (host, None),
+    };
+    if port.is_some_and(|p| p.parse::<u16>().is_err()) {
+        return Err(format!("invalid registry host {host:?}: bad port"));
+    }
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    };
+    if name.is_empty() || name.len() > 253 || !name.split('.').all(label_ok) {
+        return Err(format!("invalid registry host {host:?}"));
+    }
+    Ok(())
+}
+
 /// Checks a tag name with the Docker/OCI grammar `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`.
 pub fn tag_name(name: &str) -> Result<(), String> {
     let mut chars = name.chars();
@@ -224,5 +248,30 @@ mod tests {
         assert!(category("Linux").is_err());
         assert!(permission(3).is_ok());
         assert!(permission(2).is_err());
+    }
+
+    #[test]
+    fn registry_hosts() {
+        for ok in [
+            "ee-demo.swr.example",
+            "localhost:5000",
+            "a.b-c.d",
+            "10.0.0.1:443",
+        ] {
+            assert!(registry_host(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "a b",
+            "a/b",
+            "-a.b",
+            "a..b",
+            "a.b:x",
+            "a.b:70000",
+            "a\u{1b}b",
+            "'a'",
+        ] {
+            assert!(registry_host(bad).is_err(), "{bad:?}");
+        }
     }
 }

@@ -141,21 +141,26 @@ fn perform(
 ) -> Flow {
     match cmd {
         Cmd::Quit => return Flow::Quit,
-        Cmd::Switch { profile, region } => {
+        Cmd::Switch {
+            profile,
+            region,
+            instance,
+        } => {
             let result = reconnect(&profile, &region).map(|(context, client)| {
                 worker.set_client(client);
-                context
+                context.browsing(instance)
             });
             return Flow::Feed(Msg::Switched(result));
         }
         Cmd::Fetch { request, fetch } => worker.fetch(request, fetch),
         Cmd::DeleteTags {
             job,
+            place,
             org,
             repo,
             tags,
             concurrency,
-        } => worker.delete_tags(job, org, repo, tags, concurrency),
+        } => worker.delete_tags(job, place, org, repo, tags, concurrency),
         Cmd::StopJob { job } => worker.steer_job(job, Steer::Stop),
         Cmd::PauseJob { job } => worker.steer_job(job, Steer::Pause),
         Cmd::ResumeJob { job } => worker.steer_job(job, Steer::Go),
@@ -169,7 +174,7 @@ fn perform(
             let sent = osc52(&text).is_some_and(|seq| guard.write_raw(&seq).is_ok());
             worker.copy(text, label, sent);
         }
-        Cmd::FetchLogin { request } => worker.fetch_login(request),
+        Cmd::FetchLogin { request, kind } => worker.fetch_login(request, kind),
     }
     Flow::Continue
 }

@@ -34,7 +34,13 @@ fn line(model: &Model, theme: Theme, room: u16) -> Line<'static> {
         spans.push(Span::styled(breadcrumb(model), theme.title(true)));
     }
     let ctx = &model.session.context;
+    // The registry first: which one the keys act on matters most.
+    let registry = match &ctx.instance {
+        Some(instance) => instance.label(),
+        None => "shared edition".into(),
+    };
     let mut where_ = vec![
+        registry,
         format!("profile {}", ctx.profile),
         format!("region {}", ctx.region),
     ];

@@ -22,7 +22,7 @@ pub fn view(model: &Model, frame: &mut Frame) {
     let theme = Theme::new(model.session.context.monochrome)
         .sensitive(model.session.context.is_sensitive());
     let screen = frame.area();
-    let areas = layout::areas(screen, model.nav.focus());
+    let areas = layout::areas(screen, &model.nav);
     header::draw(frame, areas.header, model, theme);
     for (pane, area) in areas.shown() {
         draw_pane(frame, area, model, pane, theme);

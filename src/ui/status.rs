@@ -77,10 +77,11 @@ fn text_keys(model: &Model, accept: &str, cancel: &str) -> String {
 /// The key hints that fit in `width`: the most useful ones when not all do, drawn in the key
 /// table's order.
 fn hints(model: &Model, width: u16, theme: Theme) -> Line<'static> {
-    let mut hints = model
-        .prefs
-        .keymap
-        .hints(model.nav.focus(), model.session.context.read_only);
+    let mut hints = model.prefs.keymap.hints(
+        model.nav.focus(),
+        model.nav.edition(),
+        model.session.context.read_only,
+    );
     let cost = |h: &Hint| h.key.width() + 1 + h.word.width() + 2;
     let mut by_rank: Vec<usize> = (0..hints.len()).collect();
     by_rank.sort_by_key(|&i| hints[i].rank);

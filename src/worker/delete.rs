@@ -9,7 +9,7 @@
 use futures_util::{StreamExt, future, stream};
 use tokio::sync::watch;
 
-use crate::app::Removed;
+use crate::app::{DeletePlace, Removed};
 use crate::swr::{ApiError, SwrClient};
 
 /// What the user wants of a running job.
@@ -59,18 +59,70 @@ pub async fn run<F, Fut>(
         .await;
 }
 
-/// Deletes one confirmed tag and says whether it is gone from the registry.
-pub async fn delete_confirmed(
-    client: &SwrClient,
-    org: &str,
-    repo: &str,
-    tag: &str,
-) -> Result<Removed, ApiError> {
-    match client.delete_tag(org, repo, tag).await {
+/// One confirmed item of a job: a tag, or an artifact by digest, in `org`/`repo` (in an
+/// instance: namespace and repository).
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub place: &'a DeletePlace,
+    pub org: &'a str,
+    pub repo: &'a str,
+    pub name: &'a str,
+}
+
+impl<'a> Item<'a> {
+    /// A shared-edition tag.
+    pub fn shared_tag(org: &'a str, repo: &'a str, name: &'a str) -> Self {
+        Self {
+            place: &DeletePlace::Shared,
+            org,
+            repo,
+            name,
+        }
+    }
+
+    async fn delete(&self, client: &SwrClient) -> Result<(), ApiError> {
+        let (org, repo, name) = (self.org, self.repo, self.name);
+        match self.place {
+            DeletePlace::Shared => client.delete_tag(org, repo, name).await,
+            DeletePlace::InstanceTags { instance } => {
+                client.delete_instance_tag(instance, org, repo, name).await
+            }
+            DeletePlace::InstanceArtifacts { instance } => {
+                client
+                    .delete_instance_artifact(instance, org, repo, name)
+                    .await
+            }
+        }
+    }
+
+    /// Whether the registry still holds it (a 404 answer is "no").
+    async fn exists(&self, client: &SwrClient) -> Result<bool, ApiError> {
+        let (org, repo, name) = (self.org, self.repo, self.name);
+        let found = match self.place {
+            DeletePlace::Shared => client.show_tag(org, repo, name).await.map(|_| true),
+            DeletePlace::InstanceTags { instance } => client
+                .find_instance_tag(instance, org, repo, name)
+                .await
+                .map(|t| t.is_some()),
+            DeletePlace::InstanceArtifacts { instance } => client
+                .show_instance_artifact(instance, org, repo, name, false)
+                .await
+                .map(|_| true),
+        };
+        match found {
+            Err(e) if e.status() == Some(404) => Ok(false),
+            other => other,
+        }
+    }
+}
+
+/// Deletes one confirmed item and says whether it is gone from the registry.
+pub async fn delete_confirmed(client: &SwrClient, item: Item<'_>) -> Result<Removed, ApiError> {
+    match item.delete(client).await {
         Ok(()) => Ok(Removed::Deleted),
         // Deleted by someone else, or by an earlier job whose answer was lost.
         Err(e) if e.status() == Some(404) => Ok(Removed::AlreadyGone),
-        Err(e) if may_have_acted(&e) => match still_there(client, org, repo, tag).await {
+        Err(e) if may_have_acted(&e) => match still_there(client, item).await {
             Some(false) => Ok(Removed::Deleted),
             // Still there, or nobody can tell: the tag may be present, so it failed.
             _ => Err(e),
@@ -81,12 +133,11 @@ pub async fn delete_confirmed(
 
 /// Looks a tag up, again while the answers say nothing (the service is failing): reading is
 /// safe to repeat, and a batch's summary must say what the registry holds.
-async fn still_there(client: &SwrClient, org: &str, repo: &str, tag: &str) -> Option<bool> {
+async fn still_there(client: &SwrClient, item: Item<'_>) -> Option<bool> {
     const LOOKUPS: u32 = 8;
     for lookup in 1..=LOOKUPS {
-        match client.show_tag(org, repo, tag).await {
-            Ok(_) => return Some(true),
-            Err(e) if e.status() == Some(404) => return Some(false),
+        match item.exists(client).await {
+            Ok(there) => return Some(there),
             Err(e) if !may_have_acted(&e) => return None,
             Err(_) => tokio::time::sleep(client.config().retry.backoff(lookup)).await,
         }

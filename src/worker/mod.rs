@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod delete;
+mod enterprise;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,9 +13,11 @@ use tokio::task::{AbortHandle, JoinSet};
 
 use crate::app::rows::{RepoRow, TagRow};
 use crate::app::{
-    CopyMethod, ErrorInfo, Fetch, Fetched, JobId, Msg, PermTarget, Removed, RequestId, Rows, Write,
+    CopyMethod, DeletePlace, ErrorInfo, Fetch, Fetched, JobId, LoginKind, Msg, PermTarget, Removed,
+    RequestId, Rows, Write,
 };
 use crate::swr::client::PageAt;
+use crate::swr::client::enterprise::{InstanceNamespaceFilter, RepositoryScope};
 use crate::swr::model::CreateTag;
 use crate::swr::{ApiError, SwrClient};
 use clipboard::SystemClipboard;
@@ -72,6 +75,7 @@ impl Worker {
     pub fn delete_tags(
         &mut self,
         job: JobId,
+        place: DeletePlace,
         org: String,
         repo: String,
         tags: Vec<String>,
@@ -90,8 +94,17 @@ impl Worker {
                 let _ = results.send(Msg::TagDeleted { job, tag, result });
             };
             let delete = |tag: String| {
-                let (client, org, repo) = (client.clone(), org.clone(), repo.clone());
-                async move { delete::delete_confirmed(&client, &org, &repo, &tag).await }
+                let (client, place) = (client.clone(), place.clone());
+                let (org, repo) = (org.clone(), repo.clone());
+                async move {
+                    let item = delete::Item {
+                        place: &place,
+                        org: &org,
+                        repo: &repo,
+                        name: &tag,
+                    };
+                    delete::delete_confirmed(&client, item).await
+                }
             };
             delete::run(tags, concurrency, steered, delete, report).await;
             let elapsed_ms = started.elapsed().as_millis().min(u128::from(u64::MAX)) as u64;
@@ -126,7 +139,13 @@ impl Worker {
         let limit = self.limit.clone();
         let list = matches!(
             what,
-            Fetch::Orgs | Fetch::Repos { .. } | Fetch::Tags { .. } | Fetch::Perms(_)
+            Fetch::Orgs
+                | Fetch::Repos { .. }
+                | Fetch::Tags { .. }
+                | Fetch::Perms(_)
+                | Fetch::Namespaces { .. }
+                | Fetch::InstanceRepos { .. }
+                | Fetch::InstanceTags { .. }
         )
         .then(|| std::mem::discriminant(&what));
         let load = self.tasks.spawn(async move {
@@ -153,11 +172,11 @@ impl Worker {
     }
 
     /// A temporary docker login command; the secret never enters a log or a message.
-    pub fn fetch_login(&mut self, request: RequestId) {
+    pub fn fetch_login(&mut self, request: RequestId, kind: LoginKind) {
         let client = self.client.clone();
         let results = self.results.clone();
         self.tasks.spawn(async move {
-            let result = as_shown(client.create_login_secret().await);
+            let result = as_shown(enterprise::login(&client, kind).await);
             let _ = results.send(Msg::LoginFetched { request, result });
         });
     }
@@ -233,6 +252,35 @@ async fn load(
         }
         Fetch::Quotas => Fetched::Quotas(client.list_quotas().await?),
         Fetch::Users => Fetched::Users(client.list_iam_users().await?),
+        Fetch::Instances => Fetched::Instances(client.list_all_instances(None).await?),
+        Fetch::Namespaces { instance } => Fetched::Namespaces(
+            client
+                .list_all_instance_namespaces(&instance, &InstanceNamespaceFilter::default())
+                .await?,
+        ),
+        Fetch::InstanceRepos {
+            instance,
+            namespace,
+        } => Fetched::InstanceRepos(
+            client
+                .list_all_instance_repositories(&instance, &RepositoryScope::Namespace(namespace))
+                .await?,
+        ),
+        Fetch::Credentials { instance } => Fetched::Credentials(
+            client
+                .list_all_instance_long_term_credentials(&instance)
+                .await?,
+        ),
+        Fetch::InstanceTags {
+            instance,
+            namespace,
+            repo,
+        } => {
+            let tags = client
+                .list_all_instance_tags(&instance, &namespace, &repo)
+                .await?;
+            Fetched::Tags(Rows::all(tags.into_iter().map(TagRow::from).collect()))
+        }
     })
 }
 
@@ -284,6 +332,7 @@ async fn perform_one(client: &SwrClient, write: Write) -> Result<(), ApiError> {
         Write::RevokeShares { .. } => Err(ApiError::Invalid("a batch is not one request".into())),
         Write::CreateOrg { name } => client.create_namespace(&name).await,
         Write::DeleteOrg { name } => client.delete_namespace(&name).await,
+        Write::Instance { instance, change } => enterprise::write(client, &instance, change).await,
         Write::CreateRepo { org, body } => client.create_repo(&org, &body).await,
         Write::UpdateRepo { org, repo, body } => client.update_repo(&org, &repo, &body).await,
         Write::DeleteRepo { org, repo } => client.delete_repo(&org, &repo).await,
@@ -331,7 +380,14 @@ mod tests {
         let mut worker = Worker::new(client, tx, 2);
         for job in 0..50 {
             // No tags: each job ends at once.
-            worker.delete_tags(job, "o".into(), "r".into(), Vec::new(), 2);
+            worker.delete_tags(
+                job,
+                DeletePlace::Shared,
+                "o".into(),
+                "r".into(),
+                Vec::new(),
+                2,
+            );
             loop {
                 if let Some(Msg::JobFinished { job: ended, .. }) = rx.recv().await {
                     assert_eq!(ended, job);

@@ -391,16 +391,19 @@ impl Session {
                 Cmd::CancelFetch { request } => self.worker.cancel_fetch(request),
                 Cmd::DeleteTags {
                     job,
+                    place,
                     org,
                     repo,
                     tags,
                     concurrency,
-                } => self.worker.delete_tags(job, org, repo, tags, concurrency),
+                } => self
+                    .worker
+                    .delete_tags(job, place, org, repo, tags, concurrency),
                 Cmd::StopJob { job } => self.worker.steer_job(job, Steer::Stop),
                 Cmd::PauseJob { job } => self.worker.steer_job(job, Steer::Pause),
                 Cmd::ResumeJob { job } => self.worker.steer_job(job, Steer::Go),
                 Cmd::Write { request, write } => self.worker.write(request, write),
-                Cmd::FetchLogin { request } => self.worker.fetch_login(request),
+                Cmd::FetchLogin { request, kind } => self.worker.fetch_login(request, kind),
                 Cmd::Copy { text } | Cmd::CopySecret { text, .. } => self.copied.push(text),
                 Cmd::Switch { .. } | Cmd::Quit => {}
             }

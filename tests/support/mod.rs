@@ -4,6 +4,7 @@
 //! - [`app`]: models built through `update()` with data loaded, key presses, answers;
 //! - [`screen`]: drawing into a test terminal, reading it back, snapshots;
 //! - [`emulator`]: the client against an in-process emulator;
+//! - [`instance`]: models in an enterprise-edition session;
 //! - [`hostile`]: a server that lies, and the product driven against it;
 //! - [`signed`]: raw signed requests to an in-process emulator, for its wire details;
 //! - [`tmux`]: the real binary in a private tmux server;
@@ -16,6 +17,7 @@ pub mod actions;
 pub mod app;
 pub mod emulator;
 pub mod hostile;
+pub mod instance;
 pub mod screen;
 pub mod signed;
 pub mod tmux;

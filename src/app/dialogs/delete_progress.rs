@@ -19,8 +19,8 @@ pub fn key(model: &mut Model, key: KeyEvent) -> Outcome {
         return match action {
             Some(Action::Refresh) if !job.failed.is_empty() => {
                 let retry: Vec<String> = job.failed.iter().map(|(t, _)| t.clone()).collect();
-                let (org, repo) = (job.org.clone(), job.repo.clone());
-                Outcome::Run(launch(model, org, repo, retry))
+                let (place, org, repo) = (job.place.clone(), job.org.clone(), job.repo.clone());
+                Outcome::Run(launch(model, place, org, repo, retry))
             }
             Some(Action::Accept) => Outcome::Close,
             _ if closes(action) => Outcome::Close,

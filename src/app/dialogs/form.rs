@@ -8,7 +8,7 @@ use super::Outcome;
 use crate::app::field::Field;
 use crate::app::keys::{Action, Layer};
 use crate::app::model::Model;
-use crate::app::msg::{Fetch, Write};
+use crate::app::msg::{Fetch, InstanceWrite, Write};
 use crate::app::writes::send_write;
 use crate::swr::model::{CATEGORIES, CreateRepo, UpdateRepo};
 use crate::swr::validate;
@@ -48,8 +48,27 @@ pub struct FormField {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
     CreateOrg,
-    CreateRepo { org: String },
-    EditRepo { org: String, repo: String },
+    CreateRepo {
+        org: String,
+    },
+    EditRepo {
+        org: String,
+        repo: String,
+    },
+    /// An enterprise namespace, public or private.
+    CreateNamespace {
+        instance: String,
+    },
+    /// A long-term credential of an instance (its secret is handed over once).
+    CreateCredential {
+        instance: String,
+    },
+    /// The description of an enterprise repository (all it lets change).
+    DescribeInstanceRepo {
+        instance: String,
+        namespace: String,
+        repo: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +102,11 @@ impl Form {
             FormKind::CreateOrg => "Create organization".into(),
             FormKind::CreateRepo { org } => format!("Create repository in {org}"),
             FormKind::EditRepo { org, repo } => format!("Edit {org}/{repo}"),
+            FormKind::CreateNamespace { .. } => "Create namespace".into(),
+            FormKind::CreateCredential { .. } => "Create long-term credential".into(),
+            FormKind::DescribeInstanceRepo {
+                namespace, repo, ..
+            } => format!("Describe {namespace}/{repo}"),
         }
     }
 
@@ -178,6 +202,55 @@ pub fn edit_repo(
     )
 }
 
+pub fn create_namespace(instance: &str) -> Form {
+    Form::new(
+        FormKind::CreateNamespace {
+            instance: instance.into(),
+        },
+        vec![
+            FormField {
+                label: "Name",
+                input: Input::Text(Field::single("")),
+            },
+            FormField {
+                label: "Public",
+                input: Input::Toggle(false),
+            },
+        ],
+    )
+}
+
+pub fn create_credential(instance: &str) -> Form {
+    Form::new(
+        FormKind::CreateCredential {
+            instance: instance.into(),
+        },
+        vec![FormField {
+            label: "Name",
+            input: Input::Text(Field::single("")),
+        }],
+    )
+}
+
+pub fn describe_instance_repo(
+    instance: &str,
+    namespace: &str,
+    repo: &str,
+    description: &str,
+) -> Form {
+    Form::new(
+        FormKind::DescribeInstanceRepo {
+            instance: instance.into(),
+            namespace: namespace.into(),
+            repo: repo.into(),
+        },
+        vec![FormField {
+            label: "Description",
+            input: Input::Multi(Field::multi(description)),
+        }],
+    )
+}
+
 impl Form {
     /// Keys of an open form: the focused text input takes what the text layer leaves; a
     /// focused toggle or choice takes what is left after that.
@@ -261,6 +334,15 @@ impl Form {
                 format!("at most {DESCRIPTION_MAX} characters"),
             );
         }
+        if let FormKind::CreateCredential { instance } = &self.kind {
+            let name = self.value("Name").trim().to_string();
+            if let Err(why) = validate::long_term_credential_name(&name) {
+                return self.invalid("Name", why);
+            }
+            return Outcome::Done(vec![crate::app::login::create_long_term(
+                model, instance, &name,
+            )]);
+        }
         let (write, done, refresh) = match &self.kind {
             FormKind::CreateOrg => {
                 let name = self.value("Name").trim().to_string();
@@ -318,6 +400,44 @@ impl Form {
                     body,
                 };
                 (write, done, Fetch::Repos { org: org.clone() })
+            }
+            FormKind::CreateNamespace { instance } => {
+                let name = self.value("Name").trim().to_string();
+                if let Err(why) = validate::instance_namespace_name(&name) {
+                    return self.invalid("Name", why);
+                }
+                let write = Write::Instance {
+                    instance: instance.clone(),
+                    change: InstanceWrite::CreateNamespace {
+                        name: name.clone(),
+                        public: self.value("Public") == "true",
+                    },
+                };
+                let refresh = Fetch::Namespaces {
+                    instance: instance.clone(),
+                };
+                (write, format!("Created namespace {name}"), refresh)
+            }
+            // Sent above: its answer is a secret, not a write's.
+            FormKind::CreateCredential { .. } => return Outcome::Stay,
+            FormKind::DescribeInstanceRepo {
+                instance,
+                namespace,
+                repo,
+            } => {
+                let write = Write::Instance {
+                    instance: instance.clone(),
+                    change: InstanceWrite::DescribeRepo {
+                        namespace: namespace.clone(),
+                        repo: repo.clone(),
+                        description,
+                    },
+                };
+                let refresh = Fetch::InstanceRepos {
+                    instance: instance.clone(),
+                    namespace: namespace.clone(),
+                };
+                (write, format!("Saved {namespace}/{repo}"), refresh)
             }
         };
         Outcome::Done(vec![send_write(model, write, done, refresh)])

@@ -4,6 +4,7 @@
 use super::keymap::key_label;
 use super::{Action, Chord, Keymap, Layer, TABLE};
 use crate::app::model::PaneId;
+use crate::app::registry::Edition;
 
 /// One key hint of the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +26,10 @@ const FOOTER: &[Action] = &[
     Action::CopyMenu,
     Action::Create,
     Action::Delete,
+    Action::DeleteArtifacts,
     Action::Edit,
     Action::Permissions,
+    Action::Credentials,
     Action::Refresh,
     Action::NextPane,
     Action::Back,
@@ -41,10 +44,12 @@ const FOOTER_RANK: &[Action] = &[
     Action::Filter,
     Action::Mark,
     Action::Delete,
+    Action::DeleteArtifacts,
     Action::Create,
     Action::Edit,
     Action::Copy,
     Action::Permissions,
+    Action::Credentials,
     Action::CopyMenu,
     Action::Details,
     Action::Back,
@@ -66,12 +71,12 @@ fn footer_word(action: Action, pane: PaneId) -> Option<&'static str> {
 impl Keymap {
     /// The status line's key hints for `pane`, in drawing order, with the keys in force.
     /// Write actions are left out when read-only.
-    pub fn hints(&self, pane: PaneId, read_only: bool) -> Vec<Hint> {
+    pub fn hints(&self, pane: PaneId, edition: Edition, read_only: bool) -> Vec<Hint> {
         FOOTER
             .iter()
             .filter_map(|&action| {
                 let binding = TABLE.iter().find(|b| b.action == action)?;
-                if !binding.scope.includes(pane) || (read_only && binding.scope.writes()) {
+                if !binding.scope.includes(pane, edition) || (read_only && binding.scope.writes()) {
                     return None;
                 }
                 Some(Hint {
@@ -161,7 +166,7 @@ mod tests {
     #[test]
     fn hints_follow_overrides_and_name_what_each_pane_can_do() {
         let words = |map: &Keymap, pane, read_only| -> Vec<String> {
-            map.hints(pane, read_only)
+            map.hints(pane, Edition::Shared, read_only)
                 .into_iter()
                 .map(|h| format!("{} {}", h.key, h.word))
                 .collect()

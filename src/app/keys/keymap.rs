@@ -5,6 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Action, Binding, Chord, Layer, TABLE, is_ctrl_c};
 use crate::app::model::PaneId;
+use crate::app::registry::Edition;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
@@ -109,10 +110,15 @@ impl Keymap {
     }
 
     /// Key label and description of every binding that applies in `pane`, in table order.
-    pub fn help(&self, pane: PaneId, read_only: bool) -> Vec<(String, &'static str)> {
+    pub fn help(
+        &self,
+        pane: PaneId,
+        edition: Edition,
+        read_only: bool,
+    ) -> Vec<(String, &'static str)> {
         TABLE
             .iter()
-            .filter(|b| b.layers.contains(&Layer::Panes) && b.scope.includes(pane))
+            .filter(|b| b.layers.contains(&Layer::Panes) && b.scope.includes(pane, edition))
             .filter(|b| !(read_only && b.scope.writes()))
             .map(
                 |b| match self.overrides.iter().find(|(a, _)| *a == b.action) {

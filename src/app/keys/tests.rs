@@ -41,7 +41,7 @@ fn config_overrides_replace_defaults_and_show_in_help() {
     );
     assert_eq!(map.action(key(KeyCode::F(10))), Some(Action::Quit));
     assert_eq!(map.action(key(Char('q'))), None);
-    let help = map.help(PaneId::Tags, false);
+    let help = map.help(PaneId::Tags, Edition::Shared, false);
     assert!(help.iter().any(|(k, d)| k == "x" && d.contains("delete")));
     assert!(help.iter().any(|(k, _)| k == "F10"));
     let bad = [("explode".to_string(), "x".to_string())];
@@ -59,12 +59,16 @@ fn config_overrides_replace_defaults_and_show_in_help() {
 
 #[test]
 fn help_lists_only_what_applies() {
-    let tags = help(PaneId::Tags, false);
+    let tags = help(PaneId::Tags, Edition::Shared, false);
     assert!(tags.iter().any(|(k, _)| k == "y"));
-    let orgs = help(PaneId::Orgs, false);
+    let orgs = help(PaneId::Orgs, Edition::Shared, false);
     assert!(!orgs.iter().any(|(k, _)| k == "y"));
     assert!(orgs.iter().any(|(k, _)| k == "p"));
-    assert!(!help(PaneId::Perms, false).iter().any(|(k, _)| k == "p"));
+    assert!(
+        !help(PaneId::Perms, Edition::Shared, false)
+            .iter()
+            .any(|(k, _)| k == "p")
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::app::keys::Action;
 use crate::app::model::Model;
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
+use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::results::{abandoned, fetch};
 use crate::app::rows::{ColumnId, OrgRow, permission_name};
@@ -32,6 +33,7 @@ impl Resource for Orgs {
     const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Upper;
     const PARENT: Option<PaneId> = None;
+    const EDITION: Option<Edition> = Some(Edition::Shared);
     const CYCLE: bool = true;
     const CAN: Abilities = Abilities {
         open: true,

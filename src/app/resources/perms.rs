@@ -9,6 +9,7 @@ use crate::app::model::Model;
 use crate::app::model::StatusKind;
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
+use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::results::fetch;
 use crate::app::rows::{ColumnId, PermRow, permission_name};
@@ -33,6 +34,7 @@ impl Resource for Perms {
     const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Main;
     const PARENT: Option<PaneId> = None;
+    const EDITION: Option<Edition> = Some(Edition::Shared);
     const CYCLE: bool = true;
     const CAN: Abilities = Abilities {
         create: true,

@@ -10,6 +10,7 @@ use crate::app::model::Model;
 use crate::app::model::StatusKind;
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
+use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::results::fetch;
 use crate::app::rows::{ColumnId, RepoRow};
@@ -51,6 +52,7 @@ impl Resource for Repos {
     const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Lower;
     const PARENT: Option<PaneId> = Some(PaneId::Orgs);
+    const EDITION: Option<Edition> = Some(Edition::Shared);
     const CYCLE: bool = true;
     const CAN: Abilities = Abilities {
         open: true,

@@ -12,6 +12,7 @@ use crate::app::keys::Action;
 use crate::app::model::Model;
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget, Write};
 use crate::app::panes::{PaneId, Panes};
+use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::results::fetch;
 use crate::app::rows::{ColumnId, Row, by_name, names};
@@ -124,6 +125,7 @@ impl Resource for Shares {
     const SORT: Sort = Sort::ascending(ColumnId::Name);
     const SLOT: Slot = Slot::Main;
     const PARENT: Option<PaneId> = None;
+    const EDITION: Option<Edition> = Some(Edition::Shared);
     const CAN: Abilities = Abilities {
         mark: true,
         delete: true,

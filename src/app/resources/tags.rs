@@ -9,11 +9,21 @@ use crate::app::model::{Model, Overlay};
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
 use crate::app::pull::{ImageRef, PullKind};
+use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::rows::{ColumnId, TagRow};
 use crate::app::table::{Sort, Table};
 
 pub struct Tags;
+
+/// The enterprise edition's tag columns: pushed and pulled instead of created and updated.
+const INSTANCE_COLUMNS: &[Column] = &[
+    Column::new(ColumnId::Name, "TAG", Constraint::Fill(1)),
+    Column::new(ColumnId::Digest, "DIGEST", Constraint::Length(19)),
+    Column::new(ColumnId::Size, "SIZE", Constraint::Length(9)).yields(1),
+    Column::new(ColumnId::Updated, "PUSHED", Constraint::Length(9)),
+    Column::new(ColumnId::Pulled, "PULLED", Constraint::Length(9)).yields(2),
+];
 
 const NO_TAG: &str = "Open a repository and pick a tag to copy its pull command";
 
@@ -54,9 +64,37 @@ impl Resource for Tags {
         (Action::CopyMenu, "menu"),
         (Action::Create, "retag"),
         (Action::Delete, "delete"),
+        (Action::DeleteArtifacts, "del artifact"),
+        (Action::Credentials, "credentials"),
         (Action::Back, "back"),
     ];
 
+    /// In an instance: push and pull times (an enterprise tag has no other).
+    fn columns(edition: Edition) -> &'static [Column] {
+        match edition {
+            Edition::Shared => Self::COLUMNS,
+            Edition::Enterprise => INSTANCE_COLUMNS,
+        }
+    }
+    /// In an instance, no retag and no permissions; `D` deletes whole artifacts.
+    fn abilities(edition: Edition) -> Abilities {
+        match edition {
+            Edition::Shared => Self::CAN,
+            Edition::Enterprise => Abilities {
+                create: false,
+                permissions: false,
+                artifacts: true,
+                ..Self::CAN
+            },
+        }
+    }
+    /// In an instance, tags sit under the instance's repositories.
+    fn parent(edition: Edition) -> Option<PaneId> {
+        match edition {
+            Edition::Shared => Self::PARENT,
+            Edition::Enterprise => Some(PaneId::InstanceRepos),
+        }
+    }
     fn table(panes: &Panes) -> &Table<TagRow> {
         &panes.tags
     }
@@ -70,12 +108,17 @@ impl Resource for Tags {
         } else {
             row.tag.clone()
         };
+        // Shared: created, updated. Enterprise: pushed (its updated time), pulled.
+        let times = match model.nav.edition() {
+            Edition::Shared => [row.created, row.updated],
+            Edition::Enterprise => [row.updated, row.pulled],
+        };
         vec![
             name,
             row.digest.short(),
             size(row.size),
-            relative(row.created, model.now),
-            relative(row.updated, model.now),
+            relative(times[0], model.now),
+            relative(times[1], model.now),
         ]
     }
     fn empty_hint(model: &Model) -> &'static str {
@@ -91,7 +134,14 @@ impl Resource for Tags {
     }
     fn reload(model: &Model) -> Option<Fetch> {
         let (org, repo) = (model.panes.org.clone()?, model.panes.repo.clone()?);
-        Some(Fetch::Tags { org, repo })
+        Some(match model.session.context.instance_id() {
+            None => Fetch::Tags { org, repo },
+            Some(instance) => Fetch::InstanceTags {
+                instance: instance.to_string(),
+                namespace: org,
+                repo,
+            },
+        })
     }
     fn accept(table: &mut Table<TagRow>, fetched: Fetched) -> bool {
         match fetched {
@@ -102,8 +152,11 @@ impl Resource for Tags {
             _ => false,
         }
     }
-    /// The open repository.
+    /// The open repository (the shared edition's: an instance has no permission lists).
     fn subject(model: &Model) -> Option<PermTarget> {
+        if model.session.context.instance.is_some() {
+            return None;
+        }
         let (org, repo) = (model.panes.org.clone()?, model.panes.repo.clone()?);
         Some(PermTarget::Repo { org, repo })
     }
@@ -145,6 +198,10 @@ impl Resource for Tags {
         Vec::new()
     }
     fn create(model: &mut Model) -> Vec<Cmd> {
+        if model.session.context.instance.is_some() {
+            model.inform("Enterprise tags are created by pushing an image");
+            return Vec::new();
+        }
         crate::app::retag::open(model)
     }
     fn edit(model: &mut Model) -> Vec<Cmd> {

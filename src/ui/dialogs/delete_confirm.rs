@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, dialog: &ConfirmDele
     let inner_w = usize::from(width.saturating_sub(2));
     let warnings = dialog.shared.len().min(WARNINGS) as u16;
     let warn_h = warnings + u16::from(warnings > 0);
-    let list_h = (dialog.tags.len() as u16).clamp(1, 10);
+    let list_h = (dialog.names().len() as u16).clamp(1, 10);
     let footer = confirm::list_footer(keys, "delete");
     let look = Look {
         title: &dialog.question(),
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, dialog: &ConfirmDele
             frame,
             [head, list],
             &repo,
-            &dialog.tags,
+            dialog.names(),
             dialog.scroll,
             theme,
         );

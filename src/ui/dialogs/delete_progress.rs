@@ -36,6 +36,7 @@ pub fn draw(
     let height = (6 + failures + u16::from(failures > 0)).min(screen.height.saturating_sub(2));
     let rect = popup::centered(screen, width, height + 2);
     let hints = KeyHints::new(keys);
+    let deleting = format!("Deleting {}", job.place.noun().1);
     let (title, footer) = if job.finished {
         let hints = if job.failed.is_empty() {
             hints
@@ -53,7 +54,7 @@ pub fn draw(
         ("Stopping, then quitting", hints.text("Ctrl-C quit now"))
     } else {
         (
-            "Deleting tags",
+            deleting.as_str(),
             hints.first(Layer::View, &[Action::Back], "stop"),
         )
     };
@@ -71,7 +72,7 @@ pub fn draw(
         "{}/{}: {}, {} at a time",
         job.org,
         job.repo,
-        count(job.tags.len(), "tag", "tags"),
+        count(job.tags.len(), job.place.noun().0, job.place.noun().1),
         job.concurrency
     );
     frame.render_widget(
@@ -93,7 +94,7 @@ pub fn draw(
         job.deleted.len(),
         job.failed.len(),
         job.tags.len(),
-        format::rate(rate, "tags"),
+        format::rate(rate, job.place.noun().1),
         if job.not_started() > 0 {
             format!("  not started {}", job.not_started())
         } else {

@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 
 use super::confirm::{self, Look};
 use crate::app::dialogs::{Confirm, Doomed};
-use crate::app::format::count;
 use crate::app::keys::{Action, KeyHints, Keymap, Layer};
 use crate::app::text::wrap;
 use crate::ui::theme::Theme;
@@ -21,20 +20,7 @@ pub fn draw(
     dialog: &Confirm<Doomed>,
     theme: Theme,
 ) {
-    let (title, what) = match &dialog.subject {
-        Doomed::Org(name) => (
-            format!("Delete organization {name}?"),
-            "An organization must be empty to be deleted.".to_string(),
-        ),
-        Doomed::Repo { org, repo, tags } => (
-            format!("Delete repository {org}/{repo}?"),
-            format!(
-                "Its {} {} with it. This cannot be undone.",
-                count(*tags, "tag", "tags"),
-                if *tags == 1 { "goes" } else { "go" }
-            ),
-        ),
-    };
+    let (title, what) = dialog.subject.describe();
     let width = super::width(screen);
     let inner_w = usize::from(width.saturating_sub(2));
     let name = dialog.subject.name();

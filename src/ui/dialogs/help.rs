@@ -18,10 +18,11 @@ const KEY: usize = 10;
 const MAX_WIDTH: u16 = 110;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, theme: Theme) {
-    let owned = model
-        .prefs
-        .keymap
-        .help(model.nav.focus(), model.session.context.read_only);
+    let owned = model.prefs.keymap.help(
+        model.nav.focus(),
+        model.nav.edition(),
+        model.session.context.read_only,
+    );
     let entries: Vec<(&str, &str)> = owned.iter().map(|(k, d)| (k.as_str(), *d)).collect();
     let outer_w = screen.width.saturating_sub(4).min(MAX_WIDTH);
     let inner_w = usize::from(outer_w.saturating_sub(2));

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::confirm::{self, Look};
 use crate::app::dialogs::Confirm;
-use crate::app::dialogs::login::expiry;
+use crate::app::dialogs::login::{expiry, is_long_term};
 use crate::app::keys::{Action, KeyHints, Keymap, Layer};
 use crate::swr::model::LoginSecret;
 use crate::ui::theme::Theme;
@@ -24,6 +24,7 @@ pub fn draw(
         .keys(Layer::Buttons, &[Action::Confirm], "copy")
         .keys(Layer::Buttons, &[Action::Cancel], "cancel")
         .build();
+    let long_term = is_long_term(dialog);
     let lines = vec![
         Line::from(vec![
             Span::styled("Registry  ", theme.label()),
@@ -39,12 +40,18 @@ pub fn draw(
             theme.error(),
         ),
         Line::styled(
-            "as you until it expires. Copy it to the clipboard?",
+            match long_term {
+                true => "as you until it is disabled. SWR shows it only now: copy it?",
+                false => "as you until it expires. Copy it to the clipboard?",
+            },
             theme.error(),
         ),
     ];
     let look = Look {
-        title: "Temporary docker login command",
+        title: match long_term {
+            true => "Long-term credential: docker login command",
+            false => "Temporary docker login command",
+        },
         width: super::width(screen),
         body: 5,
         confirm: "Copy",

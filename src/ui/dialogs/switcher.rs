@@ -1,4 +1,4 @@
-//! `P`: the profile and region switcher.
+//! `P`: the profile, region and registry switcher.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,14 +9,14 @@ use ratatui::widgets::Paragraph;
 use crate::app::Model;
 use crate::app::keys::{Action, KeyHints, Layer};
 use crate::app::model::Switcher;
-use crate::app::switcher::profiles;
+use crate::app::switcher::{profiles, registries};
 use crate::swr::regions::REGIONS;
 use crate::ui::popup;
 use crate::ui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme: Theme) {
     let height = 18.min(screen.height.saturating_sub(2));
-    let rect = popup::centered(screen, 60.min(screen.width.saturating_sub(2)), height);
+    let rect = popup::centered(screen, 90.min(screen.width.saturating_sub(2)), height);
     let footer = KeyHints::new(&model.prefs.keymap)
         .first(Layer::Buttons, &[Action::FocusNext], "column")
         .first(Layer::Buttons, &[Action::Down, Action::Up], "move")
@@ -24,9 +24,19 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
         // Esc, as a text input names it: `n` cancels here too, but Esc is what one reaches for.
         .keys(Layer::Text, &[Action::Cancel], "cancel")
         .build();
-    let inner = popup::frame(frame, rect, "Switch profile or region", &footer, theme);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let inner = popup::frame(
+        frame,
+        rect,
+        "Switch profile, region or registry",
+        &footer,
+        theme,
+    );
+    let [left, middle, right] = Layout::horizontal([
+        Constraint::Percentage(30),
+        Constraint::Percentage(30),
+        Constraint::Percentage(40),
+    ])
+    .areas(inner);
     let names = profiles(&model.session.context);
     column(
         frame,
@@ -41,7 +51,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
     let regions: Vec<String> = REGIONS.iter().map(|r| r.to_string()).collect();
     column(
         frame,
-        right,
+        middle,
         "Region",
         &regions,
         s.region,
@@ -49,7 +59,29 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
         &model.session.context.region,
         theme,
     );
+    let registries: Vec<String> = registries(model)
+        .iter()
+        .map(|r| r.as_ref().map_or(SHARED.to_string(), |i| i.name.clone()))
+        .collect();
+    let current = model
+        .session
+        .context
+        .instance
+        .as_ref()
+        .map_or(SHARED, |i| i.name.as_str());
+    column(
+        frame,
+        right,
+        "Registry",
+        &registries,
+        s.registry,
+        s.focus == 2,
+        current,
+        theme,
+    );
 }
+
+const SHARED: &str = "shared edition";
 
 #[allow(clippy::too_many_arguments)]
 fn column(
