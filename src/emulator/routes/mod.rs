@@ -8,6 +8,7 @@
 pub mod access;
 pub mod domains;
 pub mod iam;
+pub mod instance_artifacts;
 pub mod instance_repos;
 pub mod instances;
 pub mod namespaces;
@@ -18,7 +19,7 @@ pub mod utils;
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, delete, get, post};
 
 use super::error::ApiErr;
 use super::shared::App;
@@ -133,6 +134,33 @@ fn enterprise() -> Router<App> {
             get(instance_repos::show)
                 .put(instance_repos::update)
                 .delete(instance_repos::delete),
+        )
+        .merge(instance_artifacts())
+}
+
+/// Artifacts and tags of an enterprise repository (the tag paths have no project id).
+fn instance_artifacts() -> Router<App> {
+    const REPO: &str = "/v2/{project_id}/instances/{instance_id}/namespaces/{namespace_name}/repositories/{repository_name}";
+    const TAGS: &str = "/v2/instances/{instance_id}/namespaces/{namespace_name}/repositories/{repository_name}/tags";
+    let artifact = format!("{REPO}/artifacts/{{reference}}");
+    Router::new()
+        .route(&format!("{REPO}/artifacts"), get(instance_artifacts::list))
+        .route(
+            &artifact,
+            get(instance_artifacts::show).delete(instance_artifacts::delete),
+        )
+        .route(
+            &format!("{artifact}/vulnerabilities"),
+            get(instance_artifacts::vulnerabilities),
+        )
+        .route(
+            &format!("{artifact}/additions/{{addition}}"),
+            get(instance_artifacts::addition),
+        )
+        .route(TAGS, get(instance_artifacts::list_tags))
+        .route(
+            &format!("{TAGS}/{{tag_name}}"),
+            delete(instance_artifacts::delete_tag),
         )
 }
 
