@@ -450,9 +450,22 @@ mod tests {
     }
 
     #[test]
-    fn a_big_repository_pages_from_its_index() {
-        let st = state(&[1; 5000]);
-        assert_eq!(tag_names(&st, page(4900, 100)).len(), 100);
-        assert_eq!(tag_names(&st, page(4900, 100))[99], "a4999-t0");
+    fn a_hundred_thousand_tags_page_from_one_index_until_a_change() {
+        let mut st = state(&[1000; 100]);
+        let built = |st: &State| {
+            let repo = &st.instances[0].namespaces["ns"].repos["team/r"];
+            repo.tag_index.0.get().map(|slots| slots.as_ptr())
+        };
+        assert_eq!(built(&st), None, "nothing is built before a list");
+        let last = tag_names(&st, page(99_900, 100));
+        assert_eq!((last.len(), last[99].as_str()), (100, "a99-t999"));
+        let index = built(&st);
+        assert!(index.is_some());
+        assert_eq!(tag_names(&st, page(500, 100))[0], "a0-t500");
+        assert_eq!(built(&st), index, "the next page reuses the index");
+        st.delete_instance_tag("ee", "ns", "team/r", "a0-t0")
+            .unwrap();
+        assert_eq!(built(&st), None, "a change resets it");
+        assert_eq!(tag_names(&st, page(0, 1)), ["a0-t1"]);
     }
 }
