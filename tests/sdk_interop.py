@@ -6,7 +6,7 @@ Setup: pip install -r tests/requirements-interop.txt
 
 Starts `swr-tui emulator --listen 127.0.0.1:0 --seed demo`, reads its two stdout lines, and calls
 every shared-edition SWR operation the emulator serves, every enterprise-edition operation the
-client uses (instance ee-demo; a nested repository name given with %2F) (plus IAM token and user list when
+client uses (instance ee-demo; a nested repository name given with %2F; its artifacts and tags) (plus IAM token and user list when
 huaweicloudsdkiam is installed). Prints one line per call and `N passed, M failed`.
 """
 
@@ -389,6 +389,107 @@ def main():
         return r.description
 
     check("update_instance_repository (nested name)", update_instance_repository)
+
+    # ---- enterprise artifacts and tags (E13, E15-E19, E21) of the nested repository apps/team/api
+    report_mime = "application/vnd.security.vulnerability.report; version=1.1"
+
+    def artifacts_of(**query):
+        return client.list_instance_artifacts(m.ListInstanceArtifactsRequest(**nested, **query))
+
+    def digest_of(tag):
+        return next(a.digest for a in artifacts_of(limit=100, offset=0).artifacts if tag in [t.name for t in a.tags])
+
+    def tags_of():
+        r = client.list_instance_tags(m.ListInstanceTagsRequest(limit=100, offset=0, is_accessory=False, **nested))
+        expect(r.total == len(r.tags), r)
+        return [t.name for t in r.tags]
+
+    def list_instance_artifacts():
+        r = artifacts_of(limit=2, offset=0)
+        rest = artifacts_of(limit=2, offset=2)
+        expect(r.total == rest.total == 3 and len(r.artifacts) == 2 and len(rest.artifacts) == 1, (r, rest))
+        every = r.artifacts + rest.artifacts
+        expect(all(a.type == "IMAGE" and a.repository_name == "apps/team/api" and a.size > 0 for a in every), every)
+        fuzzy = artifacts_of(tags="1.2", type="IMAGE")
+        expect(fuzzy.total == 1 and "1.2.0" in [t.name for t in fuzzy.artifacts[0].tags], fuzzy)
+        return [[t.name for t in a.tags] for a in every]
+
+    check("list_instance_artifacts (nested name, paged, tags filter)", list_instance_artifacts)
+
+    def show_instance_artifact():
+        digest = digest_of("1.0.0")
+        plain = client.show_instance_artifact(m.ShowInstanceArtifactRequest(reference=digest, **nested))
+        expect(plain.digest == digest and not plain.scan_overview, plain)
+        r = client.show_instance_artifact(m.ShowInstanceArtifactRequest(reference=digest, with_scan_overview=True, **nested))
+        overview = r.scan_overview[report_mime]
+        expect(overview.scan_status == "Success" and overview.severity == "Critical", overview)
+        expect(overview.summary.total == 10 and overview.summary.summary == {"Critical": 1, "High": 2, "Medium": 3, "Low": 4}, overview)
+        return f"{overview.scan_status} {overview.severity} total={overview.summary.total}"
+
+    check("show_instance_artifact (with_scan_overview)", show_instance_artifact)
+
+    def list_instance_artifact_vulnerabilities():
+        r = client.list_instance_artifact_vulnerabilities(
+            m.ListInstanceArtifactVulnerabilitiesRequest(reference=digest_of("1.0.0"), **nested))
+        report = r.body[report_mime]
+        ids = [v.id for v in report.vulnerabilities]
+        expect(all(v.severity and v.package and v.links for v in report.vulnerabilities), report)
+        expect(len(ids) == 10 and ids[0] == "CVE-2026-0001", ids)
+        return f"{report.severity}: {ids[0]}…{ids[-1]}"
+
+    check("list_instance_artifact_vulnerabilities", list_instance_artifact_vulnerabilities)
+
+    def show_instance_artifact_addition():
+        r = client.show_instance_artifact_addition(m.ShowInstanceArtifactAdditionRequest(
+            reference=digest_of("1.0.0"), addition="build_history", **nested))
+        expect(r.total == len(r.build_histories) >= 4, r)
+        expect(sum(h.size for h in r.build_histories) == 31457280, r)
+        expect(all(h.media_type for h in r.build_histories if not h.empty_layer), r)
+        return f"{r.total} steps"
+
+    check("show_instance_artifact_addition (build_history)", show_instance_artifact_addition)
+
+    def list_instance_tags():
+        first = client.list_instance_tags(m.ListInstanceTagsRequest(limit=4, offset=0, **nested))
+        second = client.list_instance_tags(m.ListInstanceTagsRequest(limit=4, offset=4, **nested))
+        names = [t.name for t in first.tags + second.tags]
+        expect(first.total == 6 and sorted(names) == sorted(["1.0.0", "1.0", "1.1.0", "1.1", "1.2.0", "latest"]), names)
+        expect(all(t.digest.startswith("sha256:") and t.type == "IMAGE" for t in first.tags), first)
+        return names
+
+    check("list_instance_tags (no project id, paged)", list_instance_tags)
+
+    def delete_instance_tag():
+        r = client.delete_instance_tag(m.DeleteInstanceTagRequest(tag_name="1.0", **nested))
+        expect(r.status_code == 204, r.status_code)
+        left = tags_of()
+        expect("1.0" not in left and "1.0.0" in left and len(left) == 5, left)
+        expect(artifacts_of(limit=10, offset=0).total == 3, "the artifact stays")
+        return f"{r.status_code}; left {left}"
+
+    check("delete_instance_tag (204, artifact stays)", delete_instance_tag)
+
+    def delete_instance_artifact():
+        r = client.delete_instance_artifact(m.DeleteInstanceArtifactRequest(reference=digest_of("1.1.0"), **nested))
+        expect(r.status_code == 204, r.status_code)
+        left = tags_of()
+        expect(sorted(left) == ["1.0.0", "1.2.0", "latest"], left)
+        repo = client.show_instance_repository(m.ShowInstanceRepositoryRequest(**nested))
+        expect(repo.artifact_count == 2 and repo.tag_count == 3, repo)
+        return f"{r.status_code}; tags left {left}"
+
+    check("delete_instance_artifact (204, its tags go)", delete_instance_artifact)
+
+    def artifact_not_found():
+        missing = "sha256:" + "0" * 64
+        try:
+            client.delete_instance_artifact(m.DeleteInstanceArtifactRequest(reference=missing, **nested))
+        except Exception as e:
+            expect(getattr(e, "status_code", None) == 404 and e.error_code.startswith("SVCSTG.SWR."), e)
+            return f"{e.status_code} {e.error_code}"
+        raise AssertionError("no error")
+
+    check("delete_instance_artifact (unknown digest 404)", artifact_not_found)
 
     def delete_instance_repository():
         client.delete_instance_repository(m.DeleteInstanceRepositoryRequest(**nested))

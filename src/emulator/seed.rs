@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use super::state::{self, State, User};
 
+mod artifact_extras;
 mod instances;
 use crate::swr::model::{CreateRepo, UserAuth};
 pub use instances::{SeedArtifact, SeedInstance, SeedInstanceNamespace, SeedInstanceRepo};

@@ -13,6 +13,8 @@ pub use super::tag_store::{TagOrder, TagRec, TagStore};
 pub use tags::TagQueryV3;
 
 mod access;
+mod artifact_details;
+mod artifacts;
 mod credentials;
 mod instances;
 mod repos;
@@ -22,6 +24,7 @@ mod tags;
 
 use crate::swr::model::{self, AUTH_MANAGE, AccessDomain, Namespace, UserAuth};
 pub use access::{PermOp, PermTarget};
+pub use artifacts::{ArtifactExtras, ArtifactFilter, SEVERITIES, SeverityCounts, TagIndex};
 pub use credentials::{EeCredential, random_token_id};
 pub use instances::{
     EeArtifact, EeIds, EeInstance, EeNamespace, EeRepo, EeTag, NamespaceFilter, order_repositories,

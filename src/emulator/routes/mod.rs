@@ -9,6 +9,7 @@ pub mod access;
 pub mod domains;
 pub mod iam;
 pub mod instance_credentials;
+pub mod instance_artifacts;
 pub mod instance_repos;
 pub mod instances;
 pub mod namespaces;
@@ -19,7 +20,7 @@ pub mod utils;
 
 use axum::Router;
 use axum::middleware::from_fn_with_state;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, delete, get, post};
 
 use super::error::ApiErr;
 use super::shared::App;
@@ -136,6 +137,7 @@ fn enterprise() -> Router<App> {
                 .delete(instance_repos::delete),
         )
         .merge(instance_credentials_routes(INSTANCE))
+        .merge(instance_artifacts())
 }
 
 /// E23–E28 under an instance.
@@ -157,6 +159,32 @@ fn instance_credentials_routes(instance: &str) -> Router<App> {
             axum::routing::put(creds::update_long_term).delete(creds::delete_long_term),
         )
         .route(&format!("{instance}/statistics"), get(creds::statistics))
+}
+
+/// Artifacts and tags of an enterprise repository (the tag paths have no project id).
+fn instance_artifacts() -> Router<App> {
+    const REPO: &str = "/v2/{project_id}/instances/{instance_id}/namespaces/{namespace_name}/repositories/{repository_name}";
+    const TAGS: &str = "/v2/instances/{instance_id}/namespaces/{namespace_name}/repositories/{repository_name}/tags";
+    let artifact = format!("{REPO}/artifacts/{{reference}}");
+    Router::new()
+        .route(&format!("{REPO}/artifacts"), get(instance_artifacts::list))
+        .route(
+            &artifact,
+            get(instance_artifacts::show).delete(instance_artifacts::delete),
+        )
+        .route(
+            &format!("{artifact}/vulnerabilities"),
+            get(instance_artifacts::vulnerabilities),
+        )
+        .route(
+            &format!("{artifact}/additions/{{addition}}"),
+            get(instance_artifacts::addition),
+        )
+        .route(TAGS, get(instance_artifacts::list_tags))
+        .route(
+            &format!("{TAGS}/{{tag_name}}"),
+            delete(instance_artifacts::delete_tag),
+        )
 }
 
 /// The permission calls, the same for an organization and a repository.

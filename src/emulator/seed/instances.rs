@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashSet};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{SeedError, base_time, err, parse_time};
+use super::{SeedError, artifact_extras, base_time, err, parse_time};
 use crate::emulator::state::{
-    self, EeArtifact, EeIds, EeInstance, EeNamespace, EeRepo, EeTag, State, fmt_time,
+    self, EeArtifact, EeIds, EeInstance, EeNamespace, EeRepo, EeTag, State, TagIndex, fmt_time,
 };
 use crate::swr::enterprise::{DEFAULT_SPEC, INSTANCE_STATUSES, Instance};
 use crate::swr::validate;
@@ -87,6 +87,12 @@ pub struct SeedArtifact {
     pub media_type: Option<String>,
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// Extension: `os/arch[/variant]` of each child; makes the artifact a manifest list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platforms: Option<Vec<String>>,
+    /// Extension: findings per severity (`critical`…`none`); makes the artifact scanned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vulnerabilities: Option<BTreeMap<String, u64>>,
 }
 
 /// A UUID-shaped id derived from the name, so seeded instances keep their ids between runs.
@@ -286,6 +292,10 @@ fn repository(
             a.pushed.as_deref(),
             created + Duration::hours(i as i64 + 1),
         )?;
+        let extras =
+            artifact_extras::extras(a.platforms.as_deref(), a.vulnerabilities.as_ref(), &at)?;
+        let media_type =
+            artifact_extras::media_type(a.media_type.as_deref(), &extras, DEFAULT_MEDIA_TYPE, &at)?;
         let mut tags = Vec::with_capacity(a.tags.len());
         for (t, name) in a.tags.iter().enumerate() {
             let at = format!("{at}.tags[{t}]");
@@ -303,13 +313,11 @@ fn repository(
             id: EeIds::next(&mut ids.artifact),
             digest,
             size,
-            media_type: a
-                .media_type
-                .clone()
-                .unwrap_or_else(|| DEFAULT_MEDIA_TYPE.into()),
+            media_type,
             kind: a.kind.clone().unwrap_or_else(|| "IMAGE".into()),
             pushed,
             tags,
+            extras,
         });
     }
     let updated = artifacts
@@ -326,6 +334,7 @@ fn repository(
         created,
         updated,
         artifacts,
+        tag_index: TagIndex::default(),
     })
 }
 
@@ -409,6 +418,18 @@ mod demo_tests {
         assert!(inst.namespaces.values().any(|n| n.public));
         let api = &inst.namespaces["apps"].repos["team/api"];
         assert!(api.artifacts.iter().all(|a| a.tags.len() >= 2));
+        let all = || inst.namespaces.values().flat_map(|n| n.repos.values());
+        let artifacts = || all().flat_map(|r| r.artifacts.iter());
+        assert!(artifacts().any(|a| a.extras.platforms.len() == 2));
+        let found =
+            artifacts()
+                .filter_map(|a| a.extras.vulnerabilities)
+                .fold([0; 5], |mut sum, counts| {
+                    sum.iter_mut().zip(counts.0).for_each(|(s, n)| *s += n);
+                    sum
+                });
+        assert!(found.iter().all(|&n| n > 0), "every severity somewhere");
+        assert!(artifacts().any(|a| a.extras.vulnerabilities.is_none()));
         assert_eq!(
             st.orgs.len(),
             4,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 
+use super::artifacts::{ArtifactExtras, TagIndex};
 use super::{Res, State, fmt_time};
 use crate::emulator::error::ApiErr;
 use crate::swr::enterprise::{
@@ -59,6 +60,8 @@ pub struct EeRepo {
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
     pub artifacts: Vec<EeArtifact>,
+    /// Where each tag sits, in list order; reset by every change to `artifacts`.
+    pub tag_index: TagIndex,
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +73,7 @@ pub struct EeArtifact {
     pub kind: String,
     pub pushed: DateTime<Utc>,
     pub tags: Vec<EeTag>,
+    pub extras: ArtifactExtras,
 }
 
 #[derive(Debug, Clone)]
@@ -103,7 +107,7 @@ fn no_namespace(name: &str) -> ApiErr {
     )
 }
 
-fn no_repository(name: &str) -> ApiErr {
+pub(super) fn no_repository(name: &str) -> ApiErr {
     ApiErr::new(
         404,
         "SVCSTG.SWR.4040103",
@@ -160,11 +164,11 @@ impl EeNamespace {
 }
 
 impl EeInstance {
-    fn namespace(&self, name: &str) -> Res<&EeNamespace> {
+    pub(super) fn namespace(&self, name: &str) -> Res<&EeNamespace> {
         self.namespaces.get(name).ok_or_else(|| no_namespace(name))
     }
 
-    fn namespace_mut(&mut self, name: &str) -> Res<&mut EeNamespace> {
+    pub(super) fn namespace_mut(&mut self, name: &str) -> Res<&mut EeNamespace> {
         self.namespaces
             .get_mut(name)
             .ok_or_else(|| no_namespace(name))
