@@ -443,7 +443,12 @@ fn k_lists_long_term_credentials_to_create_toggle_and_delete() {
             },
         }
     );
-    succeeds(&mut m, request, std::slice::from_ref(&list), "Credential ci disabled");
+    succeeds(
+        &mut m,
+        request,
+        std::slice::from_ref(&list),
+        "Credential ci disabled",
+    );
     press(&mut m, "d");
     let (_, write) = the_write(&typed_name(&mut m, "ci"));
     assert_eq!(
@@ -540,4 +545,39 @@ fn the_switcher_offers_the_instances_of_this_profile_and_region() {
             instance: Some(ref_of("ee-demo")),
         }]
     );
+}
+
+#[test]
+fn enter_on_a_tag_loads_its_artifact_for_the_detail_view() {
+    use swr_tui::app::artifact::ArtifactDetail;
+    let mut m = instance_tags_loaded();
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    let want = Fetch::Artifact {
+        instance: INSTANCE_ID.into(),
+        namespace: "apps".into(),
+        repo: "team/api".into(),
+        digest: digest(1),
+    };
+    let id = fetch_id(&cmds, &want);
+    assert!(matches!(m.overlay, Some(Overlay::TagDetail)));
+    assert!(text(&draw(&m)).contains("Loading the artifact"));
+    let (artifact, history) = artifact_one();
+    let detail = ArtifactDetail::new(&artifact, &history);
+    loaded(&mut m, id, Fetched::Artifact(Box::new(detail)));
+    let shown = text(&draw_at(&m, 160, 45));
+    for part in [
+        "Platforms (2)",
+        "linux/arm64/v8",
+        "Success, Critical (6 found, 4 fixable)",
+        "Critical",
+        "Layers (1)",
+        "Build history (2)",
+        "ee-demo.swr.example/apps/team/api:latest",
+    ] {
+        assert!(shown.contains(part), "{part} missing in\n{shown}");
+    }
+    // The same artifact again (v1.0 shares it) is not loaded twice.
+    update(&mut m, key(KeyCode::Esc));
+    press(&mut m, "j");
+    assert!(fetches(&update(&mut m, key(KeyCode::Enter))).is_empty());
 }

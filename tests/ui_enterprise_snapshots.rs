@@ -110,3 +110,27 @@ fn switcher_with_registries() {
         );
     }
 }
+
+#[test]
+fn instance_tag_detail_with_its_artifact() {
+    use swr_tui::app::artifact::ArtifactDetail;
+    for (_, buffer) in snapshot_both("instance_tag_detail", |screen| {
+        let mut m = instance_tags_at(screen);
+        let cmds = update(&mut m, key(KeyCode::Enter));
+        let (artifact, history) = artifact_one();
+        let detail = ArtifactDetail::new(&artifact, &history);
+        loaded(
+            &mut m,
+            first_fetch(&cmds),
+            Fetched::Artifact(Box::new(detail)),
+        );
+        m
+    }) {
+        let shown = text(&buffer);
+        assert!(
+            shown.contains("Media type") && shown.contains("Scan"),
+            "{shown}"
+        );
+        assert!(shown.contains("linux/amd64"), "{shown}");
+    }
+}

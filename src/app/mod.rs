@@ -1,6 +1,7 @@
 //! The Elm core: `Model` (state), `Msg` (what happens), `update` (the only place state
 //! changes, pure) and `Cmd` (effects for the runtime to perform).
 
+pub mod artifact;
 pub mod command_line;
 pub mod delete;
 pub mod detail;

@@ -189,6 +189,13 @@ pub enum Fetch {
     Credentials {
         instance: String,
     },
+    /// One enterprise artifact with its scan overview and build history (the tag detail).
+    Artifact {
+        instance: String,
+        namespace: String,
+        repo: String,
+        digest: String,
+    },
     /// Every tag of an enterprise repository (into the tag pane).
     InstanceTags {
         instance: String,
@@ -212,7 +219,7 @@ impl Fetch {
             Self::InstanceRepos { .. } => Some(PaneId::InstanceRepos),
             Self::InstanceTags { .. } => Some(PaneId::Tags),
             Self::Credentials { .. } => Some(PaneId::Credentials),
-            Self::Quotas | Self::Users => None,
+            Self::Quotas | Self::Users | Self::Artifact { .. } => None,
         }
     }
 }
@@ -231,6 +238,7 @@ pub enum Fetched {
     Namespaces(Vec<InstanceNamespace>),
     InstanceRepos(Vec<InstanceRepository>),
     Credentials(Vec<LongTermCredential>),
+    Artifact(Box<super::artifact::ArtifactDetail>),
 }
 
 impl Fetched {

@@ -104,6 +104,8 @@ pub struct Panes {
     pub perm_target: Option<PermTarget>,
     /// The repository whose shares are listed: (organization, repository).
     pub share_target: Option<(String, String)>,
+    /// The enterprise artifact of the tag whose details were opened.
+    pub artifact: super::artifact::ArtifactState,
     /// Marked tags whose image another, unmarked tag also names.
     pub shared_marked: super::delete::SharedMarks,
 }
@@ -125,6 +127,7 @@ impl Default for Panes {
             repo: None,
             perm_target: None,
             share_target: None,
+            artifact: Default::default(),
             shared_marked: Default::default(),
         }
     }

@@ -1,6 +1,7 @@
 //! Answers to list loads: a pane takes only the answer it waits for (by request id), pages
 //! arrive into its table, and a failure stays on the pane and the status line.
 
+use super::artifact::ArtifactState;
 use super::dialogs::grant::{self, Users};
 use super::layout::list_rows;
 use super::model::{Model, Overlay, PaneId};
@@ -26,6 +27,10 @@ pub(crate) fn fetch(model: &mut Model, what: Fetch) -> Cmd {
             .list_mut(&mut model.panes)
             .start_loading(request),
         (Fetch::Quotas, None) => model.requests.quota = Some(request),
+        (Fetch::Artifact { digest, .. }, None) => {
+            let digest = digest.clone();
+            model.panes.artifact = ArtifactState::Loading { request, digest };
+        }
         // The grant dialog that asked holds the id.
         _ => {}
     }
@@ -56,6 +61,19 @@ pub(super) fn on_fetched(
                 .find(|q| q.quota_key == "namespace")
                 .map(|q| (q.used, q.quota_limit));
         }
+        return;
+    }
+    if let ArtifactState::Loading { request: r, digest } = &model.panes.artifact
+        && *r == request
+    {
+        model.panes.artifact = match result {
+            Ok(Fetched::Artifact(detail)) => ArtifactState::Loaded(detail),
+            Ok(_) => ArtifactState::None,
+            Err(e) => ArtifactState::Failed {
+                digest: digest.clone(),
+                error: e.to_string(),
+            },
+        };
         return;
     }
     let for_grant =

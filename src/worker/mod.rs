@@ -11,6 +11,7 @@ use std::sync::Arc;
 use tokio::sync::{Semaphore, mpsc, watch};
 use tokio::task::{AbortHandle, JoinSet};
 
+use crate::app::artifact::ArtifactDetail;
 use crate::app::rows::{RepoRow, TagRow};
 use crate::app::{
     CopyMethod, DeletePlace, ErrorInfo, Fetch, Fetched, JobId, LoginKind, Msg, PermTarget, Removed,
@@ -266,6 +267,20 @@ async fn load(
                 .list_all_instance_repositories(&instance, &RepositoryScope::Namespace(namespace))
                 .await?,
         ),
+        Fetch::Artifact {
+            instance,
+            namespace,
+            repo,
+            digest,
+        } => {
+            let (artifact, history) = tokio::join!(
+                client.show_instance_artifact(&instance, &namespace, &repo, &digest, true),
+                client.show_artifact_build_history(&instance, &namespace, &repo, &digest),
+            );
+            // A manifest list has no build history: the artifact says enough without one.
+            let history = history.unwrap_or_default();
+            Fetched::Artifact(Box::new(ArtifactDetail::new(&artifact?, &history)))
+        }
         Fetch::Credentials { instance } => Fetched::Credentials(
             client
                 .list_all_instance_long_term_credentials(&instance)

@@ -134,3 +134,60 @@ pub fn tags_of(namespace: &str, repo: &str) -> Fetch {
         repo: repo.into(),
     }
 }
+
+/// Artifact 1 (`latest`, `v1.0`) as E15 shows it: a two-platform manifest list, scanned with
+/// findings of several severities; and a build history of two steps.
+pub fn artifact_one() -> (
+    swr_tui::swr::enterprise::Artifact,
+    Vec<swr_tui::swr::enterprise::BuildHistory>,
+) {
+    use swr_tui::swr::enterprise::*;
+    let platform = |os: &str, arch: &str, variant: &str, child: usize| ArtifactReference {
+        child_digest: digest(child),
+        platform: Some(Platform {
+            os: os.into(),
+            architecture: arch.into(),
+            variant: variant.into(),
+        }),
+    };
+    let summary = ScanSummary {
+        total: 6,
+        fixable: 4,
+        summary: [("Critical", 1), ("High", 2), ("Low", 3)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    };
+    let overview = ScanOverview {
+        scan_status: "Success".into(),
+        severity: "Critical".into(),
+        summary: Some(summary),
+        ..ScanOverview::default()
+    };
+    let artifact = Artifact {
+        digest: digest(1),
+        media_type: DOCKER_MANIFEST_LIST_MEDIA_TYPE.into(),
+        references: vec![
+            platform("linux", "amd64", "", 11),
+            platform("linux", "arm64", "v8", 12),
+        ],
+        scan_overview: Some([(NATIVE_REPORT_MIME.to_string(), overview)].into()),
+        ..Artifact::default()
+    };
+    let step = |by: &str, size: u64, empty: bool| BuildHistory {
+        created_by: by.into(),
+        size,
+        empty_layer: empty,
+        digest: if empty {
+            String::new()
+        } else {
+            digest(20 + size as usize % 7)
+        },
+        ..BuildHistory::default()
+    };
+    let history = vec![
+        step("/bin/sh -c #(nop) ADD file:0a1b in /", 3_000_000, false),
+        step("/bin/sh -c #(nop) CMD [\"nginx\"]", 0, true),
+    ];
+    (artifact, history)
+}

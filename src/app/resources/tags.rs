@@ -161,6 +161,9 @@ impl Resource for Tags {
         Some(PermTarget::Repo { org, repo })
     }
     fn details(model: &Model, tag: &TagRow) -> Vec<Detail> {
+        if model.session.context.instance.is_some() {
+            return instance_tag_details(model, tag);
+        }
         let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
         let mut lines = vec![
             Detail::Field("Tag", tag.tag.clone()),
@@ -190,12 +193,32 @@ impl Resource for Tags {
     fn show_details(model: &mut Model) {
         Self::open(model);
     }
-    /// Enter: the tag's details (with `y` to copy).
+    /// Enter: the tag's details (with `y` to copy); in an instance, its artifact is loaded.
     fn open(model: &mut Model) -> Vec<Cmd> {
-        if model.panes.tags.current().is_some() {
-            model.overlay = Some(Overlay::TagDetail);
+        let Some(tag) = model.panes.tags.current() else {
+            return Vec::new();
+        };
+        model.overlay = Some(Overlay::TagDetail);
+        let digest = tag.digest.to_string();
+        let place = (
+            model.session.context.instance_id(),
+            &model.panes.org,
+            &model.panes.repo,
+        );
+        match place {
+            (Some(instance), Some(namespace), Some(repo))
+                if !digest.is_empty() && !model.panes.artifact.covers(&digest) =>
+            {
+                let what = Fetch::Artifact {
+                    instance: instance.to_string(),
+                    namespace: namespace.clone(),
+                    repo: repo.clone(),
+                    digest,
+                };
+                vec![crate::app::results::fetch(model, what)]
+            }
+            _ => Vec::new(),
         }
-        Vec::new()
     }
     fn create(model: &mut Model) -> Vec<Cmd> {
         if model.session.context.instance.is_some() {
@@ -213,6 +236,25 @@ impl Resource for Tags {
     fn delete(model: &mut Model) -> Vec<Cmd> {
         crate::app::delete::ask(model)
     }
+}
+
+/// An enterprise tag: its times, pull address, and its artifact once loaded (Enter).
+fn instance_tag_details(model: &Model, tag: &TagRow) -> Vec<Detail> {
+    let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
+    let digest = tag.digest.to_string();
+    let mut lines = vec![
+        Detail::Field("Tag", tag.tag.clone()),
+        Detail::Field("Digest", or_dash(&digest)),
+        Detail::Field(
+            "Size",
+            format!("{} ({})", size(tag.size), count(tag.size, "byte", "bytes")),
+        ),
+        Detail::Field("Pushed", when(tag.updated)),
+        Detail::Field("Pulled", when(tag.pulled)),
+        Detail::Field("Pull", pull_address(tag, model)),
+    ];
+    lines.extend(model.panes.artifact.lines_for(&digest));
+    lines
 }
 
 /// The image of `tag`, when its names may stand in a command: the detail shows no address

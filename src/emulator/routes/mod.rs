@@ -8,8 +8,8 @@
 pub mod access;
 pub mod domains;
 pub mod iam;
-pub mod instance_credentials;
 pub mod instance_artifacts;
+pub mod instance_credentials;
 pub mod instance_repos;
 pub mod instances;
 pub mod namespaces;
