@@ -17,7 +17,15 @@ const LISTED: usize = 64;
 const STEP: usize = 120;
 
 /// Severities as SWR names them, worst first.
-const SEVERITIES: [&str; 6] = ["Critical", "High", "Medium", "Low", "Negligible", "Unknown"];
+const SEVERITIES: [&str; 7] = [
+    "Critical",
+    "High",
+    "Medium",
+    "Low",
+    "Negligible",
+    "Unknown",
+    "None",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArtifactDetail {

@@ -123,6 +123,43 @@ impl RegistryApi {
         })
     }
 
+    /// The tags of an enterprise repository.
+    pub fn instance_tags(
+        &self,
+        instance: &str,
+        namespace: &str,
+        repo: &str,
+    ) -> std::collections::BTreeSet<String> {
+        self.names(
+            self.client
+                .list_all_instance_tags(instance, namespace, repo),
+            |t| t.name,
+        )
+    }
+
+    /// An enterprise repository's artifacts: each digest with the tags it carries.
+    pub fn instance_artifacts(
+        &self,
+        instance: &str,
+        namespace: &str,
+        repo: &str,
+    ) -> std::collections::BTreeMap<String, Vec<String>> {
+        let call = self
+            .client
+            .list_all_instance_artifacts(instance, namespace, repo);
+        let list = self
+            .runtime
+            .block_on(call)
+            .expect("the artifact list answers");
+        list.into_iter()
+            .map(|a| {
+                let mut tags: Vec<String> = a.tags.into_iter().map(|t| t.name).collect();
+                tags.sort();
+                (a.digest, tags)
+            })
+            .collect()
+    }
+
     /// The names of a repository's tags.
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         self.names(self.client.list_all_tags(org, repo), |t| t.tag)
