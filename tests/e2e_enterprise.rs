@@ -26,8 +26,11 @@ fn seed() -> serde_json::Value {
     ]}]}]}]})
 }
 
+/// Each artifact's digest with the tags it carries.
+type Artifacts = BTreeMap<String, Vec<String>>;
+
 /// What the official SDK lists: the tags, and each artifact's tags.
-fn sdk_view(emu: &EmulatorProcess) -> Option<(BTreeSet<String>, BTreeMap<String, Vec<String>>)> {
+fn sdk_view(emu: &EmulatorProcess) -> Option<(BTreeSet<String>, Artifacts)> {
     let python = std::env::var("SWR_TUI_SDK_PYTHON").ok()?;
     let out = std::process::Command::new(python)
         .arg(concat!(
@@ -103,7 +106,7 @@ fn deleting_two_marked_tags_leaves_the_others_and_keeps_their_artifacts() {
         .collect();
     assert_eq!(left, ["v1", "v3"], "exactly the marked tags are gone");
     let artifacts = api.instance_artifacts(INSTANCE, "shop", "team/api");
-    let expected: BTreeMap<String, Vec<String>> = [
+    let expected: Artifacts = [
         (digest('a'), vec!["v1".to_string()]),
         (digest('b'), vec![]),
         (digest('c'), vec!["v3".to_string()]),
