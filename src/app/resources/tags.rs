@@ -250,7 +250,11 @@ fn instance_tag_details(model: &Model, tag: &TagRow) -> Vec<Detail> {
             format!("{} ({})", size(tag.size), count(tag.size, "byte", "bytes")),
         ),
         Detail::Field("Pushed", when(tag.updated)),
-        Detail::Field("Pulled", when(tag.pulled)),
+        Detail::Field(
+            "Pulled",
+            tag.pulled
+                .map_or_else(|| "never".into(), |_| when(tag.pulled)),
+        ),
         Detail::Field("Pull", pull_address(tag, model)),
     ];
     lines.extend(model.panes.artifact.lines_for(&digest));
