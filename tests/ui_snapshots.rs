@@ -396,10 +396,24 @@ fn current_key(model: &Model) -> String {
         PaneId::Tags => model.panes.tags.current().unwrap().tag.clone(),
         PaneId::Perms => model.panes.perms.current().unwrap().user_name.clone(),
         PaneId::Shares => model.panes.shares.current().unwrap().account.clone(),
-        PaneId::Instances => model.panes.instances.current().unwrap().name.clone(),
-        PaneId::Namespaces => model.panes.namespaces.current().unwrap().name.clone(),
-        PaneId::InstanceRepos => model.panes.instance_repos.current().unwrap().name.clone(),
-        PaneId::Credentials => model.panes.credentials.current().unwrap().name.clone(),
+        PaneId::Instances => model.panes.instances.current().unwrap().name.shown.clone(),
+        PaneId::Namespaces => model.panes.namespaces.current().unwrap().name.shown.clone(),
+        PaneId::InstanceRepos => model
+            .panes
+            .instance_repos
+            .current()
+            .unwrap()
+            .name
+            .shown
+            .clone(),
+        PaneId::Credentials => model
+            .panes
+            .credentials
+            .current()
+            .unwrap()
+            .name
+            .shown
+            .clone(),
     }
 }
 

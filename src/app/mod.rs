@@ -16,6 +16,7 @@ pub mod marking;
 pub mod model;
 mod mouse;
 pub mod msg;
+pub mod named;
 pub mod natural;
 pub mod navigation;
 pub mod panes;

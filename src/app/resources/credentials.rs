@@ -13,10 +13,11 @@ use crate::app::format::{exact, parse_time, relative};
 use crate::app::keys::Action;
 use crate::app::model::Model;
 use crate::app::msg::{Cmd, Fetch, Fetched, InstanceWrite, Write};
+use crate::app::named::Named;
 use crate::app::panes::{PaneId, Panes};
 use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
-use crate::app::rows::{ColumnId, Row, by_name, names};
+use crate::app::rows::{ColumnId, Row};
 use crate::app::table::{Sort, Table};
 use crate::app::text::sanitize;
 use crate::app::writes::{read_only, send_write};
@@ -24,30 +25,26 @@ use crate::swr::enterprise::LongTermCredential;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CredentialRow {
-    /// As drawn.
-    pub name: String,
-    raw: Option<Box<str>>,
+    /// The name.
+    pub name: Named,
     /// What requests name (exact).
     pub id: String,
     pub enabled: bool,
     pub user: String,
     pub created: Option<DateTime<Utc>>,
-    search: String,
 }
 
 impl CredentialRow {
     pub fn raw(&self) -> &str {
-        self.raw.as_deref().unwrap_or(&self.name)
+        self.name.raw()
     }
 }
 
 impl From<LongTermCredential> for CredentialRow {
     fn from(c: LongTermCredential) -> Self {
-        let (name, raw) = names(&c.name);
+        let name = Named::new(&c.name);
         Self {
-            search: name.to_lowercase(),
             name,
-            raw,
             id: c.token_id,
             enabled: c.enable,
             user: sanitize(&c.user_profile),
@@ -62,7 +59,7 @@ impl Row for CredentialRow {
         &self.id
     }
     fn search_text(&self) -> &str {
-        &self.search
+        self.name.search()
     }
     fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
@@ -70,7 +67,7 @@ impl Row for CredentialRow {
             ColumnId::Created => self.created.cmp(&other.created),
             _ => Ordering::Equal,
         }
-        .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
+        .then_with(|| self.name.order(&other.name))
     }
 }
 
@@ -117,7 +114,7 @@ impl Resource for Credentials {
     }
     fn cells(model: &Model, _index: u32, row: &CredentialRow) -> Vec<String> {
         vec![
-            row.name.clone(),
+            row.name.shown.clone(),
             enabled_word(row.enabled).to_string(),
             row.user.clone(),
             relative(row.created, model.now),
@@ -144,7 +141,7 @@ impl Resource for Credentials {
     }
     fn details(_model: &Model, row: &CredentialRow) -> Vec<Detail> {
         vec![
-            Detail::Field("Name", row.name.clone()),
+            Detail::Field("Name", row.name.shown.clone()),
             Detail::Field("ID", sanitize(&row.id)),
             Detail::Field("State", enabled_word(row.enabled).into()),
             Detail::Field("User", or_dash(&row.user)),
@@ -179,7 +176,7 @@ impl Resource for Credentials {
             return Vec::new();
         };
         let enable = !row.enabled;
-        let done = format!("Credential {} {}", row.name, enabled_word(enable));
+        let done = format!("Credential {} {}", row.name.shown, enabled_word(enable));
         let write = Write::Instance {
             instance: instance.clone(),
             change: InstanceWrite::EnableCredential {

@@ -12,11 +12,12 @@ use crate::app::format::{exact, parse_time, relative};
 use crate::app::keys::Action;
 use crate::app::model::{Model, StatusKind};
 use crate::app::msg::{Cmd, Fetch, Fetched};
+use crate::app::named::Named;
 use crate::app::panes::{PaneId, Panes};
 use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::results::fetch;
-use crate::app::rows::{ColumnId, Row, by_name, names};
+use crate::app::rows::{ColumnId, Row};
 use crate::app::table::{Sort, Table};
 use crate::app::text::sanitize_multiline;
 use crate::app::update::focus_pane;
@@ -25,32 +26,28 @@ use crate::swr::enterprise::InstanceRepository;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct InstanceRepoRow {
-    /// Inside its namespace (`team/api`), as drawn.
-    pub name: String,
-    raw: Option<Box<str>>,
+    /// Inside its namespace (`team/api`).
+    pub name: Named,
     pub tags: u64,
     pub artifacts: u64,
     pub pulls: u64,
     pub description: String,
     pub created: Option<DateTime<Utc>>,
     pub updated: Option<DateTime<Utc>>,
-    search: String,
 }
 
 impl InstanceRepoRow {
     /// The name inside its namespace, exactly as the service sent it.
     pub fn raw(&self) -> &str {
-        self.raw.as_deref().unwrap_or(&self.name)
+        self.name.raw()
     }
 }
 
 impl From<InstanceRepository> for InstanceRepoRow {
     fn from(r: InstanceRepository) -> Self {
-        let (name, raw) = names(r.short_name());
+        let name = Named::new(r.short_name());
         Self {
-            search: name.to_lowercase(),
             name,
-            raw,
             tags: r.tag_count,
             artifacts: r.artifact_count,
             pulls: r.pull_count,
@@ -72,7 +69,7 @@ impl Row for InstanceRepoRow {
         self.raw()
     }
     fn search_text(&self) -> &str {
-        &self.search
+        self.name.search()
     }
     fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
@@ -81,7 +78,7 @@ impl Row for InstanceRepoRow {
             ColumnId::Updated => self.updated.cmp(&other.updated),
             _ => Ordering::Equal,
         }
-        .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
+        .then_with(|| self.name.order(&other.name))
     }
 }
 
@@ -132,7 +129,7 @@ impl Resource for InstanceRepos {
     }
     fn cells(model: &Model, _index: u32, row: &InstanceRepoRow) -> Vec<String> {
         vec![
-            row.name.clone(),
+            row.name.shown.clone(),
             row.tags.to_string(),
             row.artifacts.to_string(),
             row.pulls.to_string(),
@@ -169,7 +166,7 @@ impl Resource for InstanceRepos {
     fn details(model: &Model, row: &InstanceRepoRow) -> Vec<Detail> {
         let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
         let mut lines = vec![
-            Detail::Field("Name", row.name.clone()),
+            Detail::Field("Name", row.name.shown.clone()),
             Detail::Field("Tags", row.tags.to_string()),
             Detail::Field("Artifacts", row.artifacts.to_string()),
             Detail::Field("Pulls", row.pulls.to_string()),

@@ -10,10 +10,11 @@ use crate::app::format::{exact, parse_time, relative};
 use crate::app::keys::Action;
 use crate::app::model::{Model, StatusKind};
 use crate::app::msg::{Cmd, Fetch, Fetched};
+use crate::app::named::Named;
 use crate::app::panes::{PaneId, Panes};
 use crate::app::registry::InstanceRef;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
-use crate::app::rows::{ColumnId, Row, by_name, names};
+use crate::app::rows::{ColumnId, Row};
 use crate::app::table::{Sort, Table};
 use crate::app::text::sanitize;
 use crate::swr::enterprise::Instance;
@@ -22,9 +23,8 @@ use crate::swr::validate;
 /// An instance as the list keeps it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InstanceRow {
-    /// As drawn.
-    pub name: String,
-    raw: Option<Box<str>>,
+    /// The name.
+    pub name: Named,
     /// What requests name (exact).
     pub id: String,
     pub spec: String,
@@ -34,12 +34,11 @@ pub struct InstanceRow {
     pub host: Option<String>,
     pub version: String,
     pub created: Option<DateTime<Utc>>,
-    search: String,
 }
 
 impl InstanceRow {
     pub fn raw(&self) -> &str {
-        self.raw.as_deref().unwrap_or(&self.name)
+        self.name.raw()
     }
 
     /// What a session in this instance names; `None` when the server sent no usable host
@@ -47,7 +46,7 @@ impl InstanceRow {
     pub fn target(&self) -> Option<InstanceRef> {
         Some(InstanceRef {
             id: self.id.clone(),
-            name: self.name.clone(),
+            name: self.name.shown.clone(),
             host: self.host.clone()?,
         })
     }
@@ -55,12 +54,10 @@ impl InstanceRow {
 
 impl From<Instance> for InstanceRow {
     fn from(i: Instance) -> Self {
-        let (name, raw) = names(&i.name);
+        let name = Named::new(&i.name);
         let host = i.access_address.trim();
         Self {
-            search: name.to_lowercase(),
             name,
-            raw,
             id: i.id,
             spec: sanitize(&i.spec),
             status: sanitize(&i.status),
@@ -80,7 +77,7 @@ impl Row for InstanceRow {
         &self.id
     }
     fn search_text(&self) -> &str {
-        &self.search
+        self.name.search()
     }
     fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
@@ -88,7 +85,7 @@ impl Row for InstanceRow {
             ColumnId::Created => self.created.cmp(&other.created),
             _ => Ordering::Equal,
         }
-        .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
+        .then_with(|| self.name.order(&other.name))
     }
 }
 
@@ -128,9 +125,9 @@ impl Resource for Instances {
     fn cells(model: &Model, _index: u32, row: &InstanceRow) -> Vec<String> {
         let current = model.session.context.instance_id() == Some(row.id.as_str());
         let name = if current {
-            format!("{} (open)", row.name)
+            format!("{} (open)", row.name.shown)
         } else {
-            row.name.clone()
+            row.name.shown.clone()
         };
         vec![
             name,
@@ -156,7 +153,7 @@ impl Resource for Instances {
     }
     fn details(_model: &Model, row: &InstanceRow) -> Vec<Detail> {
         vec![
-            Detail::Field("Name", row.name.clone()),
+            Detail::Field("Name", row.name.shown.clone()),
             Detail::Field("ID", sanitize(&row.id)),
             Detail::Field("Spec", or_dash(&row.spec)),
             Detail::Field("Status", or_dash(&row.status)),
@@ -175,14 +172,17 @@ impl Resource for Instances {
         let Some(instance) = row.target() else {
             model.fail(format!(
                 "Instance {} has no valid registry address: it cannot be browsed",
-                row.name
+                row.name.shown
             ));
             return Vec::new();
         };
         if row.status != "Running" {
             model.say(
                 StatusKind::Info,
-                format!("Instance {} is {}; opening anyway", row.name, row.status),
+                format!(
+                    "Instance {} is {}; opening anyway",
+                    row.name.shown, row.status
+                ),
             );
         }
         super::super::switcher::switch(model, None, None, Some(instance))

@@ -12,11 +12,12 @@ use crate::app::format::{exact, parse_time, relative};
 use crate::app::keys::Action;
 use crate::app::model::Model;
 use crate::app::msg::{Cmd, Fetch, Fetched};
+use crate::app::named::Named;
 use crate::app::panes::{PaneId, Panes};
 use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::results::{abandoned, fetch};
-use crate::app::rows::{ColumnId, Row, by_name, names};
+use crate::app::rows::{ColumnId, Row};
 use crate::app::table::{Sort, Table};
 use crate::app::update::focus_pane;
 use crate::app::writes::{nothing_to_edit, read_only};
@@ -24,29 +25,25 @@ use crate::swr::enterprise::InstanceNamespace;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamespaceRow {
-    /// As drawn.
-    pub name: String,
-    raw: Option<Box<str>>,
+    /// The name.
+    pub name: Named,
     pub public: bool,
     pub repos: u64,
     pub created: Option<DateTime<Utc>>,
     pub updated: Option<DateTime<Utc>>,
-    search: String,
 }
 
 impl NamespaceRow {
     pub fn raw(&self) -> &str {
-        self.raw.as_deref().unwrap_or(&self.name)
+        self.name.raw()
     }
 }
 
 impl From<InstanceNamespace> for NamespaceRow {
     fn from(n: InstanceNamespace) -> Self {
-        let (name, raw) = names(&n.name);
+        let name = Named::new(&n.name);
         Self {
-            search: name.to_lowercase(),
             name,
-            raw,
             public: n.metadata.is_public(),
             repos: n.repo_count,
             created: parse_time(&n.created_at),
@@ -61,7 +58,7 @@ impl Row for NamespaceRow {
         self.raw()
     }
     fn search_text(&self) -> &str {
-        &self.search
+        self.name.search()
     }
     fn compare(&self, other: &Self, column: ColumnId) -> Ordering {
         match column {
@@ -69,7 +66,7 @@ impl Row for NamespaceRow {
             ColumnId::Updated => self.updated.cmp(&other.updated),
             _ => Ordering::Equal,
         }
-        .then_with(|| by_name(&self.name, self.raw(), &other.name, other.raw()))
+        .then_with(|| self.name.order(&other.name))
     }
 }
 
@@ -115,7 +112,7 @@ impl Resource for Namespaces {
     }
     fn cells(model: &Model, _index: u32, row: &NamespaceRow) -> Vec<String> {
         vec![
-            row.name.clone(),
+            row.name.shown.clone(),
             visibility(row.public).to_string(),
             row.repos.to_string(),
             relative(row.updated, model.now),
@@ -142,7 +139,7 @@ impl Resource for Namespaces {
     }
     fn details(_model: &Model, row: &NamespaceRow) -> Vec<Detail> {
         vec![
-            Detail::Field("Name", row.name.clone()),
+            Detail::Field("Name", row.name.shown.clone()),
             Detail::Field("Access", visibility(row.public).into()),
             Detail::Field("Repos", row.repos.to_string()),
             Detail::Field("Created", exact(row.created)),
