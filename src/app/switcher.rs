@@ -54,6 +54,24 @@ pub fn registries(model: &Model) -> Vec<Option<InstanceRef>> {
         .collect()
 }
 
+/// How the switcher names a registry: `shared edition`, or an instance's name and status
+/// (`ee-demo · Running`) when the instance list knows it.
+pub fn registry_label(model: &Model, registry: Option<&InstanceRef>) -> String {
+    let Some(instance) = registry else {
+        return "shared edition".into();
+    };
+    let row = model
+        .panes
+        .instances
+        .rows()
+        .iter()
+        .find(|r| r.id == instance.id);
+    match row {
+        Some(row) if !row.status.is_empty() => format!("{} · {}", instance.name, row.status),
+        _ => instance.name.clone(),
+    }
+}
+
 /// `P`: the switcher, on the current profile, region and registry; the instances are listed
 /// (again) so the registry column is current.
 pub fn open(model: &mut Model) -> Vec<Cmd> {

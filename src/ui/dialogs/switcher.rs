@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::Model;
 use crate::app::keys::{Action, KeyHints, Layer};
 use crate::app::model::Switcher;
-use crate::app::switcher::{profiles, registries};
+use crate::app::switcher::{profiles, registries, registry_label};
 use crate::swr::regions::REGIONS;
 use crate::ui::popup;
 use crate::ui::theme::Theme;
@@ -61,14 +61,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
     );
     let registries: Vec<String> = registries(model)
         .iter()
-        .map(|r| r.as_ref().map_or(SHARED.to_string(), |i| i.name.clone()))
+        .map(|r| registry_label(model, r.as_ref()))
         .collect();
-    let current = model
-        .session
-        .context
-        .instance
-        .as_ref()
-        .map_or(SHARED, |i| i.name.as_str());
+    let current = registry_label(model, model.session.context.instance.as_ref());
     column(
         frame,
         right,
@@ -76,12 +71,10 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
         &registries,
         s.registry,
         s.focus == 2,
-        current,
+        &current,
         theme,
     );
 }
-
-const SHARED: &str = "shared edition";
 
 #[allow(clippy::too_many_arguments)]
 fn column(
