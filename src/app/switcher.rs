@@ -54,22 +54,26 @@ pub fn registries(model: &Model) -> Vec<Option<InstanceRef>> {
         .collect()
 }
 
-/// How the switcher names a registry: `shared edition`, or an instance's name and status
-/// (`ee-demo · Running`) when the instance list knows it.
-pub fn registry_label(model: &Model, registry: Option<&InstanceRef>) -> String {
-    let Some(instance) = registry else {
-        return "shared edition".into();
-    };
-    let row = model
-        .panes
-        .instances
-        .rows()
-        .iter()
-        .find(|r| r.id == instance.id);
-    match row {
-        Some(row) if !row.status.is_empty() => format!("{} · {}", instance.name, row.status),
-        _ => instance.name.clone(),
+/// How the switcher names the registries of [`registries`], in the same order: `shared
+/// edition`, then each instance's name and status (`ee-demo · Running`); and the index of the
+/// session's own.
+pub fn registry_labels(model: &Model) -> (Vec<String>, usize) {
+    let current = model.session.context.instance_id();
+    let mut at = 0;
+    let mut labels = vec!["shared edition".to_string()];
+    for row in model.panes.instances.rows() {
+        if row.target().is_none() {
+            continue;
+        }
+        if current == Some(row.id.as_str()) {
+            at = labels.len();
+        }
+        labels.push(match row.status.is_empty() {
+            true => row.name.shown.clone(),
+            false => format!("{} · {}", row.name.shown, row.status),
+        });
     }
+    (labels, at)
 }
 
 /// `P`: the switcher, on the current profile, region and registry; the instances are listed

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::Model;
 use crate::app::keys::{Action, KeyHints, Layer};
 use crate::app::model::Switcher;
-use crate::app::switcher::{profiles, registries, registry_label};
+use crate::app::switcher::{profiles, registry_labels};
 use crate::swr::regions::REGIONS;
 use crate::ui::popup;
 use crate::ui::theme::Theme;
@@ -59,11 +59,8 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, s: &Switcher, theme:
         &model.session.context.region,
         theme,
     );
-    let registries: Vec<String> = registries(model)
-        .iter()
-        .map(|r| registry_label(model, r.as_ref()))
-        .collect();
-    let current = registry_label(model, model.session.context.instance.as_ref());
+    let (registries, at) = registry_labels(model);
+    let current = registries.get(at).cloned().unwrap_or_default();
     column(
         frame,
         right,
