@@ -7,6 +7,7 @@
 //! - [`instance`]: models in an enterprise-edition session;
 //! - [`hostile`]: a server that lies, and the product driven against it;
 //! - [`signed`]: raw signed requests to an in-process emulator, for its wire details;
+//! - [`traces`]: every tracing event of the process, for tests of what is never logged;
 //! - [`tmux`]: the real binary in a private tmux server;
 //! - [`actions`]: what a user does to a tag list, for property tests.
 
@@ -21,6 +22,7 @@ pub mod instance;
 pub mod screen;
 pub mod signed;
 pub mod tmux;
+pub mod traces;
 
 pub use app::*;
 pub use screen::*;
