@@ -158,6 +158,19 @@ impl SharedMarks {
         self.flagged.contains(&index)
     }
 
+    /// How many other loaded tags name the image of the row at `index` (by the index kept
+    /// for the marks: no pass over the rows).
+    pub fn others_naming(&self, index: u32) -> u32 {
+        let digests = &self.index;
+        match digests.digest_of.get(index as usize) {
+            Some(&d) if d != NO_DIGEST => digests
+                .rows_per_digest
+                .get(d as usize)
+                .map_or(0, |n| n.saturating_sub(1)),
+            _ => 0,
+        }
+    }
+
     /// The exact names of the flagged tags.
     pub fn flagged_tags(&self, rows: &[TagRow]) -> BTreeSet<String> {
         self.flagged

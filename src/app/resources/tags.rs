@@ -103,8 +103,17 @@ impl Resource for Tags {
     }
     fn cells(model: &Model, index: u32, row: &TagRow) -> Vec<String> {
         // A marked tag whose image an unmarked tag also names: deleting it may matter to the other.
-        let name = if model.panes.shared_marked.is_flagged(index) {
+        // In an instance the tags of one artifact are flagged even unmarked: `[+1]`, one more
+        // tag names it (a tag delete leaves the artifact to it).
+        let shared = &model.panes.shared_marked;
+        let others = match model.nav.edition() {
+            Edition::Enterprise => shared.others_naming(index),
+            Edition::Shared => 0,
+        };
+        let name = if shared.is_flagged(index) {
             format!("{} [shared]", row.tag)
+        } else if others > 0 {
+            format!("{} [+{others}]", row.tag)
         } else {
             row.tag.clone()
         };
