@@ -252,7 +252,11 @@ fn tags_show_push_and_pull_times_and_flag_a_shared_artifact_when_marked() {
     let view = PaneId::Tags.kind().view(&m, 10);
     let titles: Vec<&str> = view.columns.iter().map(|c| c.title).collect();
     assert_eq!(titles, ["TAG", "DIGEST", "SIZE", "PUSHED", "PULLED"]);
-    let names: Vec<&str> = view.rows.iter().map(|(_, cells)| cells[0].as_str()).collect();
+    let names: Vec<&str> = view
+        .rows
+        .iter()
+        .map(|(_, cells)| cells[0].as_str())
+        .collect();
     assert_eq!(
         names,
         ["latest [+1]", "v1.0 [+1]", "v0.9", "old"],
