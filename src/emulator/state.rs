@@ -20,6 +20,7 @@ mod instances;
 mod repos;
 mod rules;
 mod shares;
+mod sync;
 mod tags;
 
 use crate::swr::model::{self, AUTH_MANAGE, AccessDomain, Namespace, UserAuth};
@@ -32,6 +33,7 @@ pub use instances::{
 };
 pub use repos::RepoFilter;
 pub use rules::*;
+pub use sync::{SYNC_REGIONS, SyncBook};
 
 /// Organizations an account may own unless the seed already holds more.
 pub const DEFAULT_ORG_QUOTA: usize = 5;
@@ -108,6 +110,8 @@ pub struct State {
     pub mutations: Vec<String>,
     /// `org/repo:tag` → how many deletes actually removed it.
     pub tag_deletes: BTreeMap<String, u64>,
+    /// Sync rules and jobs.
+    pub sync: SyncBook,
 }
 
 /// RFC 3339 UTC with seconds, as the service prints times.
@@ -141,6 +145,7 @@ impl State {
             tokens: HashMap::new(),
             mutations: Vec::new(),
             tag_deletes: BTreeMap::new(),
+            sync: SyncBook::default(),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod model;
 pub mod regions;
 pub mod secret;
 pub mod sign;
+pub mod sync;
 pub mod validate;
 
 pub use client::{ClientConfig, Credentials, SwrClient};

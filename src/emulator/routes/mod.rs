@@ -15,6 +15,7 @@ pub mod instances;
 pub mod namespaces;
 pub mod reply;
 pub mod repos;
+pub mod sync;
 pub mod tags;
 pub mod utils;
 
@@ -68,6 +69,14 @@ pub fn router(app: App) -> Router {
                 .patch(domains::update)
                 .delete(domains::delete),
         )
+        .route(
+            &format!("{repo}/sync_repo"),
+            get(sync::list_rules)
+                .post(sync::create_rule)
+                .delete(sync::delete_rule),
+        )
+        .route(&format!("{repo}/sync_images"), post(sync::sync_tags))
+        .route(&format!("{repo}/sync_job"), get(sync::list_jobs))
         .route("/v2/manage/shared-repositories", get(repos::shared_v2))
         .route("/v3/manage/shared-repositories", get(repos::shared_v3))
         .route("/v2/manage/utils/secret", post(utils::create_secret))

@@ -129,13 +129,11 @@ pub async fn show_version(Path(api_version): Path<String>) -> Reply {
 
 /// Target regions for image sync: the other Chinese mainland regions.
 pub async fn regions(State(app): State<App>) -> Reply {
-    let own = app.read().region.clone();
-    let list: Vec<SyncRegion> = ["cn-north-4", "cn-east-3", "cn-south-1", "cn-southwest-2"]
-        .iter()
-        .filter(|r| **r != own)
-        .map(|r| SyncRegion {
-            region_id: (*r).to_string(),
-        })
+    let list: Vec<SyncRegion> = app
+        .read()
+        .sync_regions()
+        .into_iter()
+        .map(|region_id| SyncRegion { region_id })
         .collect();
     ok(&list)
 }

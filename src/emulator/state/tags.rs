@@ -357,6 +357,8 @@ impl State {
             "POST {org}/{repo}:{} -> {}",
             body.source_tag, body.destination_tag
         ));
+        // A new tag is what automatic sync rules act on.
+        self.sync_new_tag(org, repo, &body.destination_tag);
         Ok(())
     }
 }

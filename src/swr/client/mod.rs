@@ -10,6 +10,7 @@ mod operations;
 pub mod paging;
 mod queries;
 pub mod retry;
+mod sync;
 pub mod throttle;
 pub mod token_cache;
 pub mod walk;

@@ -20,7 +20,7 @@ fn namespace_path(namespace: &str) -> String {
     format!("/v2/manage/namespaces/{}", encode(namespace))
 }
 
-fn repo_path(namespace: &str, repo: &str) -> String {
+pub(super) fn repo_path(namespace: &str, repo: &str) -> String {
     format!(
         "{}/repos/{}",
         namespace_path(namespace),
