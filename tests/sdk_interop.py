@@ -18,6 +18,7 @@ import sys
 import traceback
 
 import sdk_interop_credentials  # next to this file: E23-E28
+import sdk_interop_sync  # next to this file: cross-region sync
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
 from huaweicloudsdkcore.http.http_config import HttpConfig
@@ -261,6 +262,7 @@ def main():
     check("show_domain_resource_reports", lambda: len(client.show_domain_resource_reports(
         m.ShowDomainResourceReportsRequest(resource_type="store", frequency="daily")).body))
     check("list_sync_regions", lambda: [r.region_id for r in client.list_sync_regions(m.ListSyncRegionsRequest()).body])
+    sdk_interop_sync.run(client, m, check, expect)
 
     # ---- enterprise edition (instance ee-demo of the demo seed)
     def list_instance():

@@ -10,6 +10,10 @@ pub const JOB_STATES: [&str; 7] = [
     "waiting", "running", "success", "failed", "timeout", "cancel", "existed",
 ];
 
+/// The most tags one sync request names (the service documents no limit; a bound keeps a
+/// 100,000-tag selection from becoming one enormous body: callers send batches).
+pub const MAX_SYNC_TAGS: usize = 1000;
+
 /// Whether a job in `status` can still change.
 pub fn job_settled(status: &str) -> bool {
     !matches!(status, "waiting" | "running")

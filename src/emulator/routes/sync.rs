@@ -38,7 +38,7 @@ pub async fn sync_tags(State(app): State<App>, Path((ns, repo)): RepoPath, body:
 }
 
 /// `filter=limit::N|offset::M[|order::desc|asc]` is required; the answer is a bare array with
-/// `Content-Range`.
+/// `Content-Range`. Reading the first page moves the jobs on.
 pub async fn list_jobs(
     State(app): State<App>,
     Path((ns, repo)): RepoPath,
@@ -65,7 +65,7 @@ pub async fn list_jobs(
     };
     let jobs = app
         .write()
-        .list_sync_jobs(&ns, &repo_param(&repo), ascending)?;
+        .list_sync_jobs(&ns, &repo_param(&repo), ascending, page.offset == 0)?;
     let total = jobs.len();
     let items: Vec<_> = jobs
         .into_iter()

@@ -3,8 +3,9 @@
 //! The emulator serves one region, so the others are simulated: a target organization "exists"
 //! in every region when the account has an organization of that name here (the console only
 //! syncs within the account). Jobs move one step each time their repository's job list is read
-//! (waiting → running → an end state), so a client polling the list sees them progress without
-//! the emulator depending on wall-clock time.
+//! from its first page (waiting → running → an end state), so a client polling the list sees
+//! them progress without the emulator depending on wall-clock time, and the later pages of one
+//! walk show the same states as its first.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -198,11 +199,19 @@ impl State {
         self.sync.jobs.entry(key(org, repo)).or_default().push(job);
     }
 
-    /// The repository's jobs, newest first unless `ascending`; reading moves every unsettled
-    /// job one step on.
-    pub fn list_sync_jobs(&mut self, org: &str, repo: &str, ascending: bool) -> Res<Vec<SyncJob>> {
+    /// The repository's jobs, newest first unless `ascending`; a read from the first page
+    /// (`from_start`) first moves every unsettled job one step on.
+    pub fn list_sync_jobs(
+        &mut self,
+        org: &str,
+        repo: &str,
+        ascending: bool,
+        from_start: bool,
+    ) -> Res<Vec<SyncJob>> {
         self.repo(org, repo)?;
-        self.advance_sync_jobs(org, repo);
+        if from_start {
+            self.advance_sync_jobs(org, repo);
+        }
         let mut jobs = self
             .sync
             .jobs
@@ -281,7 +290,7 @@ mod tests {
     }
 
     fn statuses(s: &mut State) -> Vec<(String, String)> {
-        let jobs = s.list_sync_jobs("src", "app", true).unwrap();
+        let jobs = s.list_sync_jobs("src", "app", true, true).unwrap();
         jobs.into_iter().map(|j| (j.tag, j.status)).collect()
     }
 
@@ -304,7 +313,7 @@ mod tests {
         s.sync_tags("src", "app", &sync(&["v1"], "dst", false))
             .unwrap();
         statuses(&mut s);
-        let third = s.list_sync_jobs("src", "app", false).unwrap();
+        let third = s.list_sync_jobs("src", "app", false, true).unwrap();
         assert_eq!(
             (third[0].tag.as_str(), third[0].status.as_str()),
             ("v1", "existed")
@@ -322,7 +331,7 @@ mod tests {
             .sync_tags("src", "app", &sync(&["v1", "v9"], "dst", false))
             .unwrap_err();
         assert_eq!(err.status, 404);
-        assert_eq!(s.list_sync_jobs("src", "app", true).unwrap().len(), 1);
+        assert_eq!(s.list_sync_jobs("src", "app", true, true).unwrap().len(), 1);
         let own = SyncTags {
             remote_region_id: "cn-north-4".into(),
             ..sync(&["v1"], "dst", false)
@@ -345,7 +354,7 @@ mod tests {
             409
         );
         s.sync_new_tag("src", "app", "v3");
-        assert_eq!(s.list_sync_jobs("src", "app", true).unwrap().len(), 1);
+        assert_eq!(s.list_sync_jobs("src", "app", true, true).unwrap().len(), 1);
         let target = SyncTarget {
             remote_region_id: "cn-east-3".into(),
             remote_namespace: "dst".into(),

@@ -8,7 +8,7 @@ use super::paging::{Page, content_range_total};
 use super::{Call, SwrClient};
 use crate::swr::error::ApiError;
 use crate::swr::model::SyncRegion;
-use crate::swr::sync::{CreateSyncRule, SyncJob, SyncRule, SyncTags, SyncTarget};
+use crate::swr::sync::{CreateSyncRule, MAX_SYNC_TAGS, SyncJob, SyncRule, SyncTags, SyncTarget};
 use crate::swr::validate;
 
 /// The most jobs one listing reads (newest first): a repository synced daily for years stays
@@ -16,9 +16,6 @@ use crate::swr::validate;
 pub const MAX_SYNC_JOBS: usize = 10_000;
 /// Jobs per page when walking the list.
 const JOB_PAGE: usize = 100;
-/// The most tags one sync request names (the service documents no limit; one request per
-/// batch keeps a 100,000-tag selection from becoming one enormous body).
-pub const MAX_SYNC_TAGS: usize = 1000;
 
 fn sync_path(namespace: &str, repo: &str, leaf: &str) -> String {
     format!("{}/{leaf}", repo_path(namespace, repo))
