@@ -19,6 +19,7 @@ mod credentials;
 mod instances;
 mod repos;
 mod rules;
+mod shared_with_me;
 mod shares;
 mod tags;
 
@@ -32,6 +33,7 @@ pub use instances::{
 };
 pub use repos::RepoFilter;
 pub use rules::*;
+pub use shared_with_me::SharedWithMe;
 
 /// Organizations an account may own unless the seed already holds more.
 pub const DEFAULT_ORG_QUOTA: usize = 5;
@@ -108,6 +110,8 @@ pub struct State {
     pub mutations: Vec<String>,
     /// `org/repo:tag` → how many deletes actually removed it.
     pub tag_deletes: BTreeMap<String, u64>,
+    /// What other accounts share with the caller (seeded only).
+    pub shared_with_me: Vec<SharedWithMe>,
 }
 
 /// RFC 3339 UTC with seconds, as the service prints times.
@@ -141,6 +145,7 @@ impl State {
             tokens: HashMap::new(),
             mutations: Vec::new(),
             tag_deletes: BTreeMap::new(),
+            shared_with_me: Vec::new(),
         }
     }
 
