@@ -70,6 +70,28 @@ pub enum Write {
         instance: String,
         change: InstanceWrite,
     },
+    /// Shares a repository with an account, or changes until when (one request).
+    Share {
+        org: String,
+        repo: String,
+        change: ShareWrite,
+    },
+}
+
+/// A share of a repository with another account, as the add and extend forms send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareWrite {
+    /// `deadline` is the wire form: `forever` or an RFC 3339 time.
+    Add {
+        account: String,
+        deadline: String,
+        description: String,
+    },
+    Extend {
+        account: String,
+        deadline: String,
+        description: String,
+    },
 }
 
 /// A change to an enterprise instance's namespaces and repositories (one request).

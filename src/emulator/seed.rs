@@ -66,6 +66,9 @@ pub struct Seed {
     /// Enterprise-edition instances (see `seed/instances.rs`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instances: Vec<SeedInstance>,
+    /// Repositories other accounts share with the caller.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_with_me: Vec<state::SharedWithMe>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -210,6 +213,7 @@ impl Seed {
             load_namespace(&mut st, ns, &at)?;
         }
         instances::load(&mut st, &self.instances)?;
+        st.shared_with_me = self.shared_with_me.clone();
         st.org_quota = self
             .org_quota
             .unwrap_or(state::DEFAULT_ORG_QUOTA)

@@ -19,6 +19,7 @@ mod credentials;
 mod instances;
 mod repos;
 mod rules;
+mod shared_with_me;
 mod shares;
 mod sync;
 mod tags;
@@ -34,6 +35,7 @@ pub use instances::{
 pub use repos::RepoFilter;
 pub use rules::*;
 pub use sync::{SYNC_REGIONS, SyncBook};
+pub use shared_with_me::SharedWithMe;
 
 /// Organizations an account may own unless the seed already holds more.
 pub const DEFAULT_ORG_QUOTA: usize = 5;
@@ -112,6 +114,8 @@ pub struct State {
     pub tag_deletes: BTreeMap<String, u64>,
     /// Sync rules and jobs.
     pub sync: SyncBook,
+    /// What other accounts share with the caller (seeded only).
+    pub shared_with_me: Vec<SharedWithMe>,
 }
 
 /// RFC 3339 UTC with seconds, as the service prints times.
@@ -146,6 +150,7 @@ impl State {
             mutations: Vec::new(),
             tag_deletes: BTreeMap::new(),
             sync: SyncBook::default(),
+            shared_with_me: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod delete;
 mod enterprise;
+mod shares;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -348,6 +349,7 @@ async fn perform_one(client: &SwrClient, write: Write) -> Result<(), ApiError> {
         Write::CreateOrg { name } => client.create_namespace(&name).await,
         Write::DeleteOrg { name } => client.delete_namespace(&name).await,
         Write::Instance { instance, change } => enterprise::write(client, &instance, change).await,
+        Write::Share { org, repo, change } => shares::write(client, &org, &repo, change).await,
         Write::CreateRepo { org, body } => client.create_repo(&org, &body).await,
         Write::UpdateRepo { org, repo, body } => client.update_repo(&org, &repo, &body).await,
         Write::DeleteRepo { org, repo } => client.delete_repo(&org, &repo).await,

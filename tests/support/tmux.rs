@@ -123,6 +123,13 @@ impl RegistryApi {
         })
     }
 
+    /// Each share of a repository as `account deadline description`.
+    pub fn share_deadlines(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
+        self.names(self.client.list_access_domains(org, repo), |d| {
+            format!("{} {} {}", d.access_domain, d.deadline, d.description)
+        })
+    }
+
     /// The tags of an enterprise repository.
     pub fn instance_tags(
         &self,

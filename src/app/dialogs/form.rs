@@ -13,6 +13,8 @@ use crate::app::writes::send_write;
 use crate::swr::model::{CATEGORIES, CreateRepo, UpdateRepo};
 use crate::swr::validate;
 
+pub mod share;
+
 /// The console's limit for a repository description.
 pub const DESCRIPTION_MAX: usize = 30_000;
 
@@ -69,6 +71,17 @@ pub enum FormKind {
         namespace: String,
         repo: String,
     },
+    /// Shares a repository with another account.
+    AddShare {
+        org: String,
+        repo: String,
+    },
+    /// Changes until when (and why) a repository is shared with an account.
+    ExtendShare {
+        org: String,
+        repo: String,
+        account: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +120,13 @@ impl Form {
             FormKind::DescribeInstanceRepo {
                 namespace, repo, ..
             } => format!("Describe {namespace}/{repo}"),
+            FormKind::AddShare { org, repo } => format!("Share {org}/{repo}"),
+            FormKind::ExtendShare { account, .. } => {
+                format!(
+                    "Extend the share with {}",
+                    crate::app::text::sanitize(account)
+                )
+            }
         }
     }
 
@@ -334,6 +354,9 @@ impl Form {
                 format!("at most {DESCRIPTION_MAX} characters"),
             );
         }
+        if let Some(outcome) = share::submit(self, model) {
+            return outcome;
+        }
         if let FormKind::CreateCredential { instance } = &self.kind {
             let name = self.value("Name").trim().to_string();
             if let Err(why) = validate::long_term_credential_name(&name) {
@@ -420,6 +443,8 @@ impl Form {
             }
             // Sent above: its answer is a secret, not a write's.
             FormKind::CreateCredential { .. } => return Outcome::Stay,
+            // Sent above, by the share form's own checks.
+            FormKind::AddShare { .. } | FormKind::ExtendShare { .. } => return Outcome::Stay,
             FormKind::DescribeInstanceRepo {
                 instance,
                 namespace,

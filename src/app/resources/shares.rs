@@ -128,12 +128,16 @@ impl Resource for Shares {
     const EDITION: Option<Edition> = Some(Edition::Shared);
     const CAN: Abilities = Abilities {
         mark: true,
+        create: true,
+        edit: true,
         delete: true,
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
         (Action::Details, "details"),
         (Action::Mark, "mark"),
+        (Action::Create, "share"),
+        (Action::Edit, "extend"),
         (Action::Delete, "revoke"),
         (Action::Refresh, "refresh"),
         (Action::Back, "back"),
@@ -201,6 +205,41 @@ impl Resource for Shares {
             Detail::Field("Shared by", or_dash(&row.creator)),
             Detail::Field("Description", or_dash(&row.description)),
         ]
+    }
+    /// `c`: share the repository with another account.
+    fn create(model: &mut Model) -> Vec<Cmd> {
+        if crate::app::writes::read_only(model) {
+            return Vec::new();
+        }
+        if let Some((org, repo)) = &model.panes.share_target {
+            let form = crate::app::dialogs::form::share::add_share(org, repo);
+            model.overlay = Some(Overlay::Form(form));
+        }
+        Vec::new()
+    }
+    /// `e`: change until when (and why) the current share lasts.
+    fn edit(model: &mut Model) -> Vec<Cmd> {
+        if crate::app::writes::read_only(model) {
+            return Vec::new();
+        }
+        let (Some((org, repo)), Some(row)) =
+            (&model.panes.share_target, model.panes.shares.current())
+        else {
+            return Vec::new();
+        };
+        let until = match row.deadline {
+            Deadline::Unreadable(_) => String::new(),
+            _ => row.until(),
+        };
+        let form = crate::app::dialogs::form::share::extend_share(
+            org,
+            repo,
+            row.raw(),
+            &until,
+            &row.description,
+        );
+        model.overlay = Some(Overlay::Form(form));
+        Vec::new()
     }
     /// `d`: revoke the marked shares, or the current one.
     fn delete(model: &mut Model) -> Vec<Cmd> {

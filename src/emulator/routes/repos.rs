@@ -40,9 +40,14 @@ fn v2_list(app: &App, q: Option<&str>, shared: bool) -> Reply {
         category: fields.get("category").map(str::to_string),
         is_public: parse_bool("is_public", fields.get("is_public"))?,
     };
-    // Nothing is shared with this account by third parties.
+    // What other accounts share with this one: seeded.
     if shared && fields.get("center") == Some("thirdparty") {
-        return with_range(ok(&Vec::<()>::new()), page, 0, 0);
+        let name = filter.name.as_deref();
+        let (rows, total) = app
+            .read()
+            .shared_with_me_v2(filter.namespace.as_deref(), name, page);
+        let count = rows.len();
+        return with_range(ok(&rows), page, count, total);
     }
     let (rows, total) = app
         .read()
@@ -74,7 +79,14 @@ fn v3_list(app: &App, q: Option<&str>, shared: bool) -> Reply {
         is_public: parse_bool("is_public", params.get("is_public"))?,
     };
     if shared && params.get("shared_by") == Some("thirdparty") {
-        return ok(&RepoListV3::default());
+        let name = filter.name.as_deref();
+        let repos = app
+            .read()
+            .shared_with_me_v3(filter.namespace.as_deref(), name);
+        return ok(&RepoListV3 {
+            repos,
+            next_marker: None,
+        });
     }
     let (repos, next_marker) = app.read().list_repos_v3(&filter, limit, marker, shared);
     ok(&RepoListV3 { repos, next_marker })
