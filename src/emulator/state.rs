@@ -18,6 +18,7 @@ mod artifacts;
 mod credentials;
 mod instances;
 mod repos;
+mod retention;
 mod rules;
 mod shares;
 mod tags;
@@ -31,6 +32,7 @@ pub use instances::{
     public_flag,
 };
 pub use repos::RepoFilter;
+pub use retention::Retentions;
 pub use rules::*;
 
 /// Organizations an account may own unless the seed already holds more.
@@ -108,6 +110,8 @@ pub struct State {
     pub mutations: Vec<String>,
     /// `org/repo:tag` → how many deletes actually removed it.
     pub tag_deletes: BTreeMap<String, u64>,
+    /// Retention rules and what they deleted, per repository.
+    pub retentions: Retentions,
 }
 
 /// RFC 3339 UTC with seconds, as the service prints times.
@@ -141,6 +145,7 @@ impl State {
             tokens: HashMap::new(),
             mutations: Vec::new(),
             tag_deletes: BTreeMap::new(),
+            retentions: Retentions::default(),
         }
     }
 
