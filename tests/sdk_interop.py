@@ -18,6 +18,7 @@ import sys
 import traceback
 
 import sdk_interop_credentials  # next to this file: E23-E28
+import sdk_retention  # next to this file: retention rules
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
 from huaweicloudsdkcore.http.http_config import HttpConfig
@@ -506,6 +507,7 @@ def main():
     check("delete_instance_repository (nested name)", delete_instance_repository)
 
     sdk_interop_credentials.run(client, m, check, expect, ee)
+    sdk_retention.run(client, m, check, expect)
 
     # ---- error mapping
     def not_found():
