@@ -19,6 +19,7 @@ import traceback
 
 import sdk_interop_credentials  # next to this file: E23-E28
 import sdk_interop_sync  # next to this file: cross-region sync
+import sdk_retention  # next to this file: retention rules
 
 from huaweicloudsdkcore.auth.credentials import BasicCredentials, GlobalCredentials
 from huaweicloudsdkcore.http.http_config import HttpConfig
@@ -508,6 +509,7 @@ def main():
     check("delete_instance_repository (nested name)", delete_instance_repository)
 
     sdk_interop_credentials.run(client, m, check, expect, ee)
+    sdk_retention.run(client, m, check, expect)
 
     # ---- error mapping
     def not_found():

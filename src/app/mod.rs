@@ -26,6 +26,7 @@ pub mod resource;
 pub mod resources;
 pub(crate) mod results;
 pub mod retag;
+pub mod retention_preview;
 pub mod rows;
 pub mod status;
 pub mod switcher;

@@ -18,6 +18,7 @@ mod artifacts;
 mod credentials;
 mod instances;
 mod repos;
+mod retention;
 mod rules;
 mod shared_with_me;
 mod shares;
@@ -33,6 +34,7 @@ pub use instances::{
     public_flag,
 };
 pub use repos::RepoFilter;
+pub use retention::Retentions;
 pub use rules::*;
 pub use sync::{SYNC_REGIONS, SyncBook};
 pub use shared_with_me::SharedWithMe;
@@ -116,6 +118,8 @@ pub struct State {
     pub sync: SyncBook,
     /// What other accounts share with the caller (seeded only).
     pub shared_with_me: Vec<SharedWithMe>,
+    /// Retention rules and what they deleted, per repository.
+    pub retentions: Retentions,
 }
 
 /// RFC 3339 UTC with seconds, as the service prints times.
@@ -151,6 +155,7 @@ impl State {
             tag_deletes: BTreeMap::new(),
             sync: SyncBook::default(),
             shared_with_me: Vec::new(),
+            retentions: Retentions::default(),
         }
     }
 

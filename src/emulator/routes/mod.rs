@@ -16,6 +16,7 @@ pub mod namespaces;
 pub mod reply;
 pub mod repos;
 pub mod sync;
+pub mod retention;
 pub mod tags;
 pub mod utils;
 
@@ -62,6 +63,7 @@ pub fn router(app: App) -> Router {
             &format!("{repo}/tags/{{tag}}"),
             get(tags::show).delete(tags::delete),
         )
+        .merge(retention_routes(&repo))
         .route(&domains, get(domains::list).post(domains::create))
         .route(
             &format!("{domains}/{{access_domain}}"),
@@ -193,6 +195,20 @@ fn instance_artifacts() -> Router<App> {
         .route(
             &format!("{TAGS}/{{tag_name}}"),
             delete(instance_artifacts::delete_tag),
+        )
+}
+
+/// A repository's retention rule and what it deleted.
+fn retention_routes(repo: &str) -> Router<App> {
+    let base = format!("{repo}/retentions");
+    Router::new()
+        .route(&base, get(retention::list).post(retention::create))
+        .route(&format!("{base}/histories"), get(retention::histories))
+        .route(
+            &format!("{base}/{{retention_id}}"),
+            get(retention::show)
+                .patch(retention::update)
+                .delete(retention::delete),
         )
 }
 

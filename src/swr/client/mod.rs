@@ -9,6 +9,7 @@ mod instance_credentials;
 mod operations;
 pub mod paging;
 mod queries;
+pub mod retention;
 pub mod retry;
 mod sync;
 pub mod throttle;
