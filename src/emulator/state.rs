@@ -36,8 +36,8 @@ pub use instances::{
 pub use repos::RepoFilter;
 pub use retention::Retentions;
 pub use rules::*;
-pub use sync::{SYNC_REGIONS, SyncBook};
 pub use shared_with_me::SharedWithMe;
+pub use sync::{SYNC_REGIONS, SyncBook};
 
 /// Organizations an account may own unless the seed already holds more.
 pub const DEFAULT_ORG_QUOTA: usize = 5;

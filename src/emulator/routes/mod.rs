@@ -15,8 +15,8 @@ pub mod instances;
 pub mod namespaces;
 pub mod reply;
 pub mod repos;
-pub mod sync;
 pub mod retention;
+pub mod sync;
 pub mod tags;
 pub mod utils;
 
