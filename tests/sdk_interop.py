@@ -11,6 +11,7 @@ huaweicloudsdkiam is installed). Prints one line per call and `N passed, M faile
 """
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -183,6 +184,33 @@ def main():
         return r.digest[:19]
 
     check("show_repo_tag", show_repo_tag)
+
+    def multi_arch_tag():
+        # The demo seed's team/api:v2.4.1 has "platforms": a manifest list (tag_type 1).
+        api = dict(namespace="demo", repository="team$api")
+        want = ["linux/amd64", "linux/arm64/v8", "windows/amd64"]
+
+        def labels(manifest):
+            doc = json.loads(manifest)
+            expect(doc["mediaType"] == "application/vnd.docker.distribution.manifest.list.v2+json", doc["mediaType"])
+            out = []
+            for e in doc["manifests"]:
+                p = e["platform"]
+                expect(e["digest"].startswith("sha256:") and e["size"] > 0, e)
+                out.append("/".join([p["os"], p["architecture"]] + ([p["variant"]] if p.get("variant") else [])))
+            return out
+
+        shown = client.show_repo_tag(m.ShowRepoTagRequest(tag="v2.4.1", **api))
+        expect(shown.tag_type == 1 and labels(shown.manifest) == want, (shown.tag_type, shown.manifest[:80]))
+        v3 = client.list_repository_tag(m.ListRepositoryTagRequest(limit=100, with_manifest=True, **api))
+        by_name = {t.tag: t for t in v3.tags}
+        expect(by_name["v2.4.1"].tag_type == 1 and labels(by_name["v2.4.1"].manifest) == want, "v3 list")
+        expect(by_name["v2.4.0"].tag_type == 0, "a single-arch tag stays tag_type 0")
+        v2 = client.list_repository_tags(m.ListRepositoryTagsRequest(limit="100", offset="0", **api))
+        expect([t.tag_type for t in v2.body if t.tag == "v2.4.1"] == [1], "v2 list")
+        return ", ".join(want)
+
+    check("multi-arch tag (tag_type 1, manifest list)", multi_arch_tag)
     check("create_repo_tag (retag)", lambda: client.create_repo_tag(m.CreateRepoTagRequest(namespace="demo",
         repository="team$web", body=m.CreateRepoTagRequestBody(source_tag="1.2.0", destination_tag="stable"))).status_code)
     check("delete_repo_tag", lambda: client.delete_repo_tag(m.DeleteRepoTagRequest(

@@ -294,6 +294,8 @@ pub struct TagRow {
     /// Last pulled (the enterprise edition says; the shared edition does not).
     pub pulled: Option<DateTime<Utc>>,
     search: Option<Box<str>>,
+    /// A manifest list's platforms; empty for a single-arch image.
+    pub platforms: Box<[super::multiarch::PlatformImage]>,
 }
 
 impl TagRow {
@@ -313,6 +315,7 @@ impl TagRow {
             created: parse_time(&t.created),
             updated: parse_time(&t.updated),
             layers: manifest_layers(&t.manifest),
+            platforms: super::multiarch::platforms(&t.manifest),
             hosts: shared_hosts(ImageHosts::from_paths(&t.internal_path)),
             pulled: None,
         }

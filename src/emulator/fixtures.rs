@@ -109,6 +109,7 @@ pub fn tag_record(id: i64, name: &str, digest: String, size: i64, when: DateTime
         size,
         created: when,
         updated: when,
+        tag_type: 0,
     }
 }
 

@@ -25,6 +25,7 @@ pub mod cli;
 pub mod error;
 pub(crate) mod faults;
 pub mod fixtures;
+pub mod manifest_list;
 pub mod params;
 pub(crate) mod routes;
 pub mod seed;

@@ -22,6 +22,8 @@
 //! * `generate_tags` adds `count` tags `{prefix}{n}` (n from 1) pushed every `every_minutes`
 //!   from `start`, so a seed can hold thousands of tags without listing them; with
 //!   `"latest": true` a `latest` tag shares the digest of the newest generated one.
+//! * `tags[].platforms` (`["linux/amd64", "linux/arm64/v8", "windows/amd64"]`) makes the tag
+//!   multi-arch: `tag_type` 1 and a manifest list with one child manifest per platform.
 //! * Tags may repeat a digest (e.g. `latest` and the newest version) — that is realistic.
 //!
 //! A broken file is an error naming the problem (`namespaces[0].repos[2].tags[1].digest: …`).
@@ -138,6 +140,9 @@ pub struct SeedTag {
     pub digest: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created: Option<String>,
+    /// `os/architecture[/variant]` each: the tag is a manifest list over these platforms.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platforms: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -450,7 +455,15 @@ fn seed_tag(
     }
     let when = parse_time(&format!("{at}.created"), t.created.as_deref(), default_time)?;
     let id = st.next_tag_id();
-    Ok(state::tag_record(id, &t.tag, digest, size, when))
+    match &t.platforms {
+        None => Ok(state::tag_record(id, &t.tag, digest, size, when)),
+        Some(list) => {
+            let platforms = artifact_extras::parse_platforms(list, &format!("{at}.platforms"))?;
+            Ok(crate::emulator::manifest_list::multiarch_tag_record(
+                id, &t.tag, digest, size, when, &platforms,
+            ))
+        }
+    }
 }
 
 fn generated_tags(

@@ -23,6 +23,8 @@ pub struct TagRec {
     pub size: i64,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
+    /// 0 = a manifest, 1 = a manifest list (multi-arch).
+    pub tag_type: i64,
 }
 
 /// The columns tag lists sort by; ties are broken by name.
@@ -202,6 +204,7 @@ mod tests {
             size: minute,
             created: at,
             updated: at,
+            tag_type: 0,
         }
     }
 

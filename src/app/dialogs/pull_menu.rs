@@ -1,18 +1,18 @@
-//! `Y`: the six pull-command variants; j/k move, Enter or `y` copies the chosen one, a digit
-//! copies that one.
+//! `Y`: the six pull-command variants, and for a multi-arch tag two per platform
+//! ([`choices`]); j/k move, Enter or `y` copies the chosen one, a digit copies that one.
 
 use crossterm::event::KeyEvent;
 
 use super::{Outcome, closes};
 use crate::app::keys::{self, Action, Layer};
 use crate::app::model::Model;
-use crate::app::pull::PullKind;
-use crate::app::resources::copy_pull;
+use crate::app::pull_platforms::{choices, copy_choice};
 
 pub fn key(cursor: &mut usize, model: &mut Model, key: KeyEvent) -> Outcome {
-    let last = PullKind::ALL.len() - 1;
+    let entries = choices(model.panes.tags.current());
+    let last = entries.len() - 1;
     let choose =
-        |model: &mut Model, index: usize| Outcome::Done(copy_pull(model, PullKind::ALL[index]));
+        |model: &mut Model, index: usize| Outcome::Done(copy_choice(model, entries[index]));
     if let Some(index) = keys::digit(key).filter(|&i| i <= last) {
         return choose(model, index);
     }
@@ -20,7 +20,7 @@ pub fn key(cursor: &mut usize, model: &mut Model, key: KeyEvent) -> Outcome {
     match action {
         Some(Action::Down) => *cursor = (*cursor + 1).min(last),
         Some(Action::Up) => *cursor = cursor.saturating_sub(1),
-        Some(Action::Accept | Action::Copy) => return choose(model, *cursor),
+        Some(Action::Accept | Action::Copy) => return choose(model, (*cursor).min(last)),
         _ if closes(action) => return Outcome::Close,
         _ => {}
     }

@@ -117,6 +117,11 @@ impl Resource for Tags {
         } else {
             row.tag.clone()
         };
+        // A manifest list: how many platforms it holds.
+        let name = match row.platforms.len() {
+            0 => name,
+            n => format!("{name} [{n} arch]"),
+        };
         // Shared: created, updated. Enterprise: pushed (its updated time), pulled.
         let times = match model.nav.edition() {
             Edition::Shared => [row.created, row.updated],
@@ -187,7 +192,11 @@ impl Resource for Tags {
             Detail::Field("Internal", internal_address(tag, model)),
             Detail::Heading(format!("Layers ({})", tag.layers.len())),
         ];
-        if tag.layers.is_empty() {
+        if tag.layers.is_empty() && !tag.platforms.is_empty() {
+            lines.push(Detail::Empty(
+                "  (a manifest list has none of its own: see Platforms)".into(),
+            ));
+        } else if tag.layers.is_empty() {
             lines.push(Detail::Empty("  (no manifest layers)".into()));
         }
         lines.extend(
@@ -195,6 +204,7 @@ impl Resource for Tags {
                 .iter()
                 .map(|l| Detail::Item(format!("  {:<21}", l.digest.short()), size(l.size))),
         );
+        lines.extend(crate::app::multiarch::detail_lines(&tag.platforms));
         lines
     }
 

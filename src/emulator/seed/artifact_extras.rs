@@ -52,7 +52,7 @@ pub(super) fn media_type(
     }
 }
 
-fn parse_platforms(list: &[String], at: &str) -> Result<Vec<Platform>, SeedError> {
+pub(super) fn parse_platforms(list: &[String], at: &str) -> Result<Vec<Platform>, SeedError> {
     if list.is_empty() {
         return Err(err(at, "must name at least one platform"));
     }

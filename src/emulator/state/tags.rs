@@ -206,7 +206,7 @@ impl Serialize for TagItem<'_, '_> {
         if p.v2 {
             m.serialize_field("scanned", &false)?;
         }
-        m.serialize_field("tag_type", &0)?;
+        m.serialize_field("tag_type", &t.tag_type)?;
         m.end()
     }
 }
@@ -253,7 +253,7 @@ impl State {
             created: fmt_time(t.created),
             updated: fmt_time(t.updated),
             domain_id: self.domain_id.clone(),
-            tag_type: 0,
+            tag_type: t.tag_type,
         }
     }
 

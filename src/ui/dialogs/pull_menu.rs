@@ -1,5 +1,6 @@
 //! The pull-command menu: the six variants, numbered, each with the exact text `y`/Enter
-//! copies for the current tag.
+//! copies for the current tag; a multi-arch tag's per-platform entries follow, one line each
+//! (the command is the label).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +9,8 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::Model;
 use crate::app::keys::{Action, KeyHints, Layer};
-use crate::app::pull::{ImageRef, PullKind};
+use crate::app::pull::ImageRef;
+use crate::app::pull_platforms::{PullChoice, choices};
 use crate::app::text::{truncate, width};
 use crate::ui::popup;
 use crate::ui::theme::Theme;
@@ -34,10 +36,12 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
     };
     // As wide as the longest command (so it shows whole when the screen allows), never
     // wider than the screen.
+    let entries = choices(model.panes.tags.current());
     let longest = image.as_ref().map_or(0, |i| {
-        PullKind::ALL
+        entries
             .iter()
-            .map(|&k| width(&i.command(k)))
+            .filter_map(|&c| i.choice_command(c))
+            .map(|c| width(&c))
             .max()
             .unwrap_or(0)
     });
@@ -49,7 +53,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
     // Commands are built from the exact names: where one may not stand in a command, the menu
     // says why instead of drawing a command that would not be copied.
     let lines = match image.as_ref().map(|i| (i, i.check())) {
-        Some((image, Ok(()))) => options(image, cursor, inner_w, theme),
+        Some((image, Ok(()))) => options(image, &entries, cursor, inner_w, theme),
         Some((_, Err(why))) => vec![Line::styled(
             truncate(&format!("Nothing to copy: {why}"), inner_w),
             theme.error(),
@@ -62,22 +66,54 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
     };
     let rect = popup::centered(screen, outer_w, lines.len() as u16 + 2);
     let footer = KeyHints::new(&model.prefs.keymap)
-        .prefixed("1-6/", Layer::View, &[Action::Accept], "copy")
+        .prefixed(
+            digits(entries.len()),
+            Layer::View,
+            &[Action::Accept],
+            "copy",
+        )
         .first(Layer::View, &[Action::Back], "close")
         .build();
     let inner = popup::frame(frame, rect, &title, &footer, theme);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// Two lines per option: `1  docker pull` and its command, indented.
-fn options(image: &ImageRef, cursor: usize, inner_w: usize, theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::with_capacity(PullKind::ALL.len() * 2);
-    for (i, kind) in PullKind::ALL.iter().enumerate() {
+/// The digit keys the footer names: `1-6/`, up to `1-9/`.
+fn digits(entries: usize) -> &'static str {
+    const KEYS: [&str; 9] = [
+        "1/", "1-2/", "1-3/", "1-4/", "1-5/", "1-6/", "1-7/", "1-8/", "1-9/",
+    ];
+    KEYS[entries.clamp(1, 9) - 1]
+}
+
+/// Two lines per option: `1  docker pull` and its command, indented; one line per platform
+/// entry: its number and command.
+fn options(
+    image: &ImageRef,
+    entries: &[PullChoice],
+    cursor: usize,
+    inner_w: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::with_capacity(entries.len() * 2);
+    for (i, choice) in entries.iter().enumerate() {
         let selected = i == cursor;
         let base = if selected {
             theme.cursor(true)
         } else {
             ratatui::style::Style::new()
+        };
+        let PullChoice::Kind(kind) = choice else {
+            let number = if i < 9 {
+                (i + 1).to_string()
+            } else {
+                " ".into()
+            };
+            let command = image.choice_command(*choice).unwrap_or_default();
+            let label = truncate(&format!(" {number}  {command}"), inner_w);
+            let style = if selected { base } else { theme.dim() };
+            lines.push(Line::styled(format!("{label:<inner_w$}"), style));
+            continue;
         };
         let label = format!(" {}  {}", i + 1, kind.label());
         let label = format!("{label:<inner_w$}");
