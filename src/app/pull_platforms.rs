@@ -11,6 +11,9 @@ use super::panes::PaneId;
 use super::pull::{ImageRef, PullKind};
 use super::rows::TagRow;
 
+/// Why nothing was copied when no tag is current.
+pub const NO_TAG: &str = "Open a repository and pick a tag to copy its pull command";
+
 /// At most this many platforms get menu entries (two lines each: the menu fits 80x24).
 pub const MENU_PLATFORMS: usize = 4;
 
@@ -76,16 +79,16 @@ impl ImageRef<'_> {
     }
 }
 
-/// The menu's copy of entry `choice` for the current tag.
+/// The pull command of entry `choice` for the current tag (`y` is the docker entry), or why
+/// it cannot be copied.
 pub fn copy_choice(model: &mut Model, choice: PullChoice) -> Vec<Cmd> {
-    if let PullChoice::Kind(kind) = choice {
-        return super::resources::copy_pull(model, kind);
-    }
     let panes = &model.panes;
     let (Some(org), Some(repo), Some(tag)) = (&panes.org, &panes.repo, panes.tags.current()) else {
+        model.inform(NO_TAG);
         return Vec::new();
     };
     if model.nav.focus() != PaneId::Tags {
+        model.inform(NO_TAG);
         return Vec::new();
     }
     let copyable = ImageRef {

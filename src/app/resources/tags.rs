@@ -9,6 +9,7 @@ use crate::app::model::{Model, Overlay};
 use crate::app::msg::{Cmd, Fetch, Fetched, PermTarget};
 use crate::app::panes::{PaneId, Panes};
 use crate::app::pull::{ImageRef, PullKind};
+use crate::app::pull_platforms::{NO_TAG, PullChoice, copy_choice};
 use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::rows::{ColumnId, TagRow};
@@ -24,8 +25,6 @@ const INSTANCE_COLUMNS: &[Column] = &[
     Column::new(ColumnId::Updated, "PUSHED", Constraint::Length(9)),
     Column::new(ColumnId::Pulled, "PULLED", Constraint::Length(9)).yields(2),
 ];
-
-const NO_TAG: &str = "Open a repository and pick a tag to copy its pull command";
 
 impl Resource for Tags {
     type Row = TagRow;
@@ -306,31 +305,9 @@ fn internal_address(tag: &TagRow, model: &Model) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-/// `y` (and the pull menu): the current tag's pull command, or why it cannot be copied.
+/// `y`: the current tag's pull command, or why it cannot be copied.
 pub fn copy_pull(model: &mut Model, kind: PullKind) -> Vec<Cmd> {
-    let panes = &model.panes;
-    let (Some(org), Some(repo), Some(tag)) = (&panes.org, &panes.repo, panes.tags.current()) else {
-        model.inform(NO_TAG);
-        return Vec::new();
-    };
-    if model.nav.focus() != PaneId::Tags {
-        model.inform(NO_TAG);
-        return Vec::new();
-    }
-    let copyable = ImageRef {
-        registry: &model.session.context.registry,
-        org,
-        repo,
-        tag,
-    }
-    .copyable(kind);
-    match copyable {
-        Ok(text) => vec![Cmd::Copy { text }],
-        Err(why) => {
-            model.fail(format!("Not copied: {why}"));
-            Vec::new()
-        }
-    }
+    copy_choice(model, PullChoice::Kind(kind))
 }
 
 /// `Y`: the pull-command menu of the current tag.
