@@ -214,7 +214,15 @@ impl SwrClient {
             .query_opt("category", query.category.as_ref())
             .query_opt("limit", query.limit)
             .query_opt("offset", query.offset);
-        let reply = self.send(&with_order(call, &query.order)).await?;
+        self.repo_page_v2(with_order(call, &query.order)).await
+    }
+
+    /// One page of a v2 repository list (own or shared), with its total.
+    pub(super) async fn repo_page_v2<T: DeserializeOwned>(
+        &self,
+        call: Call,
+    ) -> Result<Page<T>, ApiError> {
+        let reply = self.send(&call).await?;
         let items: Vec<T> = reply.json()?;
         // Without Content-Range, each item also carries the total.
         let total = match page_total(&reply) {
@@ -562,7 +570,11 @@ impl SwrClient {
     }
 
     /// Walks a v2 list with this client's page size and concurrency.
-    async fn walk<T, F, Fut>(&self, fetch: F, each: impl FnMut(PageAt<T>)) -> Result<u64, ApiError>
+    pub(super) async fn walk<T, F, Fut>(
+        &self,
+        fetch: F,
+        each: impl FnMut(PageAt<T>),
+    ) -> Result<u64, ApiError>
     where
         T: Send + 'static,
         F: Fn(u32, u64) -> Fut,
