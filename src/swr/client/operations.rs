@@ -3,7 +3,7 @@
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 
-use super::paging::{Page, content_range_total};
+use super::paging::{Page, TotalRange, content_range_total};
 use super::queries::{Order, RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 use super::walk::{self, PageAt, in_order};
 use super::{Call, Reply, SwrClient};
@@ -582,23 +582,5 @@ impl SwrClient {
     {
         let config = &self.inner.config;
         walk::walk(config.page_size, config.page_concurrency, fetch, each).await
-    }
-}
-
-/// The total each v2 repository item repeats.
-#[derive(serde::Deserialize)]
-struct TotalRange {
-    #[serde(default)]
-    total_range: Option<serde_json::Number>,
-}
-
-impl TotalRange {
-    /// Any number is read, however big or however written (`1e10`): the walk bounds a claim
-    /// by what the pages hold, so a lie must not turn into a failed list. Negative is none.
-    fn count(&self) -> u64 {
-        self.total_range.as_ref().map_or(0, |n| {
-            n.as_u64()
-                .unwrap_or_else(|| n.as_f64().map_or(0, |f| f.max(0.0) as u64))
-        })
     }
 }
