@@ -30,6 +30,9 @@ fn revoking_two_marked_shares_leaves_exactly_the_third() {
     t.wait_for("Repositories (1)");
     t.keys(&[":"]);
     t.type_text("sh");
+    // `shares` and `shared` both start so: Tab puts in their common start, Tab again the first.
+    t.keys(&["Tab"]);
+    t.wait_for(":share█");
     t.keys(&["Tab"]);
     t.wait_for(":shares");
     t.keys(&["Enter"]);

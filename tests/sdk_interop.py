@@ -19,6 +19,7 @@ import sys
 import traceback
 
 import sdk_interop_credentials  # next to this file: E23-E28
+import sdk_interop_shared  # next to this file: shared with me
 import sdk_interop_sync  # next to this file: cross-region sync
 import sdk_retention  # next to this file: retention rules
 
@@ -236,6 +237,7 @@ def main():
         m.ListSharedReposDetailsRequest(center="self", limit="10", offset="0")).body])
     check("list_shared_repo_details (v3)", lambda: [x.name for x in client.list_shared_repo_details(
         m.ListSharedRepoDetailsRequest(shared_by="self", limit=10)).repos])
+    sdk_interop_shared.run(client, m, check, expect)
 
     # ---- cleanup of what was created, then utilities
     check("delete_repo", lambda: client.delete_repo(m.DeleteRepoRequest(namespace="interop", repository="svc$app")).status_code)

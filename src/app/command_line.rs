@@ -166,7 +166,12 @@ mod tests {
         assert_eq!(line.text, "repos", "Tab again: the next name");
         let mut line = typed("s");
         line.complete();
-        assert_eq!(line.text, "shares");
+        assert_eq!(line.text, "share", "shares and shared: their common start");
+        line.complete();
+        assert_eq!(line.text, "shares", "Tab again: the first of them");
+        let mut line = typed("shared");
+        line.complete();
+        assert_eq!(line.text, "shared");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub(crate) mod results;
 pub mod retag;
 pub mod retention_preview;
 pub mod rows;
+pub mod shared_pull;
 pub mod status;
 pub mod switcher;
 pub mod table;

@@ -192,6 +192,8 @@ pub enum Fetch {
         org: String,
         repo: String,
     },
+    /// The repositories other accounts share with this one.
+    SharedWithMe,
     /// Organization quota use.
     Quotas,
     /// The account's IAM users, to pick a grantee from.
@@ -236,6 +238,7 @@ impl Fetch {
             Self::Tags { .. } => Some(PaneId::Tags),
             Self::Perms(_) => Some(PaneId::Perms),
             Self::Shares { .. } => Some(PaneId::Shares),
+            Self::SharedWithMe => Some(PaneId::SharedWithMe),
             Self::Instances => Some(PaneId::Instances),
             Self::Namespaces { .. } => Some(PaneId::Namespaces),
             Self::InstanceRepos { .. } => Some(PaneId::InstanceRepos),
@@ -254,6 +257,7 @@ pub enum Fetched {
     Tags(Rows<TagRow>),
     Perms(AccessInfo),
     Shares(Vec<AccessDomain>),
+    SharedWithMe(Vec<RepoV2>),
     Quotas(Vec<Quota>),
     Users(Vec<IamUser>),
     Instances(Vec<Instance>),

@@ -7,7 +7,8 @@ use super::registry::Edition;
 use super::resource::{Kind, Registered};
 use super::resources::{
     CredentialRow, Credentials, InstanceRepoRow, InstanceRepos, InstanceRow, Instances,
-    NamespaceRow, Namespaces, Orgs, Perms, Repos, ShareRow, Shares, Tags,
+    NamespaceRow, Namespaces, Orgs, Perms, Repos, ShareRow, SharedRepoRow, SharedWithMe, Shares,
+    Tags,
 };
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::Table;
@@ -20,6 +21,7 @@ pub enum PaneId {
     Tags,
     Perms,
     Shares,
+    SharedWithMe,
     Instances,
     Namespaces,
     InstanceRepos,
@@ -28,7 +30,7 @@ pub enum PaneId {
 
 impl PaneId {
     /// Each edition's hierarchy in order, so the Tab cycle of either reads top-down.
-    pub const ALL: [PaneId; 9] = [
+    pub const ALL: [PaneId; 10] = [
         Self::Orgs,
         Self::Repos,
         Self::Namespaces,
@@ -36,6 +38,7 @@ impl PaneId {
         Self::Tags,
         Self::Perms,
         Self::Shares,
+        Self::SharedWithMe,
         Self::Instances,
         Self::Credentials,
     ];
@@ -47,6 +50,7 @@ impl PaneId {
             Self::Tags => &Registered::<Tags>::KIND,
             Self::Perms => &Registered::<Perms>::KIND,
             Self::Shares => &Registered::<Shares>::KIND,
+            Self::SharedWithMe => &Registered::<SharedWithMe>::KIND,
             Self::Instances => &Registered::<Instances>::KIND,
             Self::Namespaces => &Registered::<Namespaces>::KIND,
             Self::InstanceRepos => &Registered::<InstanceRepos>::KIND,
@@ -92,6 +96,7 @@ pub struct Panes {
     pub tags: Table<TagRow>,
     pub perms: Table<PermRow>,
     pub shares: Table<ShareRow>,
+    pub shared_with_me: Table<SharedRepoRow>,
     pub instances: Table<InstanceRow>,
     pub namespaces: Table<NamespaceRow>,
     pub instance_repos: Table<InstanceRepoRow>,
@@ -119,6 +124,7 @@ impl Default for Panes {
             tags: Table::new(Tags::SORT),
             perms: Table::new(Perms::SORT),
             shares: Table::new(Shares::SORT),
+            shared_with_me: Table::new(SharedWithMe::SORT),
             instances: Table::new(Instances::SORT),
             namespaces: Table::new(Namespaces::SORT),
             instance_repos: Table::new(InstanceRepos::SORT),

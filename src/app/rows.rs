@@ -44,6 +44,8 @@ pub enum ColumnId {
     State,
     Description,
     Pulled,
+    /// The account a shared repository belongs to.
+    Owner,
 }
 
 /// A row of a list pane.

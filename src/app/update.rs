@@ -21,6 +21,7 @@ use super::resources;
 use super::results;
 use super::results::fetch;
 use super::retag;
+use super::shared_pull;
 use super::status;
 use super::switcher;
 use super::table::ListOps;
@@ -278,6 +279,8 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
                 .inform("Long-term credentials belong to an enterprise instance (P or :instances)");
         }
         Action::Credentials => return PaneId::Credentials.kind().show(model),
+        Action::Copy if focus == PaneId::SharedWithMe => return shared_pull::copy(model),
+        Action::CopyMenu if focus == PaneId::SharedWithMe => shared_pull::open_menu(model),
         Action::Copy => return resources::copy_pull(model, PullKind::Docker),
         Action::CopyMenu => resources::copy_menu(model),
         Action::Permissions => return resources::permissions(model),

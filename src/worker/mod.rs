@@ -246,6 +246,7 @@ async fn load(
         Fetch::Shares { org, repo } => {
             Fetched::Shares(client.list_access_domains(&org, &repo).await?)
         }
+        Fetch::SharedWithMe => Fetched::SharedWithMe(client.list_all_shared_with_me().await?),
         Fetch::Perms(PermTarget::Org(org)) => {
             Fetched::Perms(client.show_namespace_access(&org).await?)
         }

@@ -123,6 +123,27 @@ impl RegistryApi {
         })
     }
 
+    /// What other accounts share with this one, as `namespace/name owner valid|expired`, in
+    /// the service's order.
+    pub fn shared_with_me(&self) -> Vec<String> {
+        let list = self
+            .runtime
+            .block_on(self.client.list_all_shared_with_me())
+            .expect("the shared-with-me list answers");
+        let state = |valid| if valid { "valid" } else { "expired" };
+        list.into_iter()
+            .map(|r| {
+                format!(
+                    "{}/{} {} {}",
+                    r.namespace,
+                    r.name,
+                    r.domain_name,
+                    state(r.status)
+                )
+            })
+            .collect()
+    }
+
     /// Each share of a repository as `account deadline description`.
     pub fn share_deadlines(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         self.names(self.client.list_access_domains(org, repo), |d| {

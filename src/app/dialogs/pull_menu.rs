@@ -6,9 +6,14 @@ use crossterm::event::KeyEvent;
 use super::{Outcome, closes};
 use crate::app::keys::{self, Action, Layer};
 use crate::app::model::Model;
+use crate::app::panes::PaneId;
 use crate::app::pull_platforms::{choices, copy_choice};
 
 pub fn key(cursor: &mut usize, model: &mut Model, key: KeyEvent) -> Outcome {
+    // Opened on a repository shared with this account: one entry per tag.
+    if model.nav.focus() == PaneId::SharedWithMe {
+        return crate::app::shared_pull::menu_key(cursor, model, key);
+    }
     let entries = choices(model.panes.tags.current());
     let last = entries.len() - 1;
     let choose =

@@ -8,6 +8,7 @@ mod namespaces;
 mod orgs;
 mod perms;
 mod repos;
+mod shared_with_me;
 mod shares;
 mod tags;
 
@@ -18,5 +19,6 @@ pub use namespaces::{NamespaceRow, Namespaces};
 pub use orgs::Orgs;
 pub use perms::{LEVELS, Perms, level_index, of_current as permissions};
 pub use repos::Repos;
+pub use shared_with_me::{KEPT_TAGS, SharedRepoRow, SharedWithMe};
 pub use shares::{Deadline, ShareRow, Shares};
 pub use tags::{Tags, copy_menu, copy_pull};

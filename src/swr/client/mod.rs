@@ -11,6 +11,7 @@ pub mod paging;
 mod queries;
 pub mod retention;
 pub mod retry;
+mod shared_with_me;
 mod sync;
 pub mod throttle;
 pub mod token_cache;

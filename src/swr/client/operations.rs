@@ -3,7 +3,7 @@
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 
-use super::paging::{Page, content_range_total};
+use super::paging::{Page, TotalRange, content_range_total};
 use super::queries::{Order, RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 use super::walk::{self, PageAt, in_order};
 use super::{Call, Reply, SwrClient};
@@ -214,7 +214,15 @@ impl SwrClient {
             .query_opt("category", query.category.as_ref())
             .query_opt("limit", query.limit)
             .query_opt("offset", query.offset);
-        let reply = self.send(&with_order(call, &query.order)).await?;
+        self.repo_page_v2(with_order(call, &query.order)).await
+    }
+
+    /// One page of a v2 repository list (own or shared), with its total.
+    pub(super) async fn repo_page_v2<T: DeserializeOwned>(
+        &self,
+        call: Call,
+    ) -> Result<Page<T>, ApiError> {
+        let reply = self.send(&call).await?;
         let items: Vec<T> = reply.json()?;
         // Without Content-Range, each item also carries the total.
         let total = match page_total(&reply) {
@@ -562,7 +570,11 @@ impl SwrClient {
     }
 
     /// Walks a v2 list with this client's page size and concurrency.
-    async fn walk<T, F, Fut>(&self, fetch: F, each: impl FnMut(PageAt<T>)) -> Result<u64, ApiError>
+    pub(super) async fn walk<T, F, Fut>(
+        &self,
+        fetch: F,
+        each: impl FnMut(PageAt<T>),
+    ) -> Result<u64, ApiError>
     where
         T: Send + 'static,
         F: Fn(u32, u64) -> Fut,
@@ -570,23 +582,5 @@ impl SwrClient {
     {
         let config = &self.inner.config;
         walk::walk(config.page_size, config.page_concurrency, fetch, each).await
-    }
-}
-
-/// The total each v2 repository item repeats.
-#[derive(serde::Deserialize)]
-struct TotalRange {
-    #[serde(default)]
-    total_range: Option<serde_json::Number>,
-}
-
-impl TotalRange {
-    /// Any number is read, however big or however written (`1e10`): the walk bounds a claim
-    /// by what the pages hold, so a lie must not turn into a failed list. Negative is none.
-    fn count(&self) -> u64 {
-        self.total_range.as_ref().map_or(0, |n| {
-            n.as_u64()
-                .unwrap_or_else(|| n.as_f64().map_or(0, |f| f.max(0.0) as u64))
-        })
     }
 }

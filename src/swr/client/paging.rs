@@ -13,6 +13,24 @@ pub struct Page<T> {
     pub total: Option<u64>,
 }
 
+/// The total each v2 repository item repeats.
+#[derive(serde::Deserialize)]
+pub(super) struct TotalRange {
+    #[serde(default)]
+    total_range: Option<serde_json::Number>,
+}
+
+impl TotalRange {
+    /// Any number is read, however big or however written (`1e10`): the walk bounds a claim
+    /// by what the pages hold, so a lie must not turn into a failed list. Negative is none.
+    pub(super) fn count(&self) -> u64 {
+        self.total_range.as_ref().map_or(0, |n| {
+            n.as_u64()
+                .unwrap_or_else(|| n.as_f64().map_or(0, |f| f.max(0.0) as u64))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

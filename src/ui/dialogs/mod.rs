@@ -15,6 +15,7 @@ mod login;
 mod mark_menu;
 mod mark_prompt;
 mod pull_menu;
+mod pull_menu_shared;
 mod remove_permission;
 mod retag;
 mod switcher;

@@ -21,6 +21,10 @@ const MIN_WIDTH: u16 = 60;
 const INDENT: usize = 4;
 
 pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme: Theme) {
+    // Opened on a repository shared with this account: its tags.
+    if model.nav.focus() == crate::app::PaneId::SharedWithMe {
+        return super::pull_menu_shared::draw(frame, screen, model, cursor, theme);
+    }
     let image = match (
         &model.panes.org,
         &model.panes.repo,
