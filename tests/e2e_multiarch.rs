@@ -159,6 +159,9 @@ fn the_details_of_a_multi_arch_tag_show_each_platforms_layers() {
     let screen = t.screen();
     assert!(!screen.contains("unavailable"), "{screen}");
     assert!(!screen.contains("loading…"), "{screen}");
-    t.keys(&["Escape", "q"]);
+    // Esc and q sent together could read as Alt-q: one, then the other.
+    t.keys(&["Escape"]);
+    t.wait_gone("Tag details");
+    t.keys(&["q"]);
     assert_eq!(t.exit_status(), 0);
 }
