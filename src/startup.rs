@@ -107,6 +107,9 @@ pub fn client(settings: &Settings) -> anyhow::Result<SwrClient> {
     let mut config =
         ClientConfig::with_endpoints(&settings.region, &settings.endpoint, &settings.iam_endpoint);
     config.project_id = settings.project_id.clone();
+    // A registry named in the profile is where its manifests are read too.
+    config.registry_endpoint =
+        crate::swr::client::registry_endpoint(&settings.registry, &settings.endpoint);
     if let (Credentials::Password { domain, user, .. }, Some(dir)) =
         (&settings.credentials, config::cache_dir())
     {

@@ -1,7 +1,8 @@
 //! End to end: the real binary in tmux against `swr-tui emulator --seed demo`: the demo's
 //! multi-arch `team/api:v2.4.1` is flagged in the tag list, its pull menu copies the
 //! linux/arm64/v8 digest pull (OSC 52 lands in tmux's buffer), and the registry's own answer
-//! over the API names that digest for that platform.
+//! over the API names that digest for that platform. And its details show each platform's
+//! layer count and size, which the registry API (read by the client) confirms.
 
 mod support;
 
@@ -73,6 +74,94 @@ fn copy_a_per_platform_pull_of_a_multi_arch_tag() {
         t.buffer(),
         format!("docker pull swr.cn-north-4.myhuaweicloud.com/demo/team/api@{want}")
     );
+    t.keys(&["q"]);
+    assert_eq!(t.exit_status(), 0);
+}
+
+/// Each platform of `demo/team/api:v2.4.1` with the layers the registry API gives its child
+/// manifest: (label, "layers: N (X MiB)").
+fn platform_layers(emu: &EmulatorProcess) -> Vec<(String, String)> {
+    let mut config = ClientConfig::with_endpoints("cn-north-4", &emu.url, &emu.url);
+    config.project_id = Some(emu.project_id.clone());
+    let client = client_with(config, Credentials::aksk(&emu.ak, emu.sk.as_str()));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let page = client
+            .list_tags_v2("demo", "team/api", &TagListQuery::default())
+            .await
+            .expect("tag list");
+        let tag = page
+            .items
+            .into_iter()
+            .find(|t| t.tag == "v2.4.1")
+            .expect("v2.4.1");
+        let mut out = Vec::new();
+        for p in swr_tui::app::multiarch::platforms(&tag.manifest).iter() {
+            let layers = client
+                .manifest_layers("demo", "team/api", &p.digest.to_string())
+                .await
+                .expect("the registry serves the child manifest");
+            let bytes = i64::try_from(layers.bytes).expect("a plausible size");
+            let label = p.platform.as_deref().expect("a platform").to_string();
+            out.push((
+                label,
+                format!(
+                    "layers: {} ({})",
+                    layers.count,
+                    swr_tui::app::format::size(bytes)
+                ),
+            ));
+        }
+        out
+    })
+}
+
+#[test]
+fn the_details_of_a_multi_arch_tag_show_each_platforms_layers() {
+    if !available() {
+        return;
+    }
+    let emu = EmulatorProcess::start(&[]);
+    let t = Tmux::start("multiarch-layers", &emu, "", 120, 36);
+    t.wait_for("Organizations (4)");
+    t.keys(&["/"]);
+    t.type_text("demo");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("team/api");
+    t.keys(&["/"]);
+    t.type_text("api");
+    t.keys(&["Enter"]);
+    t.wait_for("Repositories (1/");
+    t.keys(&["Enter"]);
+    t.wait_for("v2.4.1 [3 arch]");
+    t.keys(&["/"]);
+    t.type_text("v2.4.1");
+    t.keys(&["Enter"]);
+    t.wait_for("Tags (1/");
+    t.keys(&["Enter"]);
+    t.wait_for("Tag details");
+    let want = platform_layers(&emu);
+    assert_eq!(want.len(), 3);
+    for (label, layers) in &want {
+        let screen = t.wait_for(layers);
+        let line = screen
+            .lines()
+            .find(|l| l.contains(label.as_str()) && l.contains("layers: "))
+            .unwrap_or_else(|| panic!("no layers line for {label}:\n{screen}"));
+        assert!(
+            line.contains(layers.as_str()),
+            "{label}: {layers} in {line}"
+        );
+    }
+    let screen = t.screen();
+    assert!(!screen.contains("unavailable"), "{screen}");
+    assert!(!screen.contains("loading…"), "{screen}");
+    // Esc and q sent together could read as Alt-q: one, then the other.
+    t.keys(&["Escape"]);
+    t.wait_gone("Tag details");
     t.keys(&["q"]);
     assert_eq!(t.exit_status(), 0);
 }

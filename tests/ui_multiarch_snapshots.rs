@@ -96,3 +96,49 @@ fn the_pull_menu_offers_per_platform_commands() {
         assert_clean(buffer);
     }
 }
+
+#[test]
+fn the_detail_view_shows_each_platforms_layers_once_loaded() {
+    let shots = snapshot_both("multiarch_layers", |screen| {
+        let mut m = with_multiarch(screen);
+        let cmds = update(&mut m, key(KeyCode::Enter));
+        let asked: Vec<u64> = cmds
+            .iter()
+            .filter_map(|c| match c {
+                Cmd::Fetch {
+                    request,
+                    fetch: Fetch::PlatformLayers { .. },
+                } => Some(*request),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(asked.len(), 3);
+        let layers = |count, bytes| {
+            Ok(Fetched::Layers(
+                swr_tui::swr::client::registry::ManifestLayers { count, bytes },
+            ))
+        };
+        answer(&mut m, asked[0], layers(4, 31_457_280));
+        answer(&mut m, asked[1], layers(2, 1_048_576));
+        answer(
+            &mut m,
+            asked[2],
+            Err(ErrorInfo::http(
+                401,
+                "DENIED",
+                "Image organization does not exist",
+            )),
+        );
+        m
+    });
+    for (_, buffer) in &shots {
+        let shown = text(buffer);
+        assert!(shown.contains("layers: 4 (30.0 MiB)"), "{shown}");
+        assert!(shown.contains("layers: 2 (1.0 MiB)"), "{shown}");
+        // The reason wraps under the line at 80 columns.
+        assert!(shown.contains("layers: unavailable (DENIED:"), "{shown}");
+        assert!(shown.contains("Image organization"), "{shown}");
+        assert!(!shown.contains("loading"), "{shown}");
+        assert_clean(buffer);
+    }
+}

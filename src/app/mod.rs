@@ -21,6 +21,7 @@ pub mod named;
 pub mod natural;
 pub mod navigation;
 pub mod panes;
+pub mod platform_layers;
 pub mod pull;
 pub mod pull_platforms;
 pub mod registry;

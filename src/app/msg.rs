@@ -220,6 +220,12 @@ pub enum Fetch {
         repo: String,
         digest: String,
     },
+    /// The layers of one platform's image manifest of a multi-arch tag (the registry API).
+    PlatformLayers {
+        org: String,
+        repo: String,
+        digest: String,
+    },
     /// Every tag of an enterprise repository (into the tag pane).
     InstanceTags {
         instance: String,
@@ -244,7 +250,9 @@ impl Fetch {
             Self::InstanceRepos { .. } => Some(PaneId::InstanceRepos),
             Self::InstanceTags { .. } => Some(PaneId::Tags),
             Self::Credentials { .. } => Some(PaneId::Credentials),
-            Self::Quotas | Self::Users | Self::Artifact { .. } => None,
+            Self::Quotas | Self::Users | Self::Artifact { .. } | Self::PlatformLayers { .. } => {
+                None
+            }
         }
     }
 }
@@ -265,6 +273,8 @@ pub enum Fetched {
     InstanceRepos(Vec<InstanceRepository>),
     Credentials(Vec<LongTermCredential>),
     Artifact(Box<super::artifact::ArtifactDetail>),
+    /// One platform's layers.
+    Layers(crate::swr::client::registry::ManifestLayers),
 }
 
 impl Fetched {

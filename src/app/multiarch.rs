@@ -78,24 +78,22 @@ pub fn valid_platform(text: &str) -> bool {
         })
 }
 
-/// The detail view's lines for a multi-arch tag: one per platform.
-pub fn detail_lines(images: &[PlatformImage]) -> Vec<Detail> {
+/// The detail view's lines for a multi-arch tag: one per platform, with its digest, its
+/// manifest's size and what `layers` says of its layers (given the platform's position). One
+/// line each, so three platforms fit an 80-column popup and the wide panel.
+pub fn detail_lines(images: &[PlatformImage], layers: impl Fn(usize) -> String) -> Vec<Detail> {
     if images.is_empty() {
         return Vec::new();
     }
     let mut lines = vec![Detail::Heading(format!(
-        "Platforms ({}) — manifest list",
+        "Platforms ({}) — manifest list: digest, manifest size, layers",
         images.len()
     ))];
-    lines.extend(images.iter().map(|p| {
+    lines.extend(images.iter().enumerate().map(|(i, p)| {
         let name = p.platform.as_deref().map_or("?".to_string(), sanitize);
         Detail::Item(
             format!("  {name:<16}"),
-            format!(
-                "{}  manifest {}  layers: not loaded",
-                p.digest.short(),
-                size(p.size)
-            ),
+            format!("{}  {}  {}", p.digest.short(), size(p.size), layers(i)),
         )
     }));
     lines

@@ -111,6 +111,8 @@ pub struct Panes {
     pub share_target: Option<(String, String)>,
     /// The enterprise artifact of the tag whose details were opened.
     pub artifact: super::artifact::ArtifactState,
+    /// The layers of the platforms of the multi-arch tag whose details are shown.
+    pub layers: super::platform_layers::PlatformLayers,
     /// Marked tags whose image another, unmarked tag also names.
     pub shared_marked: super::delete::SharedMarks,
 }
@@ -134,6 +136,7 @@ impl Default for Panes {
             perm_target: None,
             share_target: None,
             artifact: Default::default(),
+            layers: Default::default(),
             shared_marked: Default::default(),
         }
     }

@@ -63,6 +63,9 @@ pub(super) fn on_fetched(
         }
         return;
     }
+    if model.panes.layers.receive(request, &result) {
+        return;
+    }
     if let ArtifactState::Loading { request: r, digest } = &model.panes.artifact
         && *r == request
     {

@@ -61,7 +61,7 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
             if model.is_loading() {
                 model.spinner = model.spinner.wrapping_add(1);
             }
-            Vec::new()
+            crate::app::platform_layers::on_tick(model)
         }
         Msg::Fetched { request, result } => {
             results::on_fetched(model, request, result);

@@ -71,6 +71,25 @@ pub fn manifest_list(children: &[Child]) -> String {
     out
 }
 
+/// The child manifest `digest` of the multi-arch tag `tag`, rebuilt from its list's platforms
+/// (children are derived from the tag's digest and size, so they come out the same).
+pub fn child_of(tag: &TagRec, digest: &str) -> Option<Child> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        #[serde(default)]
+        platform: Platform,
+    }
+    #[derive(serde::Deserialize)]
+    struct List {
+        manifests: Vec<Entry>,
+    }
+    let list: List = serde_json::from_str(&tag.manifest).ok()?;
+    let platforms: Vec<Platform> = list.manifests.into_iter().map(|e| e.platform).collect();
+    children(&tag.digest, tag.size, &platforms)
+        .into_iter()
+        .find(|c| c.digest == digest)
+}
+
 /// Fresh data of a multi-arch tag: like [`tag_record`], with a manifest list for `platforms`.
 pub fn multiarch_tag_record(
     id: i64,
@@ -137,5 +156,10 @@ mod tests {
         // Deterministic, and the digests differ per platform.
         assert_eq!(kids, children(&digest, 90_000_000, &platforms()));
         assert_ne!(kids[0].digest, kids[1].digest);
+        // Found again from the tag alone, as the registry serves them.
+        for c in &kids {
+            assert_eq!(child_of(&tag, &c.digest).as_ref(), Some(c));
+        }
+        assert_eq!(child_of(&tag, &digest), None);
     }
 }

@@ -17,6 +17,7 @@ mod artifact_details;
 mod artifacts;
 mod credentials;
 mod instances;
+mod registry;
 mod repos;
 mod retention;
 mod rules;
@@ -32,6 +33,9 @@ pub use credentials::{EeCredential, random_token_id};
 pub use instances::{
     EeArtifact, EeIds, EeInstance, EeNamespace, EeRepo, EeTag, NamespaceFilter, order_repositories,
     public_flag,
+};
+pub use registry::{
+    LOGIN_LIFETIME_HOURS, Missing, Refusal, RegistryAuth, Served, TOKEN_LIFETIME_SECS,
 };
 pub use repos::RepoFilter;
 pub use retention::Retentions;
@@ -120,6 +124,8 @@ pub struct State {
     pub shared_with_me: Vec<SharedWithMe>,
     /// Retention rules and what they deleted, per repository.
     pub retentions: Retentions,
+    /// Docker logins and pull tokens of the registry API.
+    pub registry: RegistryAuth,
 }
 
 /// RFC 3339 UTC with seconds, as the service prints times.
@@ -156,6 +162,7 @@ impl State {
             sync: SyncBook::default(),
             shared_with_me: Vec::new(),
             retentions: Retentions::default(),
+            registry: RegistryAuth::default(),
         }
     }
 

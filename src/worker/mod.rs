@@ -283,6 +283,9 @@ async fn load(
             let history = history.unwrap_or_default();
             Fetched::Artifact(Box::new(ArtifactDetail::new(&artifact?, &history)))
         }
+        Fetch::PlatformLayers { org, repo, digest } => {
+            Fetched::Layers(client.manifest_layers(&org, &repo, &digest).await?)
+        }
         Fetch::Credentials { instance } => Fetched::Credentials(
             client
                 .list_all_instance_long_term_credentials(&instance)

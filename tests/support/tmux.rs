@@ -398,6 +398,22 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen no longer contains `text`; panics with the screen after 15 s.
+    pub fn wait_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {text:?} to go; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// From the organizations of the demo seed to `platform/tools/ci/runner`'s 2,401 tags, by
     /// filtering each list as a user would; returns the tags screen.
     pub fn open_demo_runner(&self) -> String {

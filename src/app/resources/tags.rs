@@ -14,6 +14,7 @@ use crate::app::registry::Edition;
 use crate::app::resource::{Abilities, Column, Resource, Slot};
 use crate::app::rows::{ColumnId, TagRow};
 use crate::app::table::{Sort, Table};
+use crate::app::{multiarch, platform_layers};
 
 pub struct Tags;
 
@@ -203,7 +204,15 @@ impl Resource for Tags {
                 .iter()
                 .map(|l| Detail::Item(format!("  {:<21}", l.digest.short()), size(l.size))),
         );
-        lines.extend(crate::app::multiarch::detail_lines(&tag.platforms));
+        let (org, repo) = (model.panes.org.as_deref(), model.panes.repo.as_deref());
+        let list = platform_layers::list_key(
+            org.unwrap_or_default(),
+            repo.unwrap_or_default(),
+            &tag.digest.to_string(),
+        );
+        lines.extend(multiarch::detail_lines(&tag.platforms, |i| {
+            platform_layers::describe(model, &list, i)
+        }));
         lines
     }
 
@@ -235,7 +244,8 @@ impl Resource for Tags {
                 };
                 vec![crate::app::results::fetch(model, what)]
             }
-            _ => Vec::new(),
+            // The shared edition: a manifest list's platforms' layers, from the registry.
+            _ => platform_layers::on_open(model),
         }
     }
     fn create(model: &mut Model) -> Vec<Cmd> {

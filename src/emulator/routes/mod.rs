@@ -13,6 +13,7 @@ pub mod instance_credentials;
 pub mod instance_repos;
 pub mod instances;
 pub mod namespaces;
+pub mod registry;
 pub mod reply;
 pub mod repos;
 pub mod retention;
@@ -108,6 +109,7 @@ pub fn router(app: App) -> Router {
     protected
         .merge(open)
         .fallback(not_found)
+        .layer(from_fn_with_state(app.clone(), registry::intercept))
         .layer(from_fn_with_state(app.clone(), faults::layer))
         .with_state(app)
 }

@@ -9,6 +9,7 @@ use super::reply::{Reply, check_project, ok};
 use crate::emulator::error::ApiErr;
 use crate::emulator::params::Params;
 use crate::emulator::shared::App;
+use crate::emulator::state::LOGIN_LIFETIME_HOURS;
 use crate::swr::model::{
     AuthEntry, AuthInfoBody, FeatureGates, SyncRegion, VersionDetail, VersionLink,
 };
@@ -23,12 +24,17 @@ fn random_id(len: usize) -> String {
 
 /// The temporary login answer: body `auths`, headers with the command and its expiry.
 fn login_response(app: &App, user: String, expire_header: &'static str) -> Reply {
-    let registry = app.read().registry();
     let password = hex::encode(rand::random::<[u8; 32]>());
+    let registry = {
+        let mut st = app.write();
+        // The registry's token endpoint accepts exactly these credentials.
+        st.remember_login(user.clone(), password.clone(), Utc::now());
+        st.registry()
+    };
     let auth = base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"));
     let mut body = AuthInfoBody::default();
     body.auths.insert(registry, AuthEntry { auth });
-    let expires = (Utc::now() + Duration::hours(24))
+    let expires = (Utc::now() + Duration::hours(LOGIN_LIFETIME_HOURS))
         .format("%Y-%m-%dT%H:%M:%S%.6fZ")
         .to_string();
     let mut resp = ok(&body)?;

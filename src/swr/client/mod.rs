@@ -9,6 +9,7 @@ mod instance_credentials;
 mod operations;
 pub mod paging;
 mod queries;
+pub mod registry;
 pub mod retention;
 pub mod retry;
 mod shared_with_me;
@@ -62,6 +63,10 @@ pub struct ClientConfig {
     pub max_body_bytes: usize,
     /// The largest answer accepted to a write or a delete (SWR answers those in a few bytes).
     pub max_write_answer_bytes: usize,
+    /// The registry API's base URL (`https://swr.{region}.myhuaweicloud.com`): manifests.
+    pub registry_endpoint: String,
+    /// The largest manifest accepted from the registry.
+    pub max_manifest_bytes: usize,
 }
 
 impl ClientConfig {
@@ -76,8 +81,11 @@ impl ClientConfig {
 
     /// Defaults with explicit endpoints (private deployments, the emulator).
     pub fn with_endpoints(region: &str, endpoint: &str, iam_endpoint: &str) -> Self {
+        let endpoint = endpoint.trim_end_matches('/').to_string();
         Self {
-            endpoint: endpoint.trim_end_matches('/').to_string(),
+            registry_endpoint: registry_endpoint(&super::regions::registry_host(region), &endpoint),
+            max_manifest_bytes: 4 << 20,
+            endpoint,
             iam_endpoint: iam_endpoint.trim_end_matches('/').to_string(),
             region: region.to_string(),
             project_id: None,
@@ -91,6 +99,16 @@ impl ClientConfig {
             max_body_bytes: 64 << 20,
             max_write_answer_bytes: 1 << 20,
         }
+    }
+}
+
+/// The registry API's base URL for the registry `host`; an endpoint on this machine is the
+/// emulator, which serves the registry API on its one listener.
+pub fn registry_endpoint(host: &str, endpoint: &str) -> String {
+    if is_loopback(endpoint) {
+        endpoint.trim_end_matches('/').to_string()
+    } else {
+        format!("https://{host}")
     }
 }
 
@@ -188,6 +206,8 @@ struct Inner {
     project_id: Mutex<Option<String>>,
     /// Shared by all requests: a refusal for the rate slows them all down.
     throttle: throttle::Throttle,
+    /// Docker login and pull tokens of the registry API.
+    registry: Mutex<registry::RegistryCache>,
 }
 
 impl std::fmt::Debug for SwrClient {
@@ -236,6 +256,7 @@ impl SwrClient {
                 token: Mutex::new(None),
                 project_id: Mutex::new(project_id),
                 throttle: throttle::Throttle::default(),
+                registry: Mutex::default(),
             }),
         })
     }
