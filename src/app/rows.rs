@@ -44,6 +44,11 @@ pub enum ColumnId {
     State,
     Description,
     Pulled,
+    /// A sync's target region.
+    Region,
+    /// A sync's target organization.
+    Target,
+    Override,
 }
 
 /// A row of a list pane.

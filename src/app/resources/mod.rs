@@ -9,6 +9,8 @@ mod orgs;
 mod perms;
 mod repos;
 mod shares;
+mod sync_jobs;
+mod sync_rules;
 mod tags;
 
 pub use credentials::{CredentialRow, Credentials};
@@ -19,4 +21,6 @@ pub use orgs::Orgs;
 pub use perms::{LEVELS, Perms, level_index, of_current as permissions};
 pub use repos::Repos;
 pub use shares::{Deadline, ShareRow, Shares};
+pub use sync_jobs::{SyncJobRow, SyncJobs};
+pub use sync_rules::{SyncRuleRow, SyncRules};
 pub use tags::{Tags, copy_menu, copy_pull};
