@@ -213,7 +213,7 @@ key_table! {
         Artifacts, [Panes];
     Create: "create", [c('c')], "c", "create org/repo/tag/grant", Creates, [Panes];
     Edit: "edit", [c('e')], "e", "edit repository / level", Edits, [Panes];
-    Sync: "sync", [c('X')], "X", "sync marked tags to another region", Syncs, [Panes];
+    Sync: "sync", [c('X')], "X", "sync tags to a region", Syncs, [Panes];
     Login: "login", [c('L')], "L", "copy docker login command", Writes, [Panes];
     Copy: "copy", [c('y')], "y", "copy docker pull command", Copies, [Panes, View];
     CopyMenu: "copy_menu", [c('Y')], "Y", "pull-command menu", Copies, [Panes];
