@@ -192,7 +192,7 @@ impl Resource for SyncJobs {
         vec![
             Detail::Field("Tag", row.tag.clone()),
             Detail::Field("Region", or_dash(&row.region)),
-            Detail::Field("Organization", or_dash(&row.namespace)),
+            Detail::Field("Target org", or_dash(&row.namespace)),
             Detail::Field("Override", row.overrides().into()),
             Detail::Field("Status", or_dash(&row.status)),
             Detail::Field("Created", when(row.created)),

@@ -160,7 +160,7 @@ impl Resource for SyncRules {
         let when = |t| format!("{} ({})", exact(t), relative(t, model.now));
         vec![
             Detail::Field("Region", or_dash(&row.region)),
-            Detail::Field("Organization", or_dash(&row.namespace)),
+            Detail::Field("Target org", or_dash(&row.namespace)),
             Detail::Field("Override", row.overrides().into()),
             Detail::Field("Automatic", if row.auto { "yes" } else { "no" }.into()),
             Detail::Field("Created", when(row.created)),
