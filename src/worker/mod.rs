@@ -149,6 +149,7 @@ impl Worker {
                 | Fetch::Namespaces { .. }
                 | Fetch::InstanceRepos { .. }
                 | Fetch::InstanceTags { .. }
+                | Fetch::SyncJobs { .. }
         )
         .then(|| std::mem::discriminant(&what));
         let load = self.tasks.spawn(async move {
