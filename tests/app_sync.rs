@@ -198,6 +198,20 @@ fn a_failed_region_list_or_none_left_opens_no_form() {
 }
 
 #[test]
+fn regions_arriving_under_another_dialog_do_not_push_it_aside() {
+    let mut m = with_tags(3);
+    let id = fetch_id(&press(&mut m, "X"), &Fetch::SyncRegions);
+    press(&mut m, "?");
+    assert!(matches!(m.overlay, Some(Overlay::Help)));
+    answer(&mut m, id, Ok(Fetched::SyncRegions(regions())));
+    assert!(matches!(m.overlay, Some(Overlay::Help)), "{:?}", m.overlay);
+    assert!(status_text(&m).contains("press the key again"));
+    // A second answer to the same request opens nothing either.
+    answer(&mut m, id, Ok(Fetched::SyncRegions(regions())));
+    assert!(matches!(m.overlay, Some(Overlay::Help)));
+}
+
+#[test]
 fn a_refused_sync_says_why_and_stays_on_the_tags() {
     let mut m = with_sync_form(5, 2);
     fill_sync_form(&mut m, 0, "nosuch", false);

@@ -162,6 +162,8 @@ pub fn regions_loaded(model: &mut Model, result: Result<Fetched, ErrorInfo>) {
         return;
     }
     if model.overlay.is_some() {
+        // Another dialog opened meanwhile: it is not pushed aside.
+        model.inform("The regions arrived while a dialog was open: press the key again");
         return;
     }
     model.status = None;
