@@ -61,6 +61,8 @@ enum Scope {
     Deletes,
     /// `D`: kinds whose rows name artifacts to delete whole; hidden when read-only.
     Artifacts,
+    /// `X`: kinds whose rows can be synced to another region; hidden when read-only.
+    Syncs,
     /// Every pane of an enterprise session.
     Instance,
     /// Inside dialogs only: not listed by `?` (a dialog names its keys in its footer).
@@ -81,6 +83,7 @@ impl Scope {
             Self::Edits => can.edit,
             Self::Deletes => can.delete,
             Self::Artifacts => can.artifacts,
+            Self::Syncs => can.sync,
             Self::Instance => edition == Edition::Enterprise,
             Self::Dialog => false,
         }
@@ -90,7 +93,12 @@ impl Scope {
     fn writes(self) -> bool {
         matches!(
             self,
-            Self::Writes | Self::Creates | Self::Edits | Self::Deletes | Self::Artifacts
+            Self::Writes
+                | Self::Creates
+                | Self::Edits
+                | Self::Deletes
+                | Self::Artifacts
+                | Self::Syncs
         )
     }
 }
@@ -205,6 +213,7 @@ key_table! {
         Artifacts, [Panes];
     Create: "create", [c('c')], "c", "create org/repo/tag/grant", Creates, [Panes];
     Edit: "edit", [c('e')], "e", "edit repository / level", Edits, [Panes];
+    Sync: "sync", [c('X')], "X", "sync tags to a region", Syncs, [Panes];
     Login: "login", [c('L')], "L", "copy docker login command", Writes, [Panes];
     Copy: "copy", [c('y')], "y", "copy docker pull command", Copies, [Panes, View];
     CopyMenu: "copy_menu", [c('Y')], "Y", "pull-command menu", Copies, [Panes];

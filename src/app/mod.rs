@@ -34,6 +34,7 @@ pub mod rows;
 pub mod shared_pull;
 pub mod status;
 pub mod switcher;
+pub mod sync;
 pub mod table;
 pub mod text;
 pub(crate) mod update;
@@ -42,6 +43,6 @@ pub mod writes;
 pub use model::{ConfirmDelete, Context, DeleteJob, Model, Overlay, PaneId, Status, StatusKind};
 pub use msg::{
     Cmd, CopyMethod, DeletePlace, ErrorInfo, Fetch, Fetched, InstanceWrite, JobId, LoginKind, Msg,
-    PermTarget, Removed, RequestId, Rows, Write,
+    PermTarget, Removed, RequestId, Rows, SyncWrite, Write,
 };
 pub use update::{init, update};

@@ -11,6 +11,7 @@ use crate::swr::model::{
     AccessDomain, AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag,
     UpdateRepo, UserAuth,
 };
+use crate::swr::sync::{SyncJob, SyncRule};
 
 /// Identifies one request; a result whose id no pane waits for any more is dropped.
 pub type RequestId = u64;
@@ -76,6 +77,32 @@ pub enum Write {
         repo: String,
         change: ShareWrite,
     },
+    /// Syncs tags of a repository to another region, or adds or deletes an automatic rule.
+    Sync {
+        org: String,
+        repo: String,
+        change: SyncWrite,
+    },
+}
+
+/// A cross-region sync change of one repository (one request each).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncWrite {
+    /// Syncs these tags now (at most `MAX_SYNC_TAGS`, checked before it is built).
+    Tags {
+        tags: Vec<String>,
+        region: String,
+        namespace: String,
+        override_existing: bool,
+    },
+    /// Syncs every new tag from now on.
+    AddRule {
+        region: String,
+        namespace: String,
+        override_existing: bool,
+    },
+    /// The API names a rule by its target.
+    DeleteRule { region: String, namespace: String },
 }
 
 /// A share of a repository with another account, as the add and extend forms send it.
@@ -232,6 +259,18 @@ pub enum Fetch {
         namespace: String,
         repo: String,
     },
+    /// A repository's cross-region sync jobs, newest first.
+    SyncJobs {
+        org: String,
+        repo: String,
+    },
+    /// A repository's automatic sync rules.
+    SyncRules {
+        org: String,
+        repo: String,
+    },
+    /// The regions this one can sync to (for the sync dialogs).
+    SyncRegions,
 }
 
 impl Fetch {
@@ -250,6 +289,9 @@ impl Fetch {
             Self::InstanceRepos { .. } => Some(PaneId::InstanceRepos),
             Self::InstanceTags { .. } => Some(PaneId::Tags),
             Self::Credentials { .. } => Some(PaneId::Credentials),
+            Self::SyncJobs { .. } => Some(PaneId::SyncJobs),
+            Self::SyncRules { .. } => Some(PaneId::SyncRules),
+            Self::SyncRegions => None,
             Self::Quotas | Self::Users | Self::Artifact { .. } | Self::PlatformLayers { .. } => {
                 None
             }
@@ -275,6 +317,10 @@ pub enum Fetched {
     Artifact(Box<super::artifact::ArtifactDetail>),
     /// One platform's layers.
     Layers(crate::swr::client::registry::ManifestLayers),
+    SyncJobs(Vec<SyncJob>),
+    SyncRules(Vec<SyncRule>),
+    /// Region ids as the service sent them (checked where the dialog is built).
+    SyncRegions(Vec<String>),
 }
 
 impl Fetched {

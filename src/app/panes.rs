@@ -8,7 +8,7 @@ use super::resource::{Kind, Registered};
 use super::resources::{
     CredentialRow, Credentials, InstanceRepoRow, InstanceRepos, InstanceRow, Instances,
     NamespaceRow, Namespaces, Orgs, Perms, Repos, ShareRow, SharedRepoRow, SharedWithMe, Shares,
-    Tags,
+    SyncJobRow, SyncJobs, SyncRuleRow, SyncRules, Tags,
 };
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::Table;
@@ -26,11 +26,13 @@ pub enum PaneId {
     Namespaces,
     InstanceRepos,
     Credentials,
+    SyncJobs,
+    SyncRules,
 }
 
 impl PaneId {
     /// Each edition's hierarchy in order, so the Tab cycle of either reads top-down.
-    pub const ALL: [PaneId; 10] = [
+    pub const ALL: [PaneId; 12] = [
         Self::Orgs,
         Self::Repos,
         Self::Namespaces,
@@ -41,6 +43,8 @@ impl PaneId {
         Self::SharedWithMe,
         Self::Instances,
         Self::Credentials,
+        Self::SyncJobs,
+        Self::SyncRules,
     ];
 
     pub fn kind(self) -> &'static dyn Kind {
@@ -55,6 +59,8 @@ impl PaneId {
             Self::Namespaces => &Registered::<Namespaces>::KIND,
             Self::InstanceRepos => &Registered::<InstanceRepos>::KIND,
             Self::Credentials => &Registered::<Credentials>::KIND,
+            Self::SyncJobs => &Registered::<SyncJobs>::KIND,
+            Self::SyncRules => &Registered::<SyncRules>::KIND,
         }
     }
 
@@ -101,6 +107,8 @@ pub struct Panes {
     pub namespaces: Table<NamespaceRow>,
     pub instance_repos: Table<InstanceRepoRow>,
     pub credentials: Table<CredentialRow>,
+    pub sync_jobs: Table<SyncJobRow>,
+    pub sync_rules: Table<SyncRuleRow>,
     /// The organization (in an instance: the namespace) whose repositories are listed.
     pub org: Option<String>,
     /// The repository whose tags are listed.
@@ -115,6 +123,8 @@ pub struct Panes {
     pub layers: super::platform_layers::PlatformLayers,
     /// Marked tags whose image another, unmarked tag also names.
     pub shared_marked: super::delete::SharedMarks,
+    /// Whose sync jobs and rules are listed, the region list asked for, the polling clock.
+    pub sync: super::sync::SyncState,
 }
 
 impl Default for Panes {
@@ -131,6 +141,8 @@ impl Default for Panes {
             namespaces: Table::new(Namespaces::SORT),
             instance_repos: Table::new(InstanceRepos::SORT),
             credentials: Table::new(Credentials::SORT),
+            sync_jobs: Table::new(SyncJobs::SORT),
+            sync_rules: Table::new(SyncRules::SORT),
             org: None,
             repo: None,
             perm_target: None,
@@ -138,6 +150,7 @@ impl Default for Panes {
             artifact: Default::default(),
             layers: Default::default(),
             shared_marked: Default::default(),
+            sync: Default::default(),
         }
     }
 }

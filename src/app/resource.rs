@@ -37,6 +37,19 @@ pub struct Column {
     pub min_pane: u16,
     /// Hidden when the names on screen need the room: the highest rank goes first; 0 never.
     pub yields: u8,
+    /// Drawn in the colour of its row's [`Tone`] (a status).
+    pub toned: bool,
+}
+
+/// What a row's status means, for the colour of its toned column (the theme picks the colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Done as asked.
+    Good,
+    /// Failed, timed out, cancelled.
+    Bad,
+    /// Still going.
+    Busy,
 }
 
 impl Column {
@@ -47,7 +60,14 @@ impl Column {
             width,
             min_pane: 0,
             yields: 0,
+            toned: false,
         }
+    }
+
+    /// Coloured by the row's tone.
+    pub const fn toned(mut self) -> Self {
+        self.toned = true;
+        self
     }
 
     pub const fn min_pane(mut self, min_pane: u16) -> Self {
@@ -83,6 +103,8 @@ pub struct Abilities {
     pub details: bool,
     /// `D` deletes whole artifacts (enterprise edition).
     pub artifacts: bool,
+    /// `X` syncs the marked rows to another region.
+    pub sync: bool,
 }
 
 impl Abilities {
@@ -98,6 +120,7 @@ impl Abilities {
         permissions: false,
         details: true,
         artifacts: false,
+        sync: false,
     };
 }
 
@@ -142,6 +165,10 @@ pub trait Resource: 'static {
     fn table_mut(panes: &mut Panes) -> &mut Table<Self::Row>;
     /// A row's texts, in `columns` order.
     fn cells(model: &Model, index: u32, row: &Self::Row) -> Vec<String>;
+    /// The colour of the row's toned column, if it has one.
+    fn tone(_row: &Self::Row) -> Option<Tone> {
+        None
+    }
     /// Shown when the list is empty and not loading.
     fn empty_hint(model: &Model) -> &'static str;
     /// The title with its subject, e.g. `Permissions: team/web`.
@@ -216,6 +243,8 @@ pub struct ListView<'a> {
     pub cursor: Option<usize>,
     /// Marked or not, and the texts, of each row on screen.
     pub rows: Vec<(bool, Vec<String>)>,
+    /// The tone of each row in `rows`, for the toned columns.
+    pub tones: Vec<Option<Tone>>,
     pub empty_hint: &'static str,
 }
 
@@ -323,6 +352,10 @@ impl<R: Resource> Kind for Registered<R> {
             rows: table
                 .visible_rows(height)
                 .map(|(index, row)| (table.is_marked(index), R::cells(model, index, row)))
+                .collect(),
+            tones: table
+                .visible_rows(height)
+                .map(|(_, row)| R::tone(row))
                 .collect(),
             empty_hint: R::empty_hint(model),
         }

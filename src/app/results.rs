@@ -52,6 +52,10 @@ pub(super) fn on_fetched(
     request: RequestId,
     result: Result<Fetched, ErrorInfo>,
 ) {
+    if super::sync::waits_for(model, request) {
+        super::sync::regions_loaded(model, result);
+        return;
+    }
     if model.requests.quota == Some(request) {
         model.requests.quota = None;
         // Quota use is a nicety: without it (no project id, no permission) nothing else suffers.

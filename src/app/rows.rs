@@ -46,6 +46,11 @@ pub enum ColumnId {
     Pulled,
     /// The account a shared repository belongs to.
     Owner,
+    /// A sync's target region.
+    Region,
+    /// A sync's target organization.
+    Target,
+    Override,
 }
 
 /// A row of a list pane.

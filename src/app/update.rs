@@ -61,7 +61,9 @@ fn dispatch(model: &mut Model, msg: Msg) -> Vec<Cmd> {
             if model.is_loading() {
                 model.spinner = model.spinner.wrapping_add(1);
             }
-            crate::app::platform_layers::on_tick(model)
+            let mut cmds = crate::app::platform_layers::on_tick(model);
+            cmds.extend(super::sync::on_tick(model));
+            cmds
         }
         Msg::Fetched { request, result } => {
             results::on_fetched(model, request, result);
@@ -190,6 +192,7 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
     match result {
         Ok(()) => {
             model.say(StatusKind::Success, pending.done);
+            super::sync::written(model, &pending.refresh);
             let quota = (pending.refresh == Fetch::Orgs).then(|| fetch(model, Fetch::Quotas));
             let mut cmds = vec![fetch(model, pending.refresh)];
             cmds.extend(quota);
@@ -272,6 +275,7 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::DeleteArtifacts => return delete::ask_artifacts(model),
         Action::Create => return kind.create(model),
         Action::Edit => return kind.edit(model),
+        Action::Sync => return super::sync::sync_tags(model),
         Action::Login => return login::login(model),
         Action::Switch => return switcher::open(model),
         Action::Credentials if model.session.context.instance.is_none() => {

@@ -214,7 +214,13 @@ fn rows(frame: &mut Frame, inner: Rect, pane: &Pane, list: &ListView) {
                 } else {
                     fit(text, w)
                 };
-                Some(Cell::from(text))
+                let tone = list.tones.get(i).copied().flatten();
+                match (list.columns.get(column), tone) {
+                    (Some(c), Some(tone)) if c.toned => {
+                        Some(Cell::from(text).style(pane.theme.tone(tone)))
+                    }
+                    _ => Some(Cell::from(text)),
+                }
             });
         let mark = if *marked { "●" } else { "" };
         let line: Vec<Cell> = mark_cell(list, pane, mark).into_iter().chain(cut).collect();

@@ -102,6 +102,16 @@ impl Theme {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
     }
 
+    /// A status column: done green, failed red, still going yellow.
+    pub fn tone(self, tone: crate::app::resource::Tone) -> Style {
+        use crate::app::resource::Tone;
+        match tone {
+            Tone::Good => self.fg(Color::Green),
+            Tone::Bad => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+            Tone::Busy => self.fg(Color::Yellow),
+        }
+    }
+
     pub fn error(self) -> Style {
         self.status(StatusKind::Error)
     }

@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod delete;
 mod enterprise;
 mod shares;
+mod sync;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -148,6 +149,7 @@ impl Worker {
                 | Fetch::Namespaces { .. }
                 | Fetch::InstanceRepos { .. }
                 | Fetch::InstanceTags { .. }
+                | Fetch::SyncJobs { .. }
         )
         .then(|| std::mem::discriminant(&what));
         let load = self.tasks.spawn(async move {
@@ -301,6 +303,9 @@ async fn load(
                 .await?;
             Fetched::Tags(Rows::all(tags.into_iter().map(TagRow::from).collect()))
         }
+        Fetch::SyncJobs { org, repo } => sync::jobs(client, &org, &repo).await?,
+        Fetch::SyncRules { org, repo } => sync::rules(client, &org, &repo).await?,
+        Fetch::SyncRegions => sync::regions(client).await?,
     })
 }
 
@@ -354,6 +359,7 @@ async fn perform_one(client: &SwrClient, write: Write) -> Result<(), ApiError> {
         Write::DeleteOrg { name } => client.delete_namespace(&name).await,
         Write::Instance { instance, change } => enterprise::write(client, &instance, change).await,
         Write::Share { org, repo, change } => shares::write(client, &org, &repo, change).await,
+        Write::Sync { org, repo, change } => sync::write(client, &org, &repo, change).await,
         Write::CreateRepo { org, body } => client.create_repo(&org, &body).await,
         Write::UpdateRepo { org, repo, body } => client.update_repo(&org, &repo, &body).await,
         Write::DeleteRepo { org, repo } => client.delete_repo(&org, &repo).await,

@@ -9,6 +9,7 @@
 //! - [`signed`]: raw signed requests to an in-process emulator, for its wire details;
 //! - [`traces`]: every tracing event of the process, for tests of what is never logged;
 //! - [`tmux`]: the real binary in a private tmux server;
+//! - [`sync`]: models on the sync panes and dialogs;
 //! - [`actions`]: what a user does to a tag list, for property tests.
 
 // Every test crate compiles the whole tree and uses a part of it.
@@ -21,6 +22,7 @@ pub mod hostile;
 pub mod instance;
 pub mod screen;
 pub mod signed;
+pub mod sync;
 pub mod tmux;
 pub mod traces;
 

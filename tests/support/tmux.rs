@@ -188,6 +188,26 @@ impl RegistryApi {
             .collect()
     }
 
+    /// A repository's sync jobs, each as `tag region/organization status`.
+    pub fn sync_jobs(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
+        self.names(self.client.list_all_sync_jobs(org, repo), |j| {
+            format!(
+                "{} {}/{} {}",
+                j.tag, j.remote_region_id, j.remote_namespace, j.status
+            )
+        })
+    }
+
+    /// A repository's automatic sync rules, each as `region/organization override=…`.
+    pub fn sync_rules(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
+        self.names(self.client.list_sync_rules(org, repo), |r| {
+            format!(
+                "{}/{} override={}",
+                r.remote_region_id, r.remote_namespace, r.override_existing
+            )
+        })
+    }
+
     /// The names of a repository's tags.
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         self.names(self.client.list_all_tags(org, repo), |t| t.tag)

@@ -14,6 +14,7 @@ use crate::swr::model::{CATEGORIES, CreateRepo, UpdateRepo};
 use crate::swr::validate;
 
 pub mod share;
+pub mod sync;
 
 /// The console's limit for a repository description.
 pub const DESCRIPTION_MAX: usize = 30_000;
@@ -82,6 +83,17 @@ pub enum FormKind {
         repo: String,
         account: String,
     },
+    /// Syncs these tags (as the service sent them) to another region; confirmed first.
+    SyncTags {
+        org: String,
+        repo: String,
+        tags: Vec<String>,
+    },
+    /// A new automatic sync rule of a repository.
+    AddSyncRule {
+        org: String,
+        repo: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +123,9 @@ impl Form {
     }
 
     pub fn title(&self) -> String {
+        if let Some(title) = sync::title(&self.kind) {
+            return title;
+        }
         match &self.kind {
             FormKind::CreateOrg => "Create organization".into(),
             FormKind::CreateRepo { org } => format!("Create repository in {org}"),
@@ -127,6 +142,7 @@ impl Form {
                     crate::app::text::sanitize(account)
                 )
             }
+            FormKind::SyncTags { .. } | FormKind::AddSyncRule { .. } => String::new(),
         }
     }
 
@@ -357,6 +373,9 @@ impl Form {
         if let Some(outcome) = share::submit(self, model) {
             return outcome;
         }
+        if let Some(outcome) = sync::submit(self, model) {
+            return outcome;
+        }
         if let FormKind::CreateCredential { instance } = &self.kind {
             let name = self.value("Name").trim().to_string();
             if let Err(why) = validate::long_term_credential_name(&name) {
@@ -445,6 +464,8 @@ impl Form {
             FormKind::CreateCredential { .. } => return Outcome::Stay,
             // Sent above, by the share form's own checks.
             FormKind::AddShare { .. } | FormKind::ExtendShare { .. } => return Outcome::Stay,
+            // Sent (or confirmed) above, by the sync form's own checks.
+            FormKind::SyncTags { .. } | FormKind::AddSyncRule { .. } => return Outcome::Stay,
             FormKind::DescribeInstanceRepo {
                 instance,
                 namespace,

@@ -20,6 +20,7 @@ pub mod pull_menu;
 pub mod remove_permission;
 pub mod retag;
 pub mod switcher;
+pub mod sync_confirm;
 pub mod tag_detail;
 
 use crossterm::event::KeyEvent;
@@ -39,6 +40,7 @@ pub use mark_prompt::MarkPrompt;
 pub use remove_permission::Removal;
 pub use retag::RetagForm;
 pub use switcher::Switcher;
+pub use sync_confirm::SyncConfirm;
 
 /// "Delete N tags?": what exactly would be deleted, before anything is.
 pub type ConfirmDelete = Confirm<DeleteTags>;
@@ -80,6 +82,8 @@ pub enum Overlay {
     /// "This holds a credential, valid until …: copy it?"
     Login(Confirm<LoginSecret>),
     Switcher(Switcher),
+    /// "Sync N tags to region/organization?"
+    SyncConfirm(Confirm<SyncConfirm>),
 }
 
 /// What a key did to the dialog that had it.
@@ -117,6 +121,7 @@ impl Overlay {
             Self::DeleteRows(dialog) => dialog.key(model, key),
             Self::Login(dialog) => dialog.key(model, key),
             Self::Switcher(switcher) => switcher.key(model, key),
+            Self::SyncConfirm(dialog) => dialog.key(model, key),
         }
     }
 

@@ -30,6 +30,7 @@ const FOOTER: &[Action] = &[
     Action::Edit,
     Action::Permissions,
     Action::Credentials,
+    Action::Sync,
     Action::Refresh,
     Action::NextPane,
     Action::Back,
@@ -55,6 +56,7 @@ const FOOTER_RANK: &[Action] = &[
     Action::Back,
     Action::Refresh,
     Action::NextPane,
+    Action::Sync,
 ];
 
 /// The footer's word for `action` in `pane`: the same few everywhere, the rest from the

@@ -10,6 +10,8 @@ mod perms;
 mod repos;
 mod shared_with_me;
 mod shares;
+mod sync_jobs;
+mod sync_rules;
 mod tags;
 
 pub use credentials::{CredentialRow, Credentials};
@@ -21,4 +23,6 @@ pub use perms::{LEVELS, Perms, level_index, of_current as permissions};
 pub use repos::Repos;
 pub use shared_with_me::{KEPT_TAGS, SharedRepoRow, SharedWithMe};
 pub use shares::{Deadline, ShareRow, Shares};
+pub use sync_jobs::{SyncJobRow, SyncJobs};
+pub use sync_rules::{SyncRuleRow, SyncRules};
 pub use tags::{Tags, copy_menu, copy_pull};

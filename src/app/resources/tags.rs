@@ -55,6 +55,7 @@ impl Resource for Tags {
         delete: true,
         copy: true,
         permissions: true,
+        sync: true,
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
@@ -66,6 +67,7 @@ impl Resource for Tags {
         (Action::Delete, "delete"),
         (Action::DeleteArtifacts, "del artifact"),
         (Action::Credentials, "credentials"),
+        (Action::Sync, "sync"),
         (Action::Back, "back"),
     ];
 
@@ -76,7 +78,7 @@ impl Resource for Tags {
             Edition::Enterprise => INSTANCE_COLUMNS,
         }
     }
-    /// In an instance, no retag and no permissions; `D` deletes whole artifacts.
+    /// In an instance, no retag, no permissions and no sync; `D` deletes whole artifacts.
     fn abilities(edition: Edition) -> Abilities {
         match edition {
             Edition::Shared => Self::CAN,
@@ -84,6 +86,7 @@ impl Resource for Tags {
                 create: false,
                 permissions: false,
                 artifacts: true,
+                sync: false,
                 ..Self::CAN
             },
         }

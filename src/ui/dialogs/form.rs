@@ -95,12 +95,7 @@ fn draw_field(
             popup::input_box(frame, main, label, focused, field, theme)
         }
         Input::Toggle(on) => {
-            let value = if *on {
-                "[x] public: anyone can pull"
-            } else {
-                "[ ] private: only users with permissions"
-            };
-            draw_line(frame, main, label, value, focused, theme);
+            draw_line(frame, main, label, toggle_text(label, *on), focused, theme);
         }
         Input::Choice { options, index } => {
             let value = format!(
@@ -129,4 +124,14 @@ fn draw_line(frame: &mut Frame, area: Rect, label: &str, value: &str, focused: b
         Span::styled(value.to_string(), style),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// What a toggle's state means: a sync's override, else a repository's or namespace's access.
+fn toggle_text(label: &str, on: bool) -> &'static str {
+    match (label, on) {
+        ("Override", true) => "[x] overwrite tags the target already has",
+        ("Override", false) => "[ ] keep tags the target already has",
+        (_, true) => "[x] public: anyone can pull",
+        (_, false) => "[ ] private: only users with permissions",
+    }
 }

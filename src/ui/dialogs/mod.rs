@@ -19,6 +19,7 @@ mod pull_menu_shared;
 mod remove_permission;
 mod retag;
 mod switcher;
+mod sync_confirm;
 mod tag_detail;
 
 use ratatui::Frame;
@@ -58,5 +59,6 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, t
         Overlay::DeleteRows(dialog) => delete_rows::draw(frame, screen, keys, dialog, theme),
         Overlay::Login(dialog) => login::draw(frame, screen, keys, dialog, theme),
         Overlay::Switcher(s) => switcher::draw(frame, screen, model, s, theme),
+        Overlay::SyncConfirm(dialog) => sync_confirm::draw(frame, screen, keys, dialog, theme),
     }
 }
