@@ -164,7 +164,10 @@ mod tests {
         assert_eq!(line.text, "orgs", "no common start: the first name");
         line.complete();
         assert_eq!(line.text, "repos", "Tab again: the next name");
-        let mut line = typed("s");
+        let mut line = typed("sy");
+        line.complete();
+        assert_eq!(line.text, "sync", "sync and sync-rules: their common start");
+        let mut line = typed("sh");
         line.complete();
         assert_eq!(line.text, "share", "shares and shared: their common start");
         line.complete();
