@@ -61,6 +61,8 @@ enum Scope {
     Deletes,
     /// `D`: kinds whose rows name artifacts to delete whole; hidden when read-only.
     Artifacts,
+    /// `x`: kinds whose rows can be run (retention policies, their dry run).
+    Runs,
     /// Every pane of an enterprise session.
     Instance,
     /// Inside dialogs only: not listed by `?` (a dialog names its keys in its footer).
@@ -81,6 +83,7 @@ impl Scope {
             Self::Edits => can.edit,
             Self::Deletes => can.delete,
             Self::Artifacts => can.artifacts,
+            Self::Runs => can.run,
             Self::Instance => edition == Edition::Enterprise,
             Self::Dialog => false,
         }
@@ -212,6 +215,8 @@ key_table! {
     Switch: "switch", [c('P')], "P", "switch profile, region or registry", All, [Panes];
     Credentials: "credentials", [c('K')], "K", "the instance's long-term credentials", Instance,
         [Panes];
+    Retention: "retention", [c('R')], "R", "retention rules / policies", Instance, [Panes];
+    Run: "run", [c('x')], "x", "retention: dry run, then run for real", Runs, [Panes];
     Help: "help", [c('?')], "?", "this help", All, [Panes, View];
     Quit: "quit", [c('q')], "q", "quit (Ctrl-C always)", All, [Panes, View, Buttons];
     Confirm: "confirm", [c('y')], "y", "confirm", Dialog, [Buttons];

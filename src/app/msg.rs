@@ -6,6 +6,8 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use super::rows::{RepoRow, TagRow};
 pub use super::table::Rows;
 use crate::swr::ApiError;
+use crate::swr::client::RetentionRun;
+use crate::swr::enterprise::retention::RetentionPolicy;
 use crate::swr::enterprise::{Instance, InstanceNamespace, InstanceRepository, LongTermCredential};
 use crate::swr::model::{
     AccessDomain, AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag,
@@ -120,6 +122,15 @@ pub enum InstanceWrite {
     DeleteCredential {
         id: String,
     },
+    DeleteRetentionPolicy {
+        namespace: String,
+        id: i64,
+    },
+    /// Runs a retention policy for real (`dry_run: false`): it deletes tags.
+    RunRetention {
+        namespace: String,
+        id: i64,
+    },
 }
 
 /// What a delete job removes: shared-edition tags, an instance's tags (each only the tag; its
@@ -224,6 +235,17 @@ pub enum Fetch {
         namespace: String,
         repo: String,
     },
+    /// The retention policies of an instance's namespace (listed by the namespace's id).
+    RetentionPolicies {
+        instance: String,
+        namespace_id: i64,
+    },
+    /// A dry-run execution of a retention policy and what it would delete (deletes nothing).
+    RetentionDryRun {
+        instance: String,
+        namespace: String,
+        policy: i64,
+    },
 }
 
 impl Fetch {
@@ -241,6 +263,8 @@ impl Fetch {
             Self::InstanceRepos { .. } => Some(PaneId::InstanceRepos),
             Self::InstanceTags { .. } => Some(PaneId::Tags),
             Self::Credentials { .. } => Some(PaneId::Credentials),
+            Self::RetentionPolicies { .. } => Some(PaneId::RetentionPolicies),
+            Self::RetentionDryRun { .. } => Some(PaneId::DryRun),
             Self::Quotas | Self::Users | Self::Artifact { .. } => None,
         }
     }
@@ -261,6 +285,8 @@ pub enum Fetched {
     InstanceRepos(Vec<InstanceRepository>),
     Credentials(Vec<LongTermCredential>),
     Artifact(Box<super::artifact::ArtifactDetail>),
+    RetentionPolicies(Vec<RetentionPolicy>),
+    RetentionDryRun(Box<RetentionRun>),
 }
 
 impl Fetched {

@@ -6,8 +6,9 @@ use super::msg::PermTarget;
 use super::registry::Edition;
 use super::resource::{Kind, Registered};
 use super::resources::{
-    CredentialRow, Credentials, InstanceRepoRow, InstanceRepos, InstanceRow, Instances,
-    NamespaceRow, Namespaces, Orgs, Perms, Repos, ShareRow, Shares, Tags,
+    CredentialRow, Credentials, DryRun, DryRunRow, InstanceRepoRow, InstanceRepos, InstanceRow,
+    Instances, NamespaceRow, Namespaces, Orgs, Perms, Repos, RetentionPolicies, RetentionPolicyRow,
+    RetentionState, ShareRow, Shares, Tags,
 };
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::Table;
@@ -24,11 +25,13 @@ pub enum PaneId {
     Namespaces,
     InstanceRepos,
     Credentials,
+    RetentionPolicies,
+    DryRun,
 }
 
 impl PaneId {
     /// Each edition's hierarchy in order, so the Tab cycle of either reads top-down.
-    pub const ALL: [PaneId; 9] = [
+    pub const ALL: [PaneId; 11] = [
         Self::Orgs,
         Self::Repos,
         Self::Namespaces,
@@ -38,6 +41,8 @@ impl PaneId {
         Self::Shares,
         Self::Instances,
         Self::Credentials,
+        Self::RetentionPolicies,
+        Self::DryRun,
     ];
 
     pub fn kind(self) -> &'static dyn Kind {
@@ -51,6 +56,8 @@ impl PaneId {
             Self::Namespaces => &Registered::<Namespaces>::KIND,
             Self::InstanceRepos => &Registered::<InstanceRepos>::KIND,
             Self::Credentials => &Registered::<Credentials>::KIND,
+            Self::RetentionPolicies => &Registered::<RetentionPolicies>::KIND,
+            Self::DryRun => &Registered::<DryRun>::KIND,
         }
     }
 
@@ -96,6 +103,10 @@ pub struct Panes {
     pub namespaces: Table<NamespaceRow>,
     pub instance_repos: Table<InstanceRepoRow>,
     pub credentials: Table<CredentialRow>,
+    pub retention_policies: Table<RetentionPolicyRow>,
+    pub dry_run: Table<DryRunRow>,
+    /// Whose retention policies are listed, and which one's dry run is shown.
+    pub retention: RetentionState,
     /// The organization (in an instance: the namespace) whose repositories are listed.
     pub org: Option<String>,
     /// The repository whose tags are listed.
@@ -123,6 +134,9 @@ impl Default for Panes {
             namespaces: Table::new(Namespaces::SORT),
             instance_repos: Table::new(InstanceRepos::SORT),
             credentials: Table::new(Credentials::SORT),
+            retention_policies: Table::new(RetentionPolicies::SORT),
+            dry_run: Table::new(DryRun::SORT),
+            retention: RetentionState::default(),
             org: None,
             repo: None,
             perm_target: None,

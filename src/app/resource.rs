@@ -83,6 +83,8 @@ pub struct Abilities {
     pub details: bool,
     /// `D` deletes whole artifacts (enterprise edition).
     pub artifacts: bool,
+    /// `x` runs the row (a retention policy's dry run, then the real run).
+    pub run: bool,
 }
 
 impl Abilities {
@@ -98,6 +100,7 @@ impl Abilities {
         permissions: false,
         details: true,
         artifacts: false,
+        run: false,
     };
 }
 

@@ -278,6 +278,8 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
                 .inform("Long-term credentials belong to an enterprise instance (P or :instances)");
         }
         Action::Credentials => return PaneId::Credentials.kind().show(model),
+        Action::Retention => return resources::retention(model),
+        Action::Run => return resources::run_retention(model),
         Action::Copy => return resources::copy_pull(model, PullKind::Docker),
         Action::CopyMenu => resources::copy_menu(model),
         Action::Permissions => return resources::permissions(model),

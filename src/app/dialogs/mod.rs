@@ -19,6 +19,7 @@ pub mod mark_prompt;
 pub mod pull_menu;
 pub mod remove_permission;
 pub mod retag;
+pub mod run_retention;
 pub mod switcher;
 pub mod tag_detail;
 
@@ -38,6 +39,7 @@ pub use level::LevelForm;
 pub use mark_prompt::MarkPrompt;
 pub use remove_permission::Removal;
 pub use retag::RetagForm;
+pub use run_retention::RunRetention;
 pub use switcher::Switcher;
 
 /// "Delete N tags?": what exactly would be deleted, before anything is.
@@ -80,6 +82,8 @@ pub enum Overlay {
     /// "This holds a credential, valid until …: copy it?"
     Login(Confirm<LoginSecret>),
     Switcher(Switcher),
+    /// Running a retention policy for real, from its dry run.
+    RunRetention(Confirm<RunRetention>),
 }
 
 /// What a key did to the dialog that had it.
@@ -117,6 +121,7 @@ impl Overlay {
             Self::DeleteRows(dialog) => dialog.key(model, key),
             Self::Login(dialog) => dialog.key(model, key),
             Self::Switcher(switcher) => switcher.key(model, key),
+            Self::RunRetention(dialog) => dialog.key(model, key),
         }
     }
 

@@ -17,6 +17,7 @@ mod mark_prompt;
 mod pull_menu;
 mod remove_permission;
 mod retag;
+mod run_retention;
 mod switcher;
 mod tag_detail;
 
@@ -57,5 +58,6 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, t
         Overlay::DeleteRows(dialog) => delete_rows::draw(frame, screen, keys, dialog, theme),
         Overlay::Login(dialog) => login::draw(frame, screen, keys, dialog, theme),
         Overlay::Switcher(s) => switcher::draw(frame, screen, model, s, theme),
+        Overlay::RunRetention(dialog) => run_retention::draw(frame, screen, keys, dialog, theme),
     }
 }
