@@ -89,9 +89,11 @@ pub fn found(run: &RetentionRun) -> (usize, usize) {
 /// The loaded dry run's counts, kept for the heading and the confirmation (the table holds
 /// only the rows).
 pub fn on_loaded(model: &mut Model, run: &RetentionRun) {
-    if let Some(of) = &mut model.panes.retention.dry_run {
-        of.found = Some(found(run));
-    }
+    let Some(of) = &mut model.panes.retention.dry_run else {
+        return;
+    };
+    of.found = Some(found(run));
+    model.inform("Dry run done, nothing deleted: x runs it for real");
 }
 
 /// "would delete K tags in M repositories".

@@ -161,7 +161,6 @@ impl Resource for RetentionPolicies {
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
-        (Action::Open, "dry run"),
         (Action::Run, "dry run"),
         (Action::Delete, "delete"),
         (Action::Back, "back"),
