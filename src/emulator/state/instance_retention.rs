@@ -88,6 +88,19 @@ impl EeRetention {
             .ok_or_else(|| no_execution(id))
     }
 
+    /// A deleted namespace takes its policies and their executions along.
+    pub fn forget_namespace(&mut self, namespace: &str) {
+        let gone: HashSet<i64> = self
+            .policies
+            .iter()
+            .filter(|(_, p)| p.namespace == namespace)
+            .map(|(id, _)| *id)
+            .collect();
+        self.policies.retain(|_, p| p.namespace != namespace);
+        self.executions
+            .retain(|e| !gone.contains(&e.view.policy_id));
+    }
+
     fn name_taken(&self, namespace: &str, name: &str, other_than: Option<i64>) -> bool {
         self.policies.iter().any(|(id, p)| {
             p.namespace == namespace && p.body.name == name && Some(*id) != other_than

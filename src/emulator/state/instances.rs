@@ -303,6 +303,7 @@ impl State {
             ));
         }
         inst.namespaces.remove(name);
+        inst.retention.forget_namespace(name);
         self.log(format!("DELETE instance {id} namespace {name}"));
         Ok(())
     }

@@ -198,6 +198,13 @@ fn list_show_update_delete() {
     assert_eq!((shown.name.as_str(), shown.enabled), ("alpha2", false));
     st.execute_retention_policy("ee", "ns", a, true).unwrap();
     st.delete_retention_policy("ee", "ns", a).unwrap();
+    st.delete_instance_namespace("ee", "other").unwrap();
+    assert!(
+        st.list_retention_policies("ee", None, None)
+            .unwrap()
+            .is_empty(),
+        "a deleted namespace's policies go with it"
+    );
     assert_eq!(
         st.list_retention_executions("ee", "ns", a)
             .unwrap_err()
