@@ -20,6 +20,7 @@ import traceback
 
 import sdk_interop_credentials  # next to this file: E23-E28
 import sdk_interop_shared  # next to this file: shared with me
+import sdk_interop_instance_retention  # next to this file: enterprise retention policies, dry run
 import sdk_interop_sync  # next to this file: cross-region sync
 import sdk_retention  # next to this file: retention rules
 
@@ -539,6 +540,7 @@ def main():
     check("delete_instance_repository (nested name)", delete_instance_repository)
 
     sdk_interop_credentials.run(client, m, check, expect, ee)
+    sdk_interop_instance_retention.run(client, m, check, expect, ee)
     sdk_retention.run(client, m, check, expect)
 
     # ---- error mapping

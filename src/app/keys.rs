@@ -63,6 +63,8 @@ enum Scope {
     Artifacts,
     /// `X`: kinds whose rows can be synced to another region; hidden when read-only.
     Syncs,
+    /// `x`: kinds whose rows can be run (retention policies, their dry run).
+    Runs,
     /// Every pane of an enterprise session.
     Instance,
     /// Inside dialogs only: not listed by `?` (a dialog names its keys in its footer).
@@ -84,6 +86,7 @@ impl Scope {
             Self::Deletes => can.delete,
             Self::Artifacts => can.artifacts,
             Self::Syncs => can.sync,
+            Self::Runs => can.run,
             Self::Instance => edition == Edition::Enterprise,
             Self::Dialog => false,
         }
@@ -221,6 +224,8 @@ key_table! {
     Switch: "switch", [c('P')], "P", "switch profile, region or registry", All, [Panes];
     Credentials: "credentials", [c('K')], "K", "the instance's long-term credentials", Instance,
         [Panes];
+    Retention: "retention", [c('R')], "R", "retention rules / policies", Instance, [Panes];
+    Run: "run", [c('x')], "x", "retention: dry run, then run for real", Runs, [Panes];
     Help: "help", [c('?')], "?", "this help", All, [Panes, View];
     Quit: "quit", [c('q')], "q", "quit (Ctrl-C always)", All, [Panes, View, Buttons];
     Confirm: "confirm", [c('y')], "y", "confirm", Dialog, [Buttons];

@@ -6,6 +6,8 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use super::rows::{RepoRow, TagRow};
 pub use super::table::Rows;
 use crate::swr::ApiError;
+use crate::swr::client::RetentionRun;
+use crate::swr::enterprise::retention::RetentionPolicy;
 use crate::swr::enterprise::{Instance, InstanceNamespace, InstanceRepository, LongTermCredential};
 use crate::swr::model::{
     AccessDomain, AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag,
@@ -147,6 +149,15 @@ pub enum InstanceWrite {
     DeleteCredential {
         id: String,
     },
+    DeleteRetentionPolicy {
+        namespace: String,
+        id: i64,
+    },
+    /// Runs a retention policy for real (`dry_run: false`): it deletes tags.
+    RunRetention {
+        namespace: String,
+        id: i64,
+    },
 }
 
 /// What a delete job removes: shared-edition tags, an instance's tags (each only the tag; its
@@ -271,6 +282,17 @@ pub enum Fetch {
     },
     /// The regions this one can sync to (for the sync dialogs).
     SyncRegions,
+    /// The retention policies of an instance's namespace (listed by the namespace's id).
+    RetentionPolicies {
+        instance: String,
+        namespace_id: i64,
+    },
+    /// A dry-run execution of a retention policy and what it would delete (deletes nothing).
+    RetentionDryRun {
+        instance: String,
+        namespace: String,
+        policy: i64,
+    },
 }
 
 impl Fetch {
@@ -295,6 +317,8 @@ impl Fetch {
             Self::Quotas | Self::Users | Self::Artifact { .. } | Self::PlatformLayers { .. } => {
                 None
             }
+            Self::RetentionPolicies { .. } => Some(PaneId::RetentionPolicies),
+            Self::RetentionDryRun { .. } => Some(PaneId::DryRun),
         }
     }
 }
@@ -321,6 +345,8 @@ pub enum Fetched {
     SyncRules(Vec<SyncRule>),
     /// Region ids as the service sent them (checked where the dialog is built).
     SyncRegions(Vec<String>),
+    RetentionPolicies(Vec<RetentionPolicy>),
+    RetentionDryRun(Box<RetentionRun>),
 }
 
 impl Fetched {

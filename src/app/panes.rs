@@ -6,9 +6,10 @@ use super::msg::PermTarget;
 use super::registry::Edition;
 use super::resource::{Kind, Registered};
 use super::resources::{
-    CredentialRow, Credentials, InstanceRepoRow, InstanceRepos, InstanceRow, Instances,
-    NamespaceRow, Namespaces, Orgs, Perms, Repos, ShareRow, SharedRepoRow, SharedWithMe, Shares,
-    SyncJobRow, SyncJobs, SyncRuleRow, SyncRules, Tags,
+    CredentialRow, Credentials, DryRun, DryRunRow, InstanceRepoRow, InstanceRepos, InstanceRow,
+    Instances, NamespaceRow, Namespaces, Orgs, Perms, Repos, RetentionPolicies, RetentionPolicyRow,
+    RetentionState, ShareRow, SharedRepoRow, SharedWithMe, Shares, SyncJobRow, SyncJobs,
+    SyncRuleRow, SyncRules, Tags,
 };
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::Table;
@@ -28,11 +29,13 @@ pub enum PaneId {
     Credentials,
     SyncJobs,
     SyncRules,
+    RetentionPolicies,
+    DryRun,
 }
 
 impl PaneId {
     /// Each edition's hierarchy in order, so the Tab cycle of either reads top-down.
-    pub const ALL: [PaneId; 12] = [
+    pub const ALL: [PaneId; 14] = [
         Self::Orgs,
         Self::Repos,
         Self::Namespaces,
@@ -45,6 +48,8 @@ impl PaneId {
         Self::Credentials,
         Self::SyncJobs,
         Self::SyncRules,
+        Self::RetentionPolicies,
+        Self::DryRun,
     ];
 
     pub fn kind(self) -> &'static dyn Kind {
@@ -61,6 +66,8 @@ impl PaneId {
             Self::Credentials => &Registered::<Credentials>::KIND,
             Self::SyncJobs => &Registered::<SyncJobs>::KIND,
             Self::SyncRules => &Registered::<SyncRules>::KIND,
+            Self::RetentionPolicies => &Registered::<RetentionPolicies>::KIND,
+            Self::DryRun => &Registered::<DryRun>::KIND,
         }
     }
 
@@ -109,6 +116,10 @@ pub struct Panes {
     pub credentials: Table<CredentialRow>,
     pub sync_jobs: Table<SyncJobRow>,
     pub sync_rules: Table<SyncRuleRow>,
+    pub retention_policies: Table<RetentionPolicyRow>,
+    pub dry_run: Table<DryRunRow>,
+    /// Whose retention policies are listed, and which one's dry run is shown.
+    pub retention: RetentionState,
     /// The organization (in an instance: the namespace) whose repositories are listed.
     pub org: Option<String>,
     /// The repository whose tags are listed.
@@ -143,6 +154,9 @@ impl Default for Panes {
             credentials: Table::new(Credentials::SORT),
             sync_jobs: Table::new(SyncJobs::SORT),
             sync_rules: Table::new(SyncRules::SORT),
+            retention_policies: Table::new(RetentionPolicies::SORT),
+            dry_run: Table::new(DryRun::SORT),
+            retention: RetentionState::default(),
             org: None,
             repo: None,
             perm_target: None,

@@ -105,6 +105,8 @@ pub struct Abilities {
     pub artifacts: bool,
     /// `X` syncs the marked rows to another region.
     pub sync: bool,
+    /// `x` runs the row (a retention policy's dry run, then the real run).
+    pub run: bool,
 }
 
 impl Abilities {
@@ -121,6 +123,7 @@ impl Abilities {
         details: true,
         artifacts: false,
         sync: false,
+        run: false,
     };
 }
 

@@ -102,6 +102,9 @@ fn on_list_fetched(model: &mut Model, request: RequestId, result: Result<Fetched
         return;
     };
     let kind = pane.kind();
+    if let Ok(Fetched::RetentionDryRun(run)) = &result {
+        super::resources::dry_run_loaded(model, run);
+    }
     match result {
         Ok(fetched) => {
             if !kind.accept(&mut model.panes, fetched) {

@@ -51,6 +51,16 @@ pub enum ColumnId {
     /// A sync's target organization.
     Target,
     Override,
+    /// A number the service gave (a retention policy's id).
+    Id,
+    /// What a retention policy's rules keep.
+    Rule,
+    /// Which tags and repositories a retention rule looks at.
+    Selectors,
+    /// When a retention policy runs.
+    Trigger,
+    /// The repository a row is in (a dry run's tags).
+    Repository,
 }
 
 /// A row of a list pane.

@@ -285,6 +285,8 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::Credentials => return PaneId::Credentials.kind().show(model),
         Action::Copy if focus == PaneId::SharedWithMe => return shared_pull::copy(model),
         Action::CopyMenu if focus == PaneId::SharedWithMe => shared_pull::open_menu(model),
+        Action::Retention => return resources::retention(model),
+        Action::Run => return resources::run_retention(model),
         Action::Copy => return resources::copy_pull(model, PullKind::Docker),
         Action::CopyMenu => resources::copy_menu(model),
         Action::Permissions => return resources::permissions(model),

@@ -16,6 +16,7 @@ mod access;
 mod artifact_details;
 mod artifacts;
 mod credentials;
+mod instance_retention;
 mod instances;
 mod registry;
 mod repos;
@@ -30,6 +31,7 @@ use crate::swr::model::{self, AUTH_MANAGE, AccessDomain, Namespace, UserAuth};
 pub use access::{PermOp, PermTarget};
 pub use artifacts::{ArtifactExtras, ArtifactFilter, SEVERITIES, SeverityCounts, TagIndex};
 pub use credentials::{EeCredential, random_token_id};
+pub use instance_retention::EeRetention;
 pub use instances::{
     EeArtifact, EeIds, EeInstance, EeNamespace, EeRepo, EeTag, NamespaceFilter, order_repositories,
     public_flag,

@@ -72,5 +72,14 @@ pub async fn write(
                 .delete_instance_long_term_credential(instance, &id)
                 .await
         }
+        InstanceWrite::DeleteRetentionPolicy { namespace, id } => {
+            client
+                .delete_instance_retention_policy(instance, &namespace, id)
+                .await
+        }
+        InstanceWrite::RunRetention { namespace, id } => client
+            .execute_instance_retention_policy(instance, &namespace, id, false)
+            .await
+            .map(drop),
     }
 }

@@ -19,8 +19,8 @@ use crate::app::{
     CopyMethod, DeletePlace, ErrorInfo, Fetch, Fetched, JobId, LoginKind, Msg, PermTarget, Removed,
     RequestId, Rows, Write,
 };
-use crate::swr::client::PageAt;
 use crate::swr::client::enterprise::{InstanceNamespaceFilter, RepositoryScope};
+use crate::swr::client::{PageAt, RetentionPolicyFilter};
 use crate::swr::model::CreateTag;
 use crate::swr::{ApiError, SwrClient};
 use clipboard::SystemClipboard;
@@ -306,6 +306,29 @@ async fn load(
         Fetch::SyncJobs { org, repo } => sync::jobs(client, &org, &repo).await?,
         Fetch::SyncRules { org, repo } => sync::rules(client, &org, &repo).await?,
         Fetch::SyncRegions => sync::regions(client).await?,
+        Fetch::RetentionPolicies {
+            instance,
+            namespace_id,
+        } => {
+            let filter = RetentionPolicyFilter {
+                namespace_id: Some(namespace_id),
+                name: None,
+            };
+            Fetched::RetentionPolicies(
+                client
+                    .list_all_instance_retention_policies(&instance, &filter)
+                    .await?,
+            )
+        }
+        Fetch::RetentionDryRun {
+            instance,
+            namespace,
+            policy,
+        } => Fetched::RetentionDryRun(Box::new(
+            client
+                .retention_dry_run(&instance, &namespace, policy)
+                .await?,
+        )),
     })
 }
 

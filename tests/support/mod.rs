@@ -5,6 +5,7 @@
 //! - [`screen`]: drawing into a test terminal, reading it back, snapshots;
 //! - [`emulator`]: the client against an in-process emulator;
 //! - [`instance`]: models in an enterprise-edition session;
+//! - [`retention`]: models at an instance namespace's retention policies and dry run;
 //! - [`hostile`]: a server that lies, and the product driven against it;
 //! - [`signed`]: raw signed requests to an in-process emulator, for its wire details;
 //! - [`traces`]: every tracing event of the process, for tests of what is never logged;
@@ -20,6 +21,7 @@ pub mod app;
 pub mod emulator;
 pub mod hostile;
 pub mod instance;
+pub mod retention;
 pub mod screen;
 pub mod signed;
 pub mod sync;

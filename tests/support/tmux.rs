@@ -208,6 +208,14 @@ impl RegistryApi {
         })
     }
 
+    /// Runs any client call to its end (for calls no helper here wraps).
+    pub fn call<'a, T: std::future::IntoFuture>(
+        &'a self,
+        call: impl FnOnce(&'a swr_tui::swr::SwrClient) -> T,
+    ) -> T::Output {
+        self.runtime.block_on(call(&self.client).into_future())
+    }
+
     /// The names of a repository's tags.
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         self.names(self.client.list_all_tags(org, repo), |t| t.tag)

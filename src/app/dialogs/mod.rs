@@ -19,6 +19,7 @@ pub mod mark_prompt;
 pub mod pull_menu;
 pub mod remove_permission;
 pub mod retag;
+pub mod run_retention;
 pub mod switcher;
 pub mod sync_confirm;
 pub mod tag_detail;
@@ -39,6 +40,7 @@ pub use level::LevelForm;
 pub use mark_prompt::MarkPrompt;
 pub use remove_permission::Removal;
 pub use retag::RetagForm;
+pub use run_retention::RunRetention;
 pub use switcher::Switcher;
 pub use sync_confirm::SyncConfirm;
 
@@ -84,6 +86,8 @@ pub enum Overlay {
     Switcher(Switcher),
     /// "Sync N tags to region/organization?"
     SyncConfirm(Confirm<SyncConfirm>),
+    /// Running a retention policy for real, from its dry run.
+    RunRetention(Confirm<RunRetention>),
 }
 
 /// What a key did to the dialog that had it.
@@ -122,6 +126,7 @@ impl Overlay {
             Self::Login(dialog) => dialog.key(model, key),
             Self::Switcher(switcher) => switcher.key(model, key),
             Self::SyncConfirm(dialog) => dialog.key(model, key),
+            Self::RunRetention(dialog) => dialog.key(model, key),
         }
     }
 

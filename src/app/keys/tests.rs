@@ -23,7 +23,9 @@ fn pinned_keys_map_to_their_actions() {
         action(KeyEvent::new(Char('j'), KeyModifiers::CONTROL)),
         None
     );
-    assert_eq!(action(key(Char('x'))), None);
+    assert_eq!(action(key(Char('x'))), Some(Action::Run));
+    assert_eq!(action(key(Char('R'))), Some(Action::Retention));
+    assert_eq!(action(key(Char('z'))), None);
 }
 
 #[test]

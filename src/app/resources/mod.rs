@@ -2,12 +2,14 @@
 //! Each is registered in [`super::panes`].
 
 mod credentials;
+mod dry_run;
 mod instance_repos;
 mod instances;
 mod namespaces;
 mod orgs;
 mod perms;
 mod repos;
+mod retention_policies;
 mod shared_with_me;
 mod shares;
 mod sync_jobs;
@@ -15,12 +17,17 @@ mod sync_rules;
 mod tags;
 
 pub use credentials::{CredentialRow, Credentials};
+pub use dry_run::{DryRun, DryRunRow, on_loaded as dry_run_loaded, run as run_retention};
 pub use instance_repos::{InstanceRepoRow, InstanceRepos};
 pub use instances::{InstanceRow, Instances};
 pub use namespaces::{NamespaceRow, Namespaces};
 pub use orgs::Orgs;
 pub use perms::{LEVELS, Perms, level_index, of_current as permissions};
 pub use repos::Repos;
+pub use retention_policies::{
+    DryRunOf, RetentionPolicies, RetentionPolicyRow, RetentionState,
+    open_for_namespace as retention,
+};
 pub use shared_with_me::{KEPT_TAGS, SharedRepoRow, SharedWithMe};
 pub use shares::{Deadline, ShareRow, Shares};
 pub use sync_jobs::{SyncJobRow, SyncJobs};

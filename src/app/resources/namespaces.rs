@@ -27,6 +27,8 @@ use crate::swr::enterprise::InstanceNamespace;
 pub struct NamespaceRow {
     /// The name.
     pub name: Named,
+    /// The service's id (what the retention policy list is narrowed by).
+    pub id: i64,
     pub public: bool,
     pub repos: u64,
     pub created: Option<DateTime<Utc>>,
@@ -44,6 +46,7 @@ impl From<InstanceNamespace> for NamespaceRow {
         let name = Named::new(&n.name);
         Self {
             name,
+            id: n.namespace_id,
             public: n.metadata.is_public(),
             repos: n.repo_count,
             created: parse_time(&n.created_at),

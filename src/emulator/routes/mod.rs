@@ -11,6 +11,7 @@ pub mod iam;
 pub mod instance_artifacts;
 pub mod instance_credentials;
 pub mod instance_repos;
+pub mod instance_retention;
 pub mod instances;
 pub mod namespaces;
 pub mod registry;
@@ -151,6 +152,28 @@ fn enterprise() -> Router<App> {
         )
         .merge(instance_credentials_routes(INSTANCE))
         .merge(instance_artifacts())
+        .merge(instance_retention_routes(INSTANCE))
+}
+
+/// Retention policies of an instance's namespaces, their executions, tasks and sub-tasks.
+fn instance_retention_routes(instance: &str) -> Router<App> {
+    use instance_retention as ret;
+    let policies = format!("{instance}/namespaces/{{namespace_name}}/retention/policies");
+    let policy = format!("{policies}/{{policy_id}}");
+    let execution = format!("{policy}/executions/{{execution_id}}");
+    Router::new()
+        .route(&format!("{instance}/retention/policies"), get(ret::list))
+        .route(&policies, post(ret::create))
+        .route(&policy, get(ret::show).put(ret::update).delete(ret::delete))
+        .route(
+            &format!("{policy}/executions"),
+            get(ret::executions).post(ret::execute),
+        )
+        .route(&format!("{execution}/tasks"), get(ret::tasks))
+        .route(
+            &format!("{execution}/tasks/{{task_id}}/subtasks"),
+            get(ret::sub_tasks),
+        )
 }
 
 /// E23–E28 under an instance.

@@ -200,6 +200,7 @@ fn instance(st: &State, seed: &SeedInstance, at: &str) -> Result<EeInstance, See
         created,
         namespaces: BTreeMap::new(),
         last_ids: EeIds::default(),
+        retention: Default::default(),
         credentials,
     };
     for (i, ns) in seed.namespaces.iter().enumerate() {

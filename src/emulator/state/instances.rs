@@ -24,6 +24,8 @@ pub struct EeInstance {
     pub last_ids: EeIds,
     /// Long-term login credentials, oldest first (see `credentials.rs`).
     pub credentials: Vec<super::EeCredential>,
+    /// Retention policies of its namespaces and their executions (see `instance_retention.rs`).
+    pub retention: super::EeRetention,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -301,6 +303,7 @@ impl State {
             ));
         }
         inst.namespaces.remove(name);
+        inst.retention.forget_namespace(name);
         self.log(format!("DELETE instance {id} namespace {name}"));
         Ok(())
     }

@@ -6,6 +6,7 @@ pub mod enterprise;
 mod iam;
 mod instance_artifacts;
 mod instance_credentials;
+pub mod instance_retention;
 mod operations;
 pub mod paging;
 mod queries;
@@ -30,6 +31,7 @@ use tokio::sync::Mutex;
 
 pub use auth::{CachedToken, Credentials};
 pub use enterprise::{InstanceNamespaceFilter, OffsetPage, RepositoryScope};
+pub use instance_retention::{RetentionPolicyFilter, RetentionRun};
 pub use paging::Page;
 pub use queries::{Order, RepoListQuery, RepoListV3Query, TagListQuery, TagListV3Query};
 pub use retry::RetryPolicy;

@@ -10,6 +10,7 @@ mod artifacts;
 pub use artifacts::*;
 mod credentials;
 pub use credentials::*;
+pub mod retention;
 
 /// The instance states the service knows (`status` of `ListInstance`).
 pub const INSTANCE_STATUSES: [&str; 4] = ["Initial", "Creating", "Running", "Unavailable"];

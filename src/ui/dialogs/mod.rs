@@ -18,6 +18,7 @@ mod pull_menu;
 mod pull_menu_shared;
 mod remove_permission;
 mod retag;
+mod run_retention;
 mod switcher;
 mod sync_confirm;
 mod tag_detail;
@@ -60,5 +61,6 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, t
         Overlay::Login(dialog) => login::draw(frame, screen, keys, dialog, theme),
         Overlay::Switcher(s) => switcher::draw(frame, screen, model, s, theme),
         Overlay::SyncConfirm(dialog) => sync_confirm::draw(frame, screen, keys, dialog, theme),
+        Overlay::RunRetention(dialog) => run_retention::draw(frame, screen, keys, dialog, theme),
     }
 }
