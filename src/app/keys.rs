@@ -61,6 +61,8 @@ enum Scope {
     Deletes,
     /// `D`: kinds whose rows name artifacts to delete whole; hidden when read-only.
     Artifacts,
+    /// `R`: kinds whose rows belong to a repository with a retention rule.
+    Retention,
     /// Every pane of an enterprise session.
     Instance,
     /// Inside dialogs only: not listed by `?` (a dialog names its keys in its footer).
@@ -81,6 +83,7 @@ impl Scope {
             Self::Edits => can.edit,
             Self::Deletes => can.delete,
             Self::Artifacts => can.artifacts,
+            Self::Retention => can.retention,
             Self::Instance => edition == Edition::Enterprise,
             Self::Dialog => false,
         }
@@ -209,6 +212,8 @@ key_table! {
     Copy: "copy", [c('y')], "y", "copy docker pull command", Copies, [Panes, View];
     CopyMenu: "copy_menu", [c('Y')], "Y", "pull-command menu", Copies, [Panes];
     Permissions: "permissions", [c('p')], "p", "permissions of this row", Permissions, [Panes];
+    Retention: "retention", [c('R')], "R", "retention rule of the current repository", Retention,
+        [Panes];
     Switch: "switch", [c('P')], "P", "switch profile, region or registry", All, [Panes];
     Credentials: "credentials", [c('K')], "K", "the instance's long-term credentials", Instance,
         [Panes];

@@ -6,6 +6,7 @@ use crossterm::event::{KeyEvent, MouseEvent};
 use super::rows::{RepoRow, TagRow};
 pub use super::table::Rows;
 use crate::swr::ApiError;
+use crate::swr::client::retention::RetentionRule;
 use crate::swr::enterprise::{Instance, InstanceNamespace, InstanceRepository, LongTermCredential};
 use crate::swr::model::{
     AccessDomain, AccessInfo, CreateRepo, IamUser, LoginSecret, Namespace, Quota, RepoV2, Tag,
@@ -76,6 +77,20 @@ pub enum Write {
         repo: String,
         change: ShareWrite,
     },
+    /// Creates, changes or deletes a repository's retention rule (SWR applies it at once).
+    Retention {
+        org: String,
+        repo: String,
+        change: RetentionWrite,
+    },
+}
+
+/// A change to a repository's one retention rule, as its form and confirmation send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetentionWrite {
+    Create(RetentionRule),
+    Update { id: i64, rule: RetentionRule },
+    Delete { id: i64 },
 }
 
 /// A share of a repository with another account, as the add and extend forms send it.
@@ -153,9 +168,10 @@ pub enum LoginKind {
 }
 
 impl Write {
-    /// A write of several items, done one by one.
+    /// A write whose failure may leave part of it done: several items done one by one, or a
+    /// retention rule (SWR deletes tags while it stores the rule), so the list reloads then too.
     pub fn is_batch(&self) -> bool {
-        matches!(self, Self::RevokeShares { .. })
+        matches!(self, Self::RevokeShares { .. } | Self::Retention { .. })
     }
 }
 
@@ -224,6 +240,11 @@ pub enum Fetch {
         namespace: String,
         repo: String,
     },
+    /// A repository's retention rule and the history of what it deleted.
+    Retention {
+        org: String,
+        repo: String,
+    },
 }
 
 impl Fetch {
@@ -241,6 +262,7 @@ impl Fetch {
             Self::InstanceRepos { .. } => Some(PaneId::InstanceRepos),
             Self::InstanceTags { .. } => Some(PaneId::Tags),
             Self::Credentials { .. } => Some(PaneId::Credentials),
+            Self::Retention { .. } => Some(PaneId::Retention),
             Self::Quotas | Self::Users | Self::Artifact { .. } => None,
         }
     }
@@ -261,6 +283,7 @@ pub enum Fetched {
     InstanceRepos(Vec<InstanceRepository>),
     Credentials(Vec<LongTermCredential>),
     Artifact(Box<super::artifact::ArtifactDetail>),
+    Retention(Box<super::resources::RetentionLoaded>),
 }
 
 impl Fetched {

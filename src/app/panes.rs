@@ -7,7 +7,8 @@ use super::registry::Edition;
 use super::resource::{Kind, Registered};
 use super::resources::{
     CredentialRow, Credentials, InstanceRepoRow, InstanceRepos, InstanceRow, Instances,
-    NamespaceRow, Namespaces, Orgs, Perms, Repos, ShareRow, Shares, Tags,
+    NamespaceRow, Namespaces, Orgs, Perms, Repos, Retention, RetentionRow, RetentionState,
+    ShareRow, Shares, Tags,
 };
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::Table;
@@ -24,11 +25,12 @@ pub enum PaneId {
     Namespaces,
     InstanceRepos,
     Credentials,
+    Retention,
 }
 
 impl PaneId {
     /// Each edition's hierarchy in order, so the Tab cycle of either reads top-down.
-    pub const ALL: [PaneId; 9] = [
+    pub const ALL: [PaneId; 10] = [
         Self::Orgs,
         Self::Repos,
         Self::Namespaces,
@@ -38,6 +40,7 @@ impl PaneId {
         Self::Shares,
         Self::Instances,
         Self::Credentials,
+        Self::Retention,
     ];
 
     pub fn kind(self) -> &'static dyn Kind {
@@ -51,6 +54,7 @@ impl PaneId {
             Self::Namespaces => &Registered::<Namespaces>::KIND,
             Self::InstanceRepos => &Registered::<InstanceRepos>::KIND,
             Self::Credentials => &Registered::<Credentials>::KIND,
+            Self::Retention => &Registered::<Retention>::KIND,
         }
     }
 
@@ -96,6 +100,8 @@ pub struct Panes {
     pub namespaces: Table<NamespaceRow>,
     pub instance_repos: Table<InstanceRepoRow>,
     pub credentials: Table<CredentialRow>,
+    /// What a repository's retention rule deleted.
+    pub retention: Table<RetentionRow>,
     /// The organization (in an instance: the namespace) whose repositories are listed.
     pub org: Option<String>,
     /// The repository whose tags are listed.
@@ -104,6 +110,8 @@ pub struct Panes {
     pub perm_target: Option<PermTarget>,
     /// The repository whose shares are listed: (organization, repository).
     pub share_target: Option<(String, String)>,
+    /// Whose retention is shown, its rule, and the tags the rule form would delete.
+    pub retention_of: RetentionState,
     /// The enterprise artifact of the tag whose details were opened.
     pub artifact: super::artifact::ArtifactState,
     /// Marked tags whose image another, unmarked tag also names.
@@ -123,10 +131,12 @@ impl Default for Panes {
             namespaces: Table::new(Namespaces::SORT),
             instance_repos: Table::new(InstanceRepos::SORT),
             credentials: Table::new(Credentials::SORT),
+            retention: Table::new(Retention::SORT),
             org: None,
             repo: None,
             perm_target: None,
             share_target: None,
+            retention_of: RetentionState::default(),
             artifact: Default::default(),
             shared_marked: Default::default(),
         }

@@ -81,6 +81,8 @@ pub struct Abilities {
     pub permissions: bool,
     /// `v` shows the current row's details.
     pub details: bool,
+    /// `R` shows the retention rule of the repository the row belongs to.
+    pub retention: bool,
     /// `D` deletes whole artifacts (enterprise edition).
     pub artifacts: bool,
 }
@@ -98,6 +100,7 @@ impl Abilities {
         permissions: false,
         details: true,
         artifacts: false,
+        retention: false,
     };
 }
 
@@ -160,6 +163,14 @@ pub trait Resource: 'static {
     fn reload(model: &Model) -> Option<Fetch>;
     /// Takes a loaded list or page; `false` when the answer is not this kind's.
     fn accept(table: &mut Table<Self::Row>, fetched: Fetched) -> bool;
+    /// Like `accept`, for a kind whose answer holds more than its rows (a retention rule).
+    fn accept_in(panes: &mut Panes, fetched: Fetched) -> bool {
+        Self::accept(Self::table_mut(panes), fetched)
+    }
+    /// Whether the row at `index` is drawn highlighted (the tags a rule being edited deletes).
+    fn highlighted(_model: &Model, _index: u32) -> bool {
+        false
+    }
     /// The organization or repository the cursor stands for (for `p` and `:`).
     fn subject(_model: &Model) -> Option<PermTarget> {
         None
@@ -216,6 +227,8 @@ pub struct ListView<'a> {
     pub cursor: Option<usize>,
     /// Marked or not, and the texts, of each row on screen.
     pub rows: Vec<(bool, Vec<String>)>,
+    /// Per row on screen: drawn highlighted.
+    pub highlighted: Vec<bool>,
     pub empty_hint: &'static str,
 }
 
@@ -324,6 +337,10 @@ impl<R: Resource> Kind for Registered<R> {
                 .visible_rows(height)
                 .map(|(index, row)| (table.is_marked(index), R::cells(model, index, row)))
                 .collect(),
+            highlighted: table
+                .visible_rows(height)
+                .map(|(index, _)| R::highlighted(model, index))
+                .collect(),
             empty_hint: R::empty_hint(model),
         }
     }
@@ -334,7 +351,7 @@ impl<R: Resource> Kind for Registered<R> {
         R::reload(model)
     }
     fn accept(&self, panes: &mut Panes, fetched: Fetched) -> bool {
-        R::accept(R::table_mut(panes), fetched)
+        R::accept_in(panes, fetched)
     }
     fn subject(&self, model: &Model) -> Option<PermTarget> {
         R::subject(model)

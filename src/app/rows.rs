@@ -44,6 +44,10 @@ pub enum ColumnId {
     State,
     Description,
     Pulled,
+    /// When a retention rule deleted a tag.
+    Deleted,
+    /// The retention rule an entry was made under.
+    Rule,
 }
 
 /// A row of a list pane.

@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod delete;
 mod enterprise;
+mod retention;
 mod shares;
 
 use std::collections::HashMap;
@@ -246,6 +247,7 @@ async fn load(
         Fetch::Shares { org, repo } => {
             Fetched::Shares(client.list_access_domains(&org, &repo).await?)
         }
+        Fetch::Retention { org, repo } => retention::load(client, &org, &repo).await?,
         Fetch::Perms(PermTarget::Org(org)) => {
             Fetched::Perms(client.show_namespace_access(&org).await?)
         }
@@ -350,6 +352,9 @@ async fn perform_one(client: &SwrClient, write: Write) -> Result<(), ApiError> {
         Write::DeleteOrg { name } => client.delete_namespace(&name).await,
         Write::Instance { instance, change } => enterprise::write(client, &instance, change).await,
         Write::Share { org, repo, change } => shares::write(client, &org, &repo, change).await,
+        Write::Retention { org, repo, change } => {
+            retention::write(client, &org, &repo, change).await
+        }
         Write::CreateRepo { org, body } => client.create_repo(&org, &body).await,
         Write::UpdateRepo { org, repo, body } => client.update_repo(&org, &repo, &body).await,
         Write::DeleteRepo { org, repo } => client.delete_repo(&org, &repo).await,

@@ -19,6 +19,8 @@ pub mod mark_prompt;
 pub mod pull_menu;
 pub mod remove_permission;
 pub mod retag;
+pub mod retention_confirm;
+pub mod retention_form;
 pub mod switcher;
 pub mod tag_detail;
 
@@ -38,6 +40,8 @@ pub use level::LevelForm;
 pub use mark_prompt::MarkPrompt;
 pub use remove_permission::Removal;
 pub use retag::RetagForm;
+pub use retention_confirm::SaveRetention;
+pub use retention_form::RetentionForm;
 pub use switcher::Switcher;
 
 /// "Delete N tags?": what exactly would be deleted, before anything is.
@@ -80,6 +84,10 @@ pub enum Overlay {
     /// "This holds a credential, valid until …: copy it?"
     Login(Confirm<LoginSecret>),
     Switcher(Switcher),
+    /// A repository's retention rule, with the preview of what it deletes.
+    RetentionForm(RetentionForm),
+    /// "Create retention rule? It takes effect at once".
+    SaveRetention(Confirm<SaveRetention>),
 }
 
 /// What a key did to the dialog that had it.
@@ -117,6 +125,8 @@ impl Overlay {
             Self::DeleteRows(dialog) => dialog.key(model, key),
             Self::Login(dialog) => dialog.key(model, key),
             Self::Switcher(switcher) => switcher.key(model, key),
+            Self::RetentionForm(form) => form.key(model, key),
+            Self::SaveRetention(dialog) => dialog.key(model, key),
         }
     }
 
@@ -128,6 +138,7 @@ impl Overlay {
             Self::Form(form) => form.paste(text),
             Self::Typed(dialog) => dialog.paste(text),
             Self::Grant(form) => form.paste(text),
+            Self::RetentionForm(form) => form.paste(text),
             _ => {}
         }
     }

@@ -8,6 +8,7 @@ mod namespaces;
 mod orgs;
 mod perms;
 mod repos;
+mod retention;
 mod shares;
 mod tags;
 
@@ -18,5 +19,9 @@ pub use namespaces::{NamespaceRow, Namespaces};
 pub use orgs::Orgs;
 pub use perms::{LEVELS, Perms, level_index, of_current as permissions};
 pub use repos::Repos;
+pub use retention::{
+    CurrentRule, Highlight, Retention, RetentionLoaded, RetentionRow, RetentionState, RuleState,
+    describe as describe_rule,
+};
 pub use shares::{Deadline, ShareRow, Shares};
 pub use tags::{Tags, copy_menu, copy_pull};

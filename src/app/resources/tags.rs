@@ -55,6 +55,7 @@ impl Resource for Tags {
         delete: true,
         copy: true,
         permissions: true,
+        retention: true,
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
@@ -83,6 +84,7 @@ impl Resource for Tags {
             Edition::Enterprise => Abilities {
                 create: false,
                 permissions: false,
+                retention: false,
                 artifacts: true,
                 ..Self::CAN
             },
@@ -134,6 +136,11 @@ impl Resource for Tags {
             relative(times[0], model.now),
             relative(times[1], model.now),
         ]
+    }
+    /// A tag the open retention form's rule would delete.
+    fn highlighted(model: &Model, index: u32) -> bool {
+        let highlight = &model.panes.retention_of.highlight;
+        highlight.covers(model.panes.tags.generation(), index)
     }
     fn empty_hint(model: &Model) -> &'static str {
         if model.panes.repo.is_some() {

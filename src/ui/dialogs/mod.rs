@@ -17,6 +17,8 @@ mod mark_prompt;
 mod pull_menu;
 mod remove_permission;
 mod retag;
+mod retention_confirm;
+mod retention_form;
 mod switcher;
 mod tag_detail;
 
@@ -57,5 +59,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, t
         Overlay::DeleteRows(dialog) => delete_rows::draw(frame, screen, keys, dialog, theme),
         Overlay::Login(dialog) => login::draw(frame, screen, keys, dialog, theme),
         Overlay::Switcher(s) => switcher::draw(frame, screen, model, s, theme),
+        Overlay::RetentionForm(form) => retention_form::draw(frame, screen, keys, form, theme),
+        Overlay::SaveRetention(dialog) => {
+            retention_confirm::draw(frame, screen, keys, dialog, theme)
+        }
     }
 }
