@@ -212,7 +212,7 @@ key_table! {
     Copy: "copy", [c('y')], "y", "copy docker pull command", Copies, [Panes, View];
     CopyMenu: "copy_menu", [c('Y')], "Y", "pull-command menu", Copies, [Panes];
     Permissions: "permissions", [c('p')], "p", "permissions of this row", Permissions, [Panes];
-    Retention: "retention", [c('R')], "R", "retention rule of the current repository", Retention,
+    Retention: "retention", [c('R')], "R", "retention rule of the repository", Retention,
         [Panes];
     Switch: "switch", [c('P')], "P", "switch profile, region or registry", All, [Panes];
     Credentials: "credentials", [c('K')], "K", "the instance's long-term credentials", Instance,
