@@ -19,12 +19,14 @@ pub mod app;
 pub mod emulator;
 pub mod hostile;
 pub mod instance;
+pub mod retention;
 pub mod screen;
 pub mod signed;
 pub mod tmux;
 pub mod traces;
 
 pub use app::*;
+pub use retention::*;
 pub use screen::*;
 
 pub use chrono::{DateTime, Utc};
