@@ -208,6 +208,14 @@ impl Highlight {
     }
 }
 
+fn current_rule_text(model: &Model) -> String {
+    match &model.panes.retention_of.rule {
+        RuleState::Some(rule) => rule.text.clone(),
+        RuleState::None => "none".into(),
+        RuleState::Unknown => "-".into(),
+    }
+}
+
 pub struct Retention;
 
 impl Retention {
@@ -329,6 +337,8 @@ impl Resource for Retention {
                 ),
             ),
             Detail::Field("Rule", row.rule.clone()),
+            // In full: the pane's title may be too narrow for it.
+            Detail::Field("In force", current_rule_text(model)),
         ]
     }
     /// `c`: a rule, when the repository has none (SWR keeps one per repository).
