@@ -145,6 +145,21 @@ mod tests {
     }
 
     #[test]
+    fn a_focused_retention_pane_takes_the_repositories_place() {
+        let mut nav = Navigation::default();
+        nav.go(PaneId::Tags);
+        nav.go(PaneId::Retention);
+        let a = areas(Rect::new(0, 0, 160, 45), &nav);
+        assert_eq!(a.pane(PaneId::Retention), a.lower);
+        assert_eq!(a.pane(PaneId::Repos), None);
+        assert_eq!(a.pane(PaneId::Tags), a.main, "the tags stay beside it");
+        nav.back();
+        let a = areas(Rect::new(0, 0, 160, 45), &nav);
+        assert_eq!(a.pane(PaneId::Repos), a.lower);
+        assert_eq!(a.pane(PaneId::Retention), None);
+    }
+
+    #[test]
     fn wide_shows_everything() {
         let a = areas(Rect::new(0, 0, 160, 45), &Navigation::default());
         assert!(a.upper.is_some() && a.lower.is_some() && a.main.is_some() && a.detail.is_some());

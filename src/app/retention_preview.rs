@@ -252,4 +252,15 @@ mod tests {
             p.summary()
         );
     }
+
+    #[test]
+    fn hostile_sizes_saturate_instead_of_overflowing() {
+        let mut tags = vec![tag("a", 1, "d1"), tag("b", 2, "d2"), tag("c", 3, "d3")];
+        for t in &mut tags {
+            t.size = i64::MAX;
+        }
+        let p = preview(&tags, Keep::Newest(1), &Exceptions::default(), Utc::now());
+        assert_eq!(p.by_updated.deleted.len(), 2);
+        assert_eq!(p.by_updated.bytes, i64::MAX);
+    }
 }
