@@ -21,7 +21,8 @@ use super::table::{ListOps, Load, Progress, Sort, Table};
 pub enum Slot {
     /// Left, above.
     Upper,
-    /// Left, below.
+    /// Left, below; shared by the repositories and a repository's retention, the focused
+    /// one shown (else the repositories).
     Lower,
     /// Right, above the detail panel; shared by several kinds, the focused one shown.
     Main,
