@@ -6,7 +6,7 @@
 mod support;
 
 use support::instance::*;
-use support::retention::*;
+use support::instance_retention::*;
 use support::*;
 use swr_tui::app::dialogs::Overlay;
 use swr_tui::app::registry::Edition;

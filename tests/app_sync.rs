@@ -28,12 +28,12 @@ fn sync_write(tags: &[&str], region: &str, namespace: &str, over: bool) -> Write
 }
 
 fn demo_jobs() -> Fetch {
-    let (org, repo) = demo_web();
+    let (org, repo) = demo_web_repo();
     Fetch::SyncJobs { org, repo }
 }
 
 fn demo_rules() -> Fetch {
-    let (org, repo) = demo_web();
+    let (org, repo) = demo_web_repo();
     Fetch::SyncRules { org, repo }
 }
 

@@ -185,3 +185,36 @@ async fn invalid_rules_are_refused_before_sending_and_by_the_emulator() {
         404
     );
 }
+
+#[tokio::test]
+async fn a_deleted_repository_takes_its_rule_and_history_along() {
+    let emu = start(config_with_seed(seed_with_tags(5))).await;
+    let c = client(&emu);
+    let rule = Keep::Newest(2).rule(vec![]);
+    c.create_retention("big", "team/web", &rule).await.unwrap();
+    assert_eq!(
+        c.list_all_retention_histories("big", "team/web")
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+    c.delete_repo("big", "team/web").await.unwrap();
+    let again = swr_tui::swr::model::CreateRepo {
+        repository: "team/web".into(),
+        is_public: false,
+        category: None,
+        description: None,
+    };
+    c.create_repo("big", &again).await.unwrap();
+    assert!(
+        c.list_retentions("big", "team/web")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let history = c.list_all_retention_histories("big", "team/web").await;
+    assert!(history.unwrap().is_empty());
+    // A new rule is not a second one (no 409).
+    c.create_retention("big", "team/web", &rule).await.unwrap();
+}

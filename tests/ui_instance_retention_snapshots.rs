@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::retention::*;
+use support::instance_retention::*;
 use support::*;
 
 #[test]

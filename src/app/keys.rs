@@ -65,6 +65,8 @@ enum Scope {
     Syncs,
     /// `x`: kinds whose rows can be run (retention policies, their dry run).
     Runs,
+    /// `R`: kinds whose rows belong to a repository with a retention rule.
+    Retention,
     /// Every pane of an enterprise session.
     Instance,
     /// Inside dialogs only: not listed by `?` (a dialog names its keys in its footer).
@@ -87,6 +89,7 @@ impl Scope {
             Self::Artifacts => can.artifacts,
             Self::Syncs => can.sync,
             Self::Runs => can.run,
+            Self::Retention => can.retention,
             Self::Instance => edition == Edition::Enterprise,
             Self::Dialog => false,
         }
@@ -221,10 +224,11 @@ key_table! {
     Copy: "copy", [c('y')], "y", "copy docker pull command", Copies, [Panes, View];
     CopyMenu: "copy_menu", [c('Y')], "Y", "pull-command menu", Copies, [Panes];
     Permissions: "permissions", [c('p')], "p", "permissions of this row", Permissions, [Panes];
+    Retention: "retention", [c('R')], "R", "retention rule / policies", Retention,
+        [Panes];
     Switch: "switch", [c('P')], "P", "switch profile, region or registry", All, [Panes];
     Credentials: "credentials", [c('K')], "K", "the instance's long-term credentials", Instance,
         [Panes];
-    Retention: "retention", [c('R')], "R", "retention rules / policies", Instance, [Panes];
     Run: "run", [c('x')], "x", "retention: dry run, then run for real", Runs, [Panes];
     Help: "help", [c('?')], "?", "this help", All, [Panes, View];
     Quit: "quit", [c('q')], "q", "quit (Ctrl-C always)", All, [Panes, View, Buttons];

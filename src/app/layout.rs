@@ -24,6 +24,9 @@ pub struct Areas {
     pub detail: Option<Rect>,
     /// The pane the main slot shows: the focused one when it sits there, else tags.
     pub main_pane: PaneId,
+    /// The pane the lower slot shows: the focused one when it sits there, else the
+    /// edition's repositories.
+    pub lower_pane: Option<PaneId>,
     /// The session's edition: which kinds the left slots show.
     pub edition: Edition,
 }
@@ -36,7 +39,8 @@ impl Areas {
         }
         match pane.kind().slot() {
             Slot::Upper => self.upper,
-            Slot::Lower => self.lower,
+            Slot::Lower if self.lower_pane.is_none_or(|p| p == pane) => self.lower,
+            Slot::Lower => None,
             Slot::Main if pane == self.main_pane => self.main,
             Slot::Main => None,
         }
@@ -67,6 +71,11 @@ pub fn areas(screen: Rect, nav: &Navigation) -> Areas {
     } else {
         PaneId::Tags
     };
+    // Several kinds sit below (repositories, a repository's retention): the focused one
+    // shows, else the first of the edition's.
+    let lower_pane = (focus.kind().slot() == Slot::Lower)
+        .then_some(focus)
+        .or_else(|| PaneId::serving(edition).find(|p| p.kind().slot() == Slot::Lower));
     let mut areas = Areas {
         header,
         status,
@@ -75,6 +84,7 @@ pub fn areas(screen: Rect, nav: &Navigation) -> Areas {
         main: None,
         detail: None,
         main_pane,
+        lower_pane,
         edition,
     };
     if is_wide(screen.width) {
@@ -132,6 +142,21 @@ mod tests {
         assert!(a.upper.is_none() && a.lower.is_none() && a.detail.is_none());
         assert_eq!(a.pane(PaneId::Tags), Some(Rect::new(0, 1, 80, 22)));
         assert_eq!(list_rows(Rect::new(0, 0, 80, 24), &nav, PaneId::Tags), 19);
+    }
+
+    #[test]
+    fn a_focused_retention_pane_takes_the_repositories_place() {
+        let mut nav = Navigation::default();
+        nav.go(PaneId::Tags);
+        nav.go(PaneId::Retention);
+        let a = areas(Rect::new(0, 0, 160, 45), &nav);
+        assert_eq!(a.pane(PaneId::Retention), a.lower);
+        assert_eq!(a.pane(PaneId::Repos), None);
+        assert_eq!(a.pane(PaneId::Tags), a.main, "the tags stay beside it");
+        nav.back();
+        let a = areas(Rect::new(0, 0, 160, 45), &nav);
+        assert_eq!(a.pane(PaneId::Repos), a.lower);
+        assert_eq!(a.pane(PaneId::Retention), None);
     }
 
     #[test]

@@ -129,6 +129,8 @@ pub struct PendingWrite {
     pub retag: Option<RetagForm>,
     /// A write of several items: a failure may leave some done, so the list reloads then too.
     pub batch: bool,
+    /// A second list the write changes (a retention rule: its history and the tags).
+    pub also: Option<Fetch>,
 }
 
 pub use super::status::{Status, StatusKind};

@@ -7,6 +7,7 @@ use super::rows::{RepoRow, TagRow};
 pub use super::table::Rows;
 use crate::swr::ApiError;
 use crate::swr::client::RetentionRun;
+use crate::swr::client::retention::RetentionRule;
 use crate::swr::enterprise::retention::RetentionPolicy;
 use crate::swr::enterprise::{Instance, InstanceNamespace, InstanceRepository, LongTermCredential};
 use crate::swr::model::{
@@ -85,6 +86,12 @@ pub enum Write {
         repo: String,
         change: SyncWrite,
     },
+    /// Creates, changes or deletes a repository's retention rule (SWR applies it at once).
+    Retention {
+        org: String,
+        repo: String,
+        change: RetentionWrite,
+    },
 }
 
 /// A cross-region sync change of one repository (one request each).
@@ -105,6 +112,14 @@ pub enum SyncWrite {
     },
     /// The API names a rule by its target.
     DeleteRule { region: String, namespace: String },
+}
+
+/// A change to a repository's one retention rule, as its form and confirmation send it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RetentionWrite {
+    Create(RetentionRule),
+    Update { id: i64, rule: RetentionRule },
+    Delete { id: i64 },
 }
 
 /// A share of a repository with another account, as the add and extend forms send it.
@@ -191,9 +206,10 @@ pub enum LoginKind {
 }
 
 impl Write {
-    /// A write of several items, done one by one.
+    /// A write whose failure may leave part of it done: several items done one by one, or a
+    /// retention rule (SWR deletes tags while it stores the rule), so the list reloads then too.
     pub fn is_batch(&self) -> bool {
-        matches!(self, Self::RevokeShares { .. })
+        matches!(self, Self::RevokeShares { .. } | Self::Retention { .. })
     }
 }
 
@@ -293,6 +309,11 @@ pub enum Fetch {
         namespace: String,
         policy: i64,
     },
+    /// A repository's retention rule and the history of what it deleted.
+    Retention {
+        org: String,
+        repo: String,
+    },
 }
 
 impl Fetch {
@@ -319,6 +340,7 @@ impl Fetch {
             }
             Self::RetentionPolicies { .. } => Some(PaneId::RetentionPolicies),
             Self::RetentionDryRun { .. } => Some(PaneId::DryRun),
+            Self::Retention { .. } => Some(PaneId::Retention),
         }
     }
 }
@@ -347,6 +369,7 @@ pub enum Fetched {
     SyncRegions(Vec<String>),
     RetentionPolicies(Vec<RetentionPolicy>),
     RetentionDryRun(Box<RetentionRun>),
+    Retention(Box<super::resources::RetentionLoaded>),
 }
 
 impl Fetched {

@@ -7,9 +7,9 @@ use super::registry::Edition;
 use super::resource::{Kind, Registered};
 use super::resources::{
     CredentialRow, Credentials, DryRun, DryRunRow, InstanceRepoRow, InstanceRepos, InstanceRow,
-    Instances, NamespaceRow, Namespaces, Orgs, Perms, Repos, RetentionPolicies, RetentionPolicyRow,
-    RetentionState, ShareRow, SharedRepoRow, SharedWithMe, Shares, SyncJobRow, SyncJobs,
-    SyncRuleRow, SyncRules, Tags,
+    Instances, NamespaceRow, Namespaces, Orgs, Perms, PolicyState, Repos, Retention,
+    RetentionPolicies, RetentionPolicyRow, RetentionRow, RetentionState, ShareRow, SharedRepoRow,
+    SharedWithMe, Shares, SyncJobRow, SyncJobs, SyncRuleRow, SyncRules, Tags,
 };
 use super::rows::{OrgRow, PermRow, RepoRow, TagRow};
 use super::table::Table;
@@ -31,11 +31,12 @@ pub enum PaneId {
     SyncRules,
     RetentionPolicies,
     DryRun,
+    Retention,
 }
 
 impl PaneId {
     /// Each edition's hierarchy in order, so the Tab cycle of either reads top-down.
-    pub const ALL: [PaneId; 14] = [
+    pub const ALL: [PaneId; 15] = [
         Self::Orgs,
         Self::Repos,
         Self::Namespaces,
@@ -50,6 +51,7 @@ impl PaneId {
         Self::SyncRules,
         Self::RetentionPolicies,
         Self::DryRun,
+        Self::Retention,
     ];
 
     pub fn kind(self) -> &'static dyn Kind {
@@ -68,6 +70,7 @@ impl PaneId {
             Self::SyncRules => &Registered::<SyncRules>::KIND,
             Self::RetentionPolicies => &Registered::<RetentionPolicies>::KIND,
             Self::DryRun => &Registered::<DryRun>::KIND,
+            Self::Retention => &Registered::<Retention>::KIND,
         }
     }
 
@@ -119,7 +122,9 @@ pub struct Panes {
     pub retention_policies: Table<RetentionPolicyRow>,
     pub dry_run: Table<DryRunRow>,
     /// Whose retention policies are listed, and which one's dry run is shown.
-    pub retention: RetentionState,
+    pub policy_run: PolicyState,
+    /// What a repository's retention rule deleted.
+    pub retention: Table<RetentionRow>,
     /// The organization (in an instance: the namespace) whose repositories are listed.
     pub org: Option<String>,
     /// The repository whose tags are listed.
@@ -128,6 +133,8 @@ pub struct Panes {
     pub perm_target: Option<PermTarget>,
     /// The repository whose shares are listed: (organization, repository).
     pub share_target: Option<(String, String)>,
+    /// Whose retention is shown, its rule, and the tags the rule form would delete.
+    pub retention_of: RetentionState,
     /// The enterprise artifact of the tag whose details were opened.
     pub artifact: super::artifact::ArtifactState,
     /// The layers of the platforms of the multi-arch tag whose details are shown.
@@ -156,11 +163,13 @@ impl Default for Panes {
             sync_rules: Table::new(SyncRules::SORT),
             retention_policies: Table::new(RetentionPolicies::SORT),
             dry_run: Table::new(DryRun::SORT),
-            retention: RetentionState::default(),
+            policy_run: PolicyState::default(),
+            retention: Table::new(Retention::SORT),
             org: None,
             repo: None,
             perm_target: None,
             share_target: None,
+            retention_of: RetentionState::default(),
             artifact: Default::default(),
             layers: Default::default(),
             shared_marked: Default::default(),

@@ -21,7 +21,8 @@ use super::table::{ListOps, Load, Progress, Sort, Table};
 pub enum Slot {
     /// Left, above.
     Upper,
-    /// Left, below.
+    /// Left, below; shared by the repositories and a repository's retention, the focused
+    /// one shown (else the repositories).
     Lower,
     /// Right, above the detail panel; shared by several kinds, the focused one shown.
     Main,
@@ -101,6 +102,8 @@ pub struct Abilities {
     pub permissions: bool,
     /// `v` shows the current row's details.
     pub details: bool,
+    /// `R` shows the retention rule of the repository the row belongs to.
+    pub retention: bool,
     /// `D` deletes whole artifacts (enterprise edition).
     pub artifacts: bool,
     /// `X` syncs the marked rows to another region.
@@ -124,6 +127,7 @@ impl Abilities {
         artifacts: false,
         sync: false,
         run: false,
+        retention: false,
     };
 }
 
@@ -190,6 +194,14 @@ pub trait Resource: 'static {
     fn reload(model: &Model) -> Option<Fetch>;
     /// Takes a loaded list or page; `false` when the answer is not this kind's.
     fn accept(table: &mut Table<Self::Row>, fetched: Fetched) -> bool;
+    /// Like `accept`, for a kind whose answer holds more than its rows (a retention rule).
+    fn accept_in(panes: &mut Panes, fetched: Fetched) -> bool {
+        Self::accept(Self::table_mut(panes), fetched)
+    }
+    /// Whether the row at `index` is drawn highlighted (the tags a rule being edited deletes).
+    fn highlighted(_model: &Model, _index: u32) -> bool {
+        false
+    }
     /// The organization or repository the cursor stands for (for `p` and `:`).
     fn subject(_model: &Model) -> Option<PermTarget> {
         None
@@ -248,6 +260,8 @@ pub struct ListView<'a> {
     pub rows: Vec<(bool, Vec<String>)>,
     /// The tone of each row in `rows`, for the toned columns.
     pub tones: Vec<Option<Tone>>,
+    /// Per row on screen: drawn highlighted.
+    pub highlighted: Vec<bool>,
     pub empty_hint: &'static str,
 }
 
@@ -360,6 +374,10 @@ impl<R: Resource> Kind for Registered<R> {
                 .visible_rows(height)
                 .map(|(_, row)| R::tone(row))
                 .collect(),
+            highlighted: table
+                .visible_rows(height)
+                .map(|(index, _)| R::highlighted(model, index))
+                .collect(),
             empty_hint: R::empty_hint(model),
         }
     }
@@ -370,7 +388,7 @@ impl<R: Resource> Kind for Registered<R> {
         R::reload(model)
     }
     fn accept(&self, panes: &mut Panes, fetched: Fetched) -> bool {
-        R::accept(R::table_mut(panes), fetched)
+        R::accept_in(panes, fetched)
     }
     fn subject(&self, model: &Model) -> Option<PermTarget> {
         R::subject(model)

@@ -4,8 +4,12 @@
 //!
 //! A time that does not parse sorts as the oldest and counts as outside any day window: the
 //! preview errs toward showing more deletions, never fewer.
+//!
+//! The input is any slice of [`Candidate`]s: the wire's tags, or the tag pane's rows as they
+//! are (a form recomputes on every keystroke; copying 100,000 tags each time is not an option).
 
 use std::collections::HashSet;
+use std::hash::Hash;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 
@@ -77,6 +81,57 @@ impl Preview {
     }
 }
 
+/// What the preview needs of a tag.
+pub trait Candidate {
+    /// How a digest is compared (text on the wire, bytes in a row).
+    type Digest: Hash + Eq + ?Sized;
+    /// The exact name, as exceptions match it.
+    fn name(&self) -> &str;
+    /// `None` when the service sent none.
+    fn digest(&self) -> Option<&Self::Digest>;
+    fn size(&self) -> i64;
+    fn time(&self, basis: Basis) -> Option<DateTime<Utc>>;
+}
+
+impl Candidate for Tag {
+    type Digest = str;
+    fn name(&self) -> &str {
+        &self.tag
+    }
+    fn digest(&self) -> Option<&str> {
+        Some(self.digest.as_str()).filter(|d| !d.is_empty())
+    }
+    fn size(&self) -> i64 {
+        self.size
+    }
+    fn time(&self, basis: Basis) -> Option<DateTime<Utc>> {
+        parse_time(match basis {
+            Basis::Created => &self.created,
+            Basis::Updated => &self.updated,
+        })
+    }
+}
+
+/// A row of the tag pane, as it is: its times are parsed already.
+impl Candidate for crate::app::rows::TagRow {
+    type Digest = crate::app::digest::Digest;
+    fn name(&self) -> &str {
+        self.raw()
+    }
+    fn digest(&self) -> Option<&Self::Digest> {
+        Some(&self.digest).filter(|d| !d.is_empty())
+    }
+    fn size(&self) -> i64 {
+        self.size
+    }
+    fn time(&self, basis: Basis) -> Option<DateTime<Utc>> {
+        match basis {
+            Basis::Created => self.created,
+            Basis::Updated => self.updated,
+        }
+    }
+}
+
 /// Parses the service's times (RFC 3339, or without an offset meaning UTC).
 pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text.trim()) {
@@ -89,9 +144,14 @@ pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
 }
 
 /// What `keep` with `exceptions` would delete from `tags` at time `now`.
-pub fn preview(tags: &[Tag], keep: Keep, exceptions: &Exceptions, now: DateTime<Utc>) -> Preview {
+pub fn preview<T: Candidate>(
+    tags: &[T],
+    keep: Keep,
+    exceptions: &Exceptions,
+    now: DateTime<Utc>,
+) -> Preview {
     let candidates: Vec<usize> = (0..tags.len())
-        .filter(|&i| !exceptions.keeps(&tags[i].tag))
+        .filter(|&i| !exceptions.keeps(tags[i].name()))
         .collect();
     Preview {
         total: tags.len(),
@@ -101,26 +161,21 @@ pub fn preview(tags: &[Tag], keep: Keep, exceptions: &Exceptions, now: DateTime<
     }
 }
 
-fn outcome(
-    tags: &[Tag],
+fn outcome<T: Candidate>(
+    tags: &[T],
     candidates: &[usize],
     keep: Keep,
     now: DateTime<Utc>,
     basis: Basis,
 ) -> Outcome {
-    let time = |i: usize| {
-        let t = &tags[i];
-        parse_time(match basis {
-            Basis::Created => &t.created,
-            Basis::Updated => &t.updated,
-        })
-    };
     // Newest first, ties by name; `None` (unparseable) sorts last = oldest.
-    let mut sorted: Vec<(Option<DateTime<Utc>>, usize)> =
-        candidates.iter().map(|&i| (time(i), i)).collect();
+    let mut sorted: Vec<(Option<DateTime<Utc>>, usize)> = candidates
+        .iter()
+        .map(|&i| (tags[i].time(basis), i))
+        .collect();
     sorted.sort_unstable_by(|a, b| {
         b.0.cmp(&a.0)
-            .then_with(|| tags[a.1].tag.cmp(&tags[b.1].tag))
+            .then_with(|| tags[a.1].name().cmp(tags[b.1].name()))
     });
     let deleted: Vec<usize> = match keep {
         Keep::Newest(n) => sorted.iter().skip(n as usize).map(|s| s.1).collect(),
@@ -133,19 +188,24 @@ fn outcome(
                 .collect()
         }
     };
-    let doomed: HashSet<usize> = deleted.iter().copied().collect();
-    let kept_digests: HashSet<&str> = (0..tags.len())
-        .filter(|i| !doomed.contains(i))
-        .map(|i| tags[i].digest.as_str())
-        .filter(|d| !d.is_empty())
+    let mut doomed = vec![false; tags.len()];
+    for &i in &deleted {
+        doomed[i] = true;
+    }
+    let kept_digests: HashSet<&T::Digest> = (0..tags.len())
+        .filter(|&i| !doomed[i])
+        .filter_map(|i| tags[i].digest())
         .collect();
     let shared_digest = deleted
         .iter()
         .copied()
-        .filter(|&i| kept_digests.contains(tags[i].digest.as_str()))
+        .filter(|&i| tags[i].digest().is_some_and(|d| kept_digests.contains(d)))
         .collect();
     Outcome {
-        bytes: deleted.iter().map(|&i| tags[i].size.max(0)).sum(),
+        // Saturating: a hostile size must not overflow the sum.
+        bytes: deleted
+            .iter()
+            .fold(0i64, |sum, &i| sum.saturating_add(tags[i].size().max(0))),
         deleted,
         shared_digest,
     }
@@ -191,5 +251,16 @@ mod tests {
             "{}",
             p.summary()
         );
+    }
+
+    #[test]
+    fn hostile_sizes_saturate_instead_of_overflowing() {
+        let mut tags = vec![tag("a", 1, "d1"), tag("b", 2, "d2"), tag("c", 3, "d3")];
+        for t in &mut tags {
+            t.size = i64::MAX;
+        }
+        let p = preview(&tags, Keep::Newest(1), &Exceptions::default(), Utc::now());
+        assert_eq!(p.by_updated.deleted.len(), 2);
+        assert_eq!(p.by_updated.bytes, i64::MAX);
     }
 }

@@ -53,7 +53,7 @@ pub enum ColumnId {
     Override,
     /// A number the service gave (a retention policy's id).
     Id,
-    /// What a retention policy's rules keep.
+    /// What a retention rule or policy keeps (or, in a history, the rule it acted under).
     Rule,
     /// Which tags and repositories a retention rule looks at.
     Selectors,
@@ -61,6 +61,8 @@ pub enum ColumnId {
     Trigger,
     /// The repository a row is in (a dry run's tags).
     Repository,
+    /// When a retention rule deleted a tag.
+    Deleted,
 }
 
 /// A row of a list pane.

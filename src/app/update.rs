@@ -17,6 +17,7 @@ use super::model::{Model, Overlay, PaneId, StatusKind};
 use super::mouse;
 use super::msg::{Cmd, CopyMethod, ErrorInfo, Fetch, Msg, RequestId};
 use super::pull::PullKind;
+use super::registry::Edition;
 use super::resources;
 use super::results;
 use super::results::fetch;
@@ -40,6 +41,7 @@ pub fn init(model: &mut Model) -> Vec<Cmd> {
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Cmd> {
     let cmds = dispatch(model, msg);
     delete::refresh_shared_marks(model);
+    dialogs::retention_form::follow_tags(model);
     cmds
 }
 
@@ -196,6 +198,7 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
             let quota = (pending.refresh == Fetch::Orgs).then(|| fetch(model, Fetch::Quotas));
             let mut cmds = vec![fetch(model, pending.refresh)];
             cmds.extend(quota);
+            cmds.extend(pending.also.map(|also| fetch(model, also)));
             cmds
         }
         Err(error) => {
@@ -205,7 +208,10 @@ fn on_written(model: &mut Model, request: RequestId, result: Result<(), ErrorInf
             }
             // What the list shows must be what the service holds after a partial batch.
             match pending.batch {
-                true => vec![fetch(model, pending.refresh)],
+                true => std::iter::once(pending.refresh)
+                    .chain(pending.also)
+                    .map(|what| fetch(model, what))
+                    .collect(),
                 false => Vec::new(),
             }
         }
@@ -285,11 +291,14 @@ fn on_action(model: &mut Model, action: Action) -> Vec<Cmd> {
         Action::Credentials => return PaneId::Credentials.kind().show(model),
         Action::Copy if focus == PaneId::SharedWithMe => return shared_pull::copy(model),
         Action::CopyMenu if focus == PaneId::SharedWithMe => shared_pull::open_menu(model),
-        Action::Retention => return resources::retention(model),
         Action::Run => return resources::run_retention(model),
         Action::Copy => return resources::copy_pull(model, PullKind::Docker),
         Action::CopyMenu => resources::copy_menu(model),
         Action::Permissions => return resources::permissions(model),
+        Action::Retention if model.nav.edition() != Edition::Shared => {
+            return resources::open_instance_retention(model);
+        }
+        Action::Retention => return PaneId::Retention.kind().show(model),
         Action::Help => model.overlay = Some(Overlay::Help),
         Action::Quit => return quit(model),
         // Dialog layers only: the panes' layer never gives these.

@@ -26,6 +26,17 @@ pub fn nothing_to_edit(model: &mut Model, why: &'static str) -> Vec<Cmd> {
 
 /// Sends a write and remembers what to say and reload when it succeeds.
 pub fn send_write(model: &mut Model, write: Write, done: String, refresh: Fetch) -> Cmd {
+    send_write_reloading(model, write, done, refresh, None)
+}
+
+/// Like [`send_write`], reloading a second list too.
+pub fn send_write_reloading(
+    model: &mut Model,
+    write: Write,
+    done: String,
+    refresh: Fetch,
+    also: Option<Fetch>,
+) -> Cmd {
     let request = model.requests.next;
     model.requests.next += 1;
     model.jobs.write = Some(PendingWrite {
@@ -34,6 +45,7 @@ pub fn send_write(model: &mut Model, write: Write, done: String, refresh: Fetch)
         refresh,
         retag: None,
         batch: write.is_batch(),
+        also,
     });
     model.inform("Saving…");
     Cmd::Write { request, write }

@@ -348,3 +348,29 @@ fn quotas_and_overview_count() {
     let o = st.overview();
     assert_eq!((o.namespace_num, o.repo_num, o.image_num), (2, 2, 3));
 }
+
+#[test]
+fn deleting_a_repository_deletes_its_retention_rule_and_history() {
+    use crate::swr::client::retention::Keep;
+    let mut s = state();
+    let rule = Keep::Newest(2).rule(vec![]);
+    s.create_retention("demo", "team/web", std::slice::from_ref(&rule))
+        .unwrap();
+    let (history, total) = s
+        .retention_histories("demo", "team/web", page(10, 0))
+        .unwrap();
+    assert_eq!(
+        (history.len(), total),
+        (1, 1),
+        "the oldest tag went at once"
+    );
+    s.delete_repo("demo", "team/web").unwrap();
+    s.create_repo("demo", &repo("team/web")).unwrap();
+    assert!(s.list_retentions("demo", "team/web").unwrap().is_empty());
+    let (history, total) = s
+        .retention_histories("demo", "team/web", page(10, 0))
+        .unwrap();
+    assert_eq!((history.len(), total), (0, 0));
+    // No 409: the old rule is gone, not hidden.
+    s.create_retention("demo", "team/web", &[rule]).unwrap();
+}

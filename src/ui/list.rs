@@ -225,10 +225,14 @@ fn rows(frame: &mut Frame, inner: Rect, pane: &Pane, list: &ListView) {
         let mark = if *marked { "●" } else { "" };
         let line: Vec<Cell> = mark_cell(list, pane, mark).into_iter().chain(cut).collect();
         let styled = TableRow::new(line);
-        if list.cursor == Some(i) {
-            styled.style(pane.theme.cursor(pane.focused))
-        } else {
-            styled
+        let doomed = list.highlighted.get(i).copied().unwrap_or(false);
+        match (list.cursor == Some(i), doomed) {
+            (true, false) => styled.style(pane.theme.cursor(pane.focused)),
+            (true, true) => {
+                styled.style(pane.theme.cursor(pane.focused).patch(pane.theme.doomed()))
+            }
+            (false, true) => styled.style(pane.theme.doomed()),
+            (false, false) => styled,
         }
     });
     let mut constraints: Vec<Constraint> = Vec::new();

@@ -74,6 +74,15 @@ impl Theme {
         self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
     }
 
+    /// A row the rule being edited would delete: red, or struck through without colour.
+    pub fn doomed(self) -> Style {
+        if self.mono {
+            Style::new().add_modifier(Modifier::CROSSED_OUT)
+        } else {
+            Style::new().fg(Color::LightRed)
+        }
+    }
+
     pub fn app_name(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }

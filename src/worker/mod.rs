@@ -4,6 +4,7 @@
 pub mod clipboard;
 pub mod delete;
 mod enterprise;
+mod retention;
 mod shares;
 mod sync;
 
@@ -249,6 +250,7 @@ async fn load(
             Fetched::Shares(client.list_access_domains(&org, &repo).await?)
         }
         Fetch::SharedWithMe => Fetched::SharedWithMe(client.list_all_shared_with_me().await?),
+        Fetch::Retention { org, repo } => retention::load(client, &org, &repo).await?,
         Fetch::Perms(PermTarget::Org(org)) => {
             Fetched::Perms(client.show_namespace_access(&org).await?)
         }
@@ -383,6 +385,9 @@ async fn perform_one(client: &SwrClient, write: Write) -> Result<(), ApiError> {
         Write::Instance { instance, change } => enterprise::write(client, &instance, change).await,
         Write::Share { org, repo, change } => shares::write(client, &org, &repo, change).await,
         Write::Sync { org, repo, change } => sync::write(client, &org, &repo, change).await,
+        Write::Retention { org, repo, change } => {
+            retention::write(client, &org, &repo, change).await
+        }
         Write::CreateRepo { org, body } => client.create_repo(&org, &body).await,
         Write::UpdateRepo { org, repo, body } => client.update_repo(&org, &repo, &body).await,
         Write::DeleteRepo { org, repo } => client.delete_repo(&org, &repo).await,

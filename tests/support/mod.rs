@@ -5,7 +5,8 @@
 //! - [`screen`]: drawing into a test terminal, reading it back, snapshots;
 //! - [`emulator`]: the client against an in-process emulator;
 //! - [`instance`]: models in an enterprise-edition session;
-//! - [`retention`]: models at an instance namespace's retention policies and dry run;
+//! - [`retention`]: models at a shared-edition repository's retention rule and its form;
+//! - [`instance_retention`]: models at an instance namespace's retention policies and dry run;
 //! - [`hostile`]: a server that lies, and the product driven against it;
 //! - [`signed`]: raw signed requests to an in-process emulator, for its wire details;
 //! - [`traces`]: every tracing event of the process, for tests of what is never logged;
@@ -21,6 +22,7 @@ pub mod app;
 pub mod emulator;
 pub mod hostile;
 pub mod instance;
+pub mod instance_retention;
 pub mod retention;
 pub mod screen;
 pub mod signed;
@@ -29,6 +31,7 @@ pub mod tmux;
 pub mod traces;
 
 pub use app::*;
+pub use retention::*;
 pub use screen::*;
 
 pub use chrono::{DateTime, Utc};

@@ -1,131 +1,124 @@
-//! Models at an enterprise namespace's retention policies, and a dry run's answer, built
-//! through `update()`.
+//! A repository's retention: tags whose two readings of "pushed" differ, the pane opened with
+//! `R` and answered, and readers of the rule form.
 
-use super::app::*;
-use super::instance::*;
-use swr_tui::app::{Fetch, Fetched, Model, init};
-use swr_tui::swr::client::RetentionRun;
-use swr_tui::swr::enterprise::InstanceNamespace;
-use swr_tui::swr::enterprise::retention::{
-    RetentionExecution, RetentionPolicy, RetentionRule, RetentionSubTask, TriggerConfig,
-    TriggerSetting,
+use super::{
+    Cmd, Fetch, Fetched, KeyCode, Model, Overlay, Rect, RepoV2, Tag, digest, find_fetch, init, key,
+    loaded, model_at, press, ts, update,
 };
+use swr_tui::app::dialogs::RetentionForm;
+use swr_tui::app::resources::RetentionLoaded;
+use swr_tui::swr::client::retention::{Retention, RetentionLog, RetentionRule};
 
-pub fn namespace_with_id(name: &str, id: i64) -> InstanceNamespace {
-    InstanceNamespace {
-        namespace_id: id,
-        ..namespace(name, true, 2)
+pub fn tag(name: &str, digest_of: usize, updated_hours_ago: i64, created_hours_ago: i64) -> Tag {
+    Tag {
+        tag: name.into(),
+        digest: digest(digest_of),
+        size: 100 * 1024 * 1024,
+        updated: ts(updated_hours_ago),
+        created: ts(created_hours_ago),
+        path: format!("swr.cn-north-4.myhuaweicloud.com/demo/team/web:{name}"),
+        ..Tag::default()
     }
 }
 
-pub fn policy(id: i64, name: &str, keep: u64, repos: &str) -> RetentionPolicy {
-    RetentionPolicy {
+/// Ten tags of demo/team/web. Updated: `latest` an hour ago, `v1.7`…`v1.0` one to eight days
+/// ago, `stable` 40 days ago. Created: `latest` an hour ago, every `v1.*` 30 days ago,
+/// `stable` 40 days ago. `latest`, `v1.7` and `stable` name one image.
+pub fn retention_tags() -> Vec<Tag> {
+    let mut list = vec![tag("latest", 7, 1, 1)];
+    list.extend((0..8).map(|i| tag(&format!("v1.{i}"), i, (8 - i as i64) * 24, 30 * 24)));
+    list.push(tag("stable", 7, 40 * 24, 40 * 24));
+    list
+}
+
+pub fn demo_web() -> Fetch {
+    Fetch::Tags {
+        org: "demo".into(),
+        repo: "team/web".into(),
+    }
+}
+
+pub fn web_retention() -> Fetch {
+    Fetch::Retention {
+        org: "demo".into(),
+        repo: "team/web".into(),
+    }
+}
+
+/// What the service answers for the pane: `rule` (with id 7) and the `history`.
+pub fn retention_answer(rule: Option<RetentionRule>, history: Vec<RetentionLog>) -> Fetched {
+    let rules = rule
+        .map(|r| Retention {
+            id: 7,
+            algorithm: "or".into(),
+            scope: String::new(),
+            rules: vec![r],
+        })
+        .into_iter()
+        .collect();
+    let loaded = RetentionLoaded::new("demo", "team/web", rules, history);
+    Fetched::Retention(Box::new(loaded))
+}
+
+/// A history entry: `tag` deleted `hours_ago` under `rule`.
+pub fn deleted_log(id: i64, tag: &str, hours_ago: i64, rule: &RetentionRule) -> RetentionLog {
+    RetentionLog {
+        created_at: ts(hours_ago),
         id,
-        algorithm: "or".into(),
-        rules: vec![RetentionRule::retain("latestPushedK", keep, "**", repos)],
-        trigger: TriggerConfig::manual(),
-        enabled: true,
-        name: name.into(),
-        namespace_id: 1,
-        namespace_name: "apps".into(),
-    }
-}
-
-/// `keep-3` (id 7), and `nightly` (id 9, disabled, scheduled, excluding `release-*`).
-pub fn policies() -> Vec<RetentionPolicy> {
-    let mut nightly = policy(9, "nightly", 30, "team/**");
-    nightly.rules[0].template = "nDaysSinceLastPush".into();
-    nightly.rules[0].params = serde_json::json!({"nDaysSinceLastPush": 30})
-        .as_object()
-        .cloned()
-        .unwrap_or_default();
-    nightly.rules[0].tag_selectors.push(
-        swr_tui::swr::enterprise::retention::RetentionSelector::new("excludes", "release-*"),
-    );
-    nightly.enabled = false;
-    nightly.trigger = TriggerConfig {
-        kind: "scheduled".into(),
-        trigger_settings: TriggerSetting {
-            cron: "0 0 3 * * *".into(),
-        },
-    };
-    vec![policy(7, "keep-3", 3, "**"), nightly]
-}
-
-pub fn policies_fetch() -> Fetch {
-    Fetch::RetentionPolicies {
-        instance: INSTANCE_ID.into(),
-        namespace_id: 1,
-    }
-}
-
-pub fn dry_run_fetch(policy: i64) -> Fetch {
-    Fetch::RetentionDryRun {
-        instance: INSTANCE_ID.into(),
-        namespace: "apps".into(),
-        policy,
-    }
-}
-
-/// Namespaces `apps` (id 1) and `platform` (id 2) loaded, `R` on `apps`, its policies loaded.
-pub fn policies_at(screen: ratatui::layout::Rect) -> Model {
-    let mut m = in_instance_at(screen);
-    let cmds = init(&mut m);
-    let id = fetch_id(
-        &cmds,
-        &Fetch::Namespaces {
-            instance: INSTANCE_ID.into(),
-        },
-    );
-    let list = vec![
-        namespace_with_id("apps", 1),
-        namespace_with_id("platform", 2),
-    ];
-    loaded(&mut m, id, Fetched::Namespaces(list));
-    let cmds = press(&mut m, "R");
-    let id = fetch_id(&cmds, &policies_fetch());
-    loaded(&mut m, id, Fetched::RetentionPolicies(policies()));
-    m
-}
-
-pub fn sub_task(repository: &str, tag: &str, n: usize) -> RetentionSubTask {
-    RetentionSubTask {
-        id: n as i64,
-        namespace: "apps".into(),
-        repository: repository.into(),
+        namespace: "demo".into(),
+        repo: "team/web".into(),
+        retention_id: 7,
+        rule_type: rule.to_json_string(),
         tag: tag.into(),
-        digest: super::screen::digest(n),
-        action: "DEL".into(),
-        status: "Succeed".into(),
-        ..RetentionSubTask::default()
     }
 }
 
-/// A finished dry run that would delete `tags` (repository, tag).
-pub fn dry_run_of(tags: &[(&str, &str)]) -> Fetched {
-    Fetched::RetentionDryRun(Box::new(RetentionRun {
-        execution: RetentionExecution {
-            id: 41,
-            policy_id: 7,
-            dry_run: true,
-            status: "Succeed".into(),
-            ..RetentionExecution::default()
-        },
-        tasks: Vec::new(),
-        sub_tasks: tags
-            .iter()
-            .enumerate()
-            .map(|(i, (r, t))| sub_task(r, t, i))
-            .collect(),
-    }))
+/// On `screen`, the tags of demo/team/web loaded, then `R`, answered with `answer`.
+pub fn with_retention_at(screen: Rect, answer: Fetched) -> Model {
+    let mut m = model_at(screen);
+    let cmds = init(&mut m);
+    loaded(
+        &mut m,
+        find_fetch(&cmds, &Fetch::Orgs),
+        Fetched::Orgs(super::orgs()),
+    );
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    let repo = RepoV2 {
+        name: "team/web".into(),
+        namespace: "demo".into(),
+        num_images: 10,
+        ..RepoV2::default()
+    };
+    loaded(
+        &mut m,
+        find_fetch(&cmds, &Fetch::Repos { org: "demo".into() }),
+        Fetched::repos(vec![repo]),
+    );
+    let cmds = update(&mut m, key(KeyCode::Enter));
+    loaded(
+        &mut m,
+        find_fetch(&cmds, &demo_web()),
+        Fetched::tags(retention_tags()),
+    );
+    let cmds = press(&mut m, "R");
+    loaded(&mut m, find_fetch(&cmds, &web_retention()), answer);
+    m
 }
 
-/// `x` on `keep-3`, its dry run loaded: three tags in two repositories.
-pub fn dry_run_at(screen: ratatui::layout::Rect) -> Model {
-    let mut m = policies_at(screen);
-    let cmds = press(&mut m, "x");
-    let id = fetch_id(&cmds, &dry_run_fetch(7));
-    let found = [("team/api", "1.0"), ("team/api", "1.1"), ("web", "old")];
-    loaded(&mut m, id, dry_run_of(&found));
-    m
+/// The open rule form.
+pub fn retention_form(m: &Model) -> &RetentionForm {
+    match &m.overlay {
+        Some(Overlay::RetentionForm(form)) => form,
+        other => panic!("expected the retention form, got {other:?}"),
+    }
+}
+
+/// Replaces the focused text field's content with `text`.
+pub fn retype(m: &mut Model, text: &str) -> Vec<Cmd> {
+    let mut cmds = Vec::new();
+    for _ in 0..12 {
+        cmds.extend(update(m, key(KeyCode::Backspace)));
+    }
+    cmds.extend(press(m, text));
+    cmds
 }

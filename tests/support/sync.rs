@@ -61,7 +61,7 @@ pub fn rules() -> Vec<SyncRule> {
     ]
 }
 
-pub fn demo_web() -> (String, String) {
+pub fn demo_web_repo() -> (String, String) {
     ("demo".into(), "team/web".into())
 }
 
@@ -125,7 +125,7 @@ pub fn command(m: &mut Model, name: &str) -> Vec<Cmd> {
 /// The tags of demo/team/web, then `:sync` answered with `jobs`.
 pub fn with_jobs(jobs: Vec<SyncJob>) -> Model {
     let mut m = with_tags(6);
-    let (org, repo) = demo_web();
+    let (org, repo) = demo_web_repo();
     let id = fetch_id(&command(&mut m, "sync"), &Fetch::SyncJobs { org, repo });
     loaded(&mut m, id, Fetched::SyncJobs(jobs));
     m
@@ -134,7 +134,7 @@ pub fn with_jobs(jobs: Vec<SyncJob>) -> Model {
 /// The tags of demo/team/web, then `:sync-rules` answered with `list`.
 pub fn with_rules(list: Vec<SyncRule>) -> Model {
     let mut m = with_tags(6);
-    let (org, repo) = demo_web();
+    let (org, repo) = demo_web_repo();
     let id = fetch_id(
         &command(&mut m, "sync-rules"),
         &Fetch::SyncRules { org, repo },

@@ -220,6 +220,13 @@ impl RegistryApi {
     pub fn tags(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
         self.names(self.client.list_all_tags(org, repo), |t| t.tag)
     }
+
+    /// The tags a repository's retention rules deleted, from its retention history.
+    pub fn retention_deleted(&self, org: &str, repo: &str) -> std::collections::BTreeSet<String> {
+        self.names(self.client.list_all_retention_histories(org, repo), |l| {
+            l.tag
+        })
+    }
 }
 
 impl Drop for EmulatorProcess {

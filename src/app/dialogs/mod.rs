@@ -19,6 +19,8 @@ pub mod mark_prompt;
 pub mod pull_menu;
 pub mod remove_permission;
 pub mod retag;
+pub mod retention_confirm;
+pub mod retention_form;
 pub mod run_retention;
 pub mod switcher;
 pub mod sync_confirm;
@@ -40,6 +42,8 @@ pub use level::LevelForm;
 pub use mark_prompt::MarkPrompt;
 pub use remove_permission::Removal;
 pub use retag::RetagForm;
+pub use retention_confirm::SaveRetention;
+pub use retention_form::RetentionForm;
 pub use run_retention::RunRetention;
 pub use switcher::Switcher;
 pub use sync_confirm::SyncConfirm;
@@ -88,6 +92,10 @@ pub enum Overlay {
     SyncConfirm(Confirm<SyncConfirm>),
     /// Running a retention policy for real, from its dry run.
     RunRetention(Confirm<RunRetention>),
+    /// A repository's retention rule, with the preview of what it deletes.
+    RetentionForm(RetentionForm),
+    /// "Create retention rule? It takes effect at once".
+    SaveRetention(Confirm<SaveRetention>),
 }
 
 /// What a key did to the dialog that had it.
@@ -127,6 +135,8 @@ impl Overlay {
             Self::Switcher(switcher) => switcher.key(model, key),
             Self::SyncConfirm(dialog) => dialog.key(model, key),
             Self::RunRetention(dialog) => dialog.key(model, key),
+            Self::RetentionForm(form) => form.key(model, key),
+            Self::SaveRetention(dialog) => dialog.key(model, key),
         }
     }
 
@@ -138,6 +148,7 @@ impl Overlay {
             Self::Form(form) => form.paste(text),
             Self::Typed(dialog) => dialog.paste(text),
             Self::Grant(form) => form.paste(text),
+            Self::RetentionForm(form) => form.paste(text),
             _ => {}
         }
     }

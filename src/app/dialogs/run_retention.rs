@@ -54,7 +54,7 @@ impl Subject for RunRetention {
         );
         // The dry run is out of date once the policy ran: back to the policies.
         model.panes.dry_run.clear();
-        model.panes.retention.dry_run = None;
+        model.panes.policy_run.dry_run = None;
         focus_pane(model, PaneId::RetentionPolicies);
         let cmd = send_write(model, self.write.clone(), done, self.refresh.clone());
         Outcome::Done(vec![cmd])

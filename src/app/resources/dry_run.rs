@@ -89,7 +89,7 @@ pub fn found(run: &RetentionRun) -> (usize, usize) {
 /// The loaded dry run's counts, kept for the heading and the confirmation (the table holds
 /// only the rows).
 pub fn on_loaded(model: &mut Model, run: &RetentionRun) {
-    let Some(of) = &mut model.panes.retention.dry_run else {
+    let Some(of) = &mut model.panes.policy_run.dry_run else {
         return;
     };
     of.found = Some(found(run));
@@ -146,7 +146,7 @@ impl Resource for DryRun {
         ]
     }
     fn empty_hint(model: &Model) -> &'static str {
-        match model.panes.retention.dry_run {
+        match model.panes.policy_run.dry_run {
             Some(_) => "The dry run found nothing to delete.",
             None => "No dry run yet (x on a retention policy).",
         }
@@ -155,7 +155,7 @@ impl Resource for DryRun {
     fn heading(model: &Model) -> String {
         match model
             .panes
-            .retention
+            .policy_run
             .dry_run
             .as_ref()
             .and_then(|of| of.found)
@@ -165,12 +165,12 @@ impl Resource for DryRun {
         }
     }
     fn note(model: &Model) -> Option<String> {
-        let of = model.panes.retention.dry_run.as_ref()?;
+        let of = model.panes.policy_run.dry_run.as_ref()?;
         Some(format!("policy {} · nothing deleted yet", of.name))
     }
     fn crumbs(model: &Model) -> Vec<String> {
         let mut crumbs = super::namespaces::instance_crumb(model);
-        if let Some(of) = &model.panes.retention.dry_run {
+        if let Some(of) = &model.panes.policy_run.dry_run {
             crumbs.push(sanitize(&of.namespace));
             crumbs.push(of.name.clone());
         }
@@ -179,7 +179,7 @@ impl Resource for DryRun {
     /// `r`: another dry run of the same policy.
     fn reload(model: &Model) -> Option<Fetch> {
         let instance = model.session.context.instance_id()?.to_string();
-        let of = model.panes.retention.dry_run.as_ref()?;
+        let of = model.panes.policy_run.dry_run.as_ref()?;
         Some(Fetch::RetentionDryRun {
             instance,
             namespace: of.namespace.clone(),
@@ -221,7 +221,7 @@ pub fn ask_real_run(model: &mut Model) -> Vec<Cmd> {
         policy,
         name,
         found: Some((tags, repositories)),
-    }) = model.panes.retention.dry_run.clone()
+    }) = model.panes.policy_run.dry_run.clone()
     else {
         model.inform("Wait for the dry run to finish first");
         return Vec::new();
@@ -230,7 +230,7 @@ pub fn ask_real_run(model: &mut Model) -> Vec<Cmd> {
         model.inform("The dry run found nothing to delete: there is nothing to run");
         return Vec::new();
     }
-    let Some((_, namespace_id)) = model.panes.retention.namespace.clone() else {
+    let Some((_, namespace_id)) = model.panes.policy_run.namespace.clone() else {
         return Vec::new();
     };
     let subject = RunRetention {

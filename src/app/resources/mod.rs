@@ -9,6 +9,7 @@ mod namespaces;
 mod orgs;
 mod perms;
 mod repos;
+mod retention;
 mod retention_policies;
 mod shared_with_me;
 mod shares;
@@ -24,9 +25,13 @@ pub use namespaces::{NamespaceRow, Namespaces};
 pub use orgs::Orgs;
 pub use perms::{LEVELS, Perms, level_index, of_current as permissions};
 pub use repos::Repos;
+pub use retention::{
+    CurrentRule, Highlight, Retention, RetentionLoaded, RetentionRow, RetentionState, RuleState,
+    describe as describe_rule,
+};
 pub use retention_policies::{
-    DryRunOf, RetentionPolicies, RetentionPolicyRow, RetentionState,
-    open_for_namespace as retention,
+    DryRunOf, PolicyState, RetentionPolicies, RetentionPolicyRow,
+    open_for_namespace as open_instance_retention,
 };
 pub use shared_with_me::{KEPT_TAGS, SharedRepoRow, SharedWithMe};
 pub use shares::{Deadline, ShareRow, Shares};

@@ -96,6 +96,7 @@ impl Resource for Namespaces {
         open: true,
         create: true,
         delete: true,
+        retention: true,
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[

@@ -60,6 +60,7 @@ impl Resource for Repos {
         edit: true,
         delete: true,
         permissions: true,
+        retention: true,
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[

@@ -28,7 +28,7 @@ use crate::swr::enterprise::retention::{RetentionPolicy, RetentionRule, Retentio
 
 /// The namespace whose policies are listed, and the policy whose dry run is shown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RetentionState {
+pub struct PolicyState {
     /// (namespace name, namespace id).
     pub namespace: Option<(String, i64)>,
     pub dry_run: Option<DryRunOf>,
@@ -186,7 +186,7 @@ impl Resource for RetentionPolicies {
         "No retention policies in this namespace (create them in the console or the API)."
     }
     fn heading(model: &Model) -> String {
-        match &model.panes.retention.namespace {
+        match &model.panes.policy_run.namespace {
             Some((ns, _)) => format!("{}: {}", Self::TITLE, sanitize(ns)),
             None => Self::TITLE.to_string(),
         }
@@ -196,7 +196,7 @@ impl Resource for RetentionPolicies {
         crumbs.extend(
             model
                 .panes
-                .retention
+                .policy_run
                 .namespace
                 .iter()
                 .map(|(ns, _)| sanitize(ns)),
@@ -205,7 +205,7 @@ impl Resource for RetentionPolicies {
     }
     fn reload(model: &Model) -> Option<Fetch> {
         let instance = model.session.context.instance_id()?.to_string();
-        let (_, namespace_id) = model.panes.retention.namespace.as_ref()?;
+        let (_, namespace_id) = model.panes.policy_run.namespace.as_ref()?;
         Some(Fetch::RetentionPolicies {
             instance,
             namespace_id: *namespace_id,
@@ -250,7 +250,7 @@ impl Resource for RetentionPolicies {
         ) else {
             return Vec::new();
         };
-        let Some((namespace, namespace_id)) = model.panes.retention.namespace.clone() else {
+        let Some((namespace, namespace_id)) = model.panes.policy_run.namespace.clone() else {
             return Vec::new();
         };
         let subject = DeleteRows {
@@ -301,10 +301,10 @@ pub fn open_for_namespace(model: &mut Model) -> Vec<Cmd> {
         return Vec::new();
     };
     let mut cmds = Vec::new();
-    if model.panes.retention.namespace.as_ref() != Some(&target) {
+    if model.panes.policy_run.namespace.as_ref() != Some(&target) {
         cmds.extend(abandoned(&model.panes.retention_policies.load));
         model.panes.retention_policies.clear();
-        model.panes.retention.namespace = Some(target);
+        model.panes.policy_run.namespace = Some(target);
     }
     focus_pane(model, PaneId::RetentionPolicies);
     if let Some(what) = RetentionPolicies::reload(model) {
@@ -318,7 +318,7 @@ pub fn dry_run(model: &mut Model) -> Vec<Cmd> {
     let (Some(instance), Some(row), Some((namespace, _))) = (
         model.session.context.instance_id().map(str::to_string),
         model.panes.retention_policies.current(),
-        model.panes.retention.namespace.as_ref(),
+        model.panes.policy_run.namespace.as_ref(),
     ) else {
         return Vec::new();
     };
@@ -336,7 +336,7 @@ pub fn dry_run(model: &mut Model) -> Vec<Cmd> {
     };
     let mut cmds: Vec<Cmd> = abandoned(&model.panes.dry_run.load).into_iter().collect();
     model.panes.dry_run.clear();
-    model.panes.retention.dry_run = Some(of);
+    model.panes.policy_run.dry_run = Some(of);
     focus_pane(model, PaneId::DryRun);
     cmds.push(fetch(model, what));
     model.inform("Dry run started: nothing is deleted");

@@ -56,6 +56,7 @@ impl Resource for Tags {
         copy: true,
         permissions: true,
         sync: true,
+        retention: true,
         ..Abilities::LIST
     };
     const HINTS: &'static [(Action, &'static str)] = &[
@@ -85,6 +86,7 @@ impl Resource for Tags {
             Edition::Enterprise => Abilities {
                 create: false,
                 permissions: false,
+                retention: false,
                 artifacts: true,
                 sync: false,
                 ..Self::CAN
@@ -137,6 +139,11 @@ impl Resource for Tags {
             relative(times[0], model.now),
             relative(times[1], model.now),
         ]
+    }
+    /// A tag the open retention form's rule would delete.
+    fn highlighted(model: &Model, index: u32) -> bool {
+        let highlight = &model.panes.retention_of.highlight;
+        highlight.covers(model.panes.tags.generation(), index)
     }
     fn empty_hint(model: &Model) -> &'static str {
         if model.panes.repo.is_some() {

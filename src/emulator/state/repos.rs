@@ -137,6 +137,8 @@ impl State {
     pub fn delete_repo(&mut self, org: &str, name: &str) -> Res<()> {
         self.repo(org, name)?;
         self.org_mut(org)?.repos.remove(name);
+        // A repository created again under this name starts without the old one's rule.
+        self.retentions.forget(org, name);
         self.log(format!("DELETE repo {org}/{name}"));
         Ok(())
     }

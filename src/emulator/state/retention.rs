@@ -26,6 +26,15 @@ pub struct Retentions {
     next_log_id: i64,
 }
 
+impl Retentions {
+    /// A deleted repository's rule and history.
+    pub fn forget(&mut self, org: &str, repo: &str) {
+        let key = key(org, repo);
+        self.rules.remove(&key);
+        self.histories.remove(&key);
+    }
+}
+
 fn key(org: &str, repo: &str) -> (String, String) {
     (org.to_string(), repo.to_string())
 }

@@ -15,7 +15,8 @@ const WIDTH: u16 = 72;
 /// Lines the description editor gets.
 const MULTI_ROWS: u16 = 6;
 
-fn rows(input: &Input) -> u16 {
+/// Lines a field's input takes (its note line not counted).
+pub(super) fn field_rows(input: &Input) -> u16 {
     match input {
         Input::Text(_) => 3,
         Input::Multi(_) => MULTI_ROWS + 2,
@@ -24,7 +25,7 @@ fn rows(input: &Input) -> u16 {
 }
 
 pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, form: &Form, theme: Theme) {
-    let body: u16 = form.fields.iter().map(|f| rows(&f.input) + 1).sum();
+    let body: u16 = form.fields.iter().map(|f| field_rows(&f.input) + 1).sum();
     let rect = popup::centered(screen, WIDTH.min(screen.width.saturating_sub(2)), body + 3);
     let hints = KeyHints::new(keys);
     let footer = if form.confirm_discard {
@@ -46,7 +47,7 @@ pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, form: &Form, theme: 
     let mut constraints: Vec<Constraint> = form
         .fields
         .iter()
-        .map(|f| Constraint::Length(rows(&f.input) + 1))
+        .map(|f| Constraint::Length(field_rows(&f.input) + 1))
         .collect();
     constraints.push(Constraint::Min(0));
     let areas = Layout::vertical(constraints).split(inner);
@@ -76,7 +77,8 @@ pub fn draw(frame: &mut Frame, screen: Rect, keys: &Keymap, form: &Form, theme: 
     }
 }
 
-fn draw_field(
+/// One field with its label, and its error in the line below.
+pub(super) fn draw_field(
     frame: &mut Frame,
     area: Rect,
     label: &str,

@@ -18,6 +18,8 @@ mod pull_menu;
 mod pull_menu_shared;
 mod remove_permission;
 mod retag;
+mod retention_confirm;
+mod retention_form;
 mod run_retention;
 mod switcher;
 mod sync_confirm;
@@ -62,5 +64,9 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, overlay: &Overlay, t
         Overlay::Switcher(s) => switcher::draw(frame, screen, model, s, theme),
         Overlay::SyncConfirm(dialog) => sync_confirm::draw(frame, screen, keys, dialog, theme),
         Overlay::RunRetention(dialog) => run_retention::draw(frame, screen, keys, dialog, theme),
+        Overlay::RetentionForm(form) => retention_form::draw(frame, screen, keys, form, theme),
+        Overlay::SaveRetention(dialog) => {
+            retention_confirm::draw(frame, screen, keys, dialog, theme)
+        }
     }
 }
