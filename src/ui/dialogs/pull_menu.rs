@@ -68,21 +68,42 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
         Some(tag) => format!("Copy pull command: {}", truncate(&tag.tag, inner_w / 2)),
         None => "Copy pull command".to_string(),
     };
-    let rect = popup::centered(screen, outer_w, lines.len() as u16 + 2);
-    let footer = KeyHints::new(&model.prefs.keymap)
-        .prefixed(
-            digits(entries.len()),
-            Layer::View,
-            &[Action::Accept],
-            "copy",
-        )
-        .first(Layer::View, &[Action::Back], "close")
-        .build();
-    let inner = popup::frame(frame, rect, &title, &footer, theme);
-    frame.render_widget(Paragraph::new(lines), inner);
+    let menu = Menu {
+        width: outer_w,
+        title: &title,
+        entries: entries.len(),
+    };
+    menu.draw(frame, screen, model, lines, theme);
 }
 
-/// The digit keys the footer names: `1-6/`, up to `1-9/`.
+/// A numbered menu's popup: its width, title and how many entries the digits choose from.
+pub(super) struct Menu<'a> {
+    pub width: u16,
+    pub title: &'a str,
+    pub entries: usize,
+}
+
+impl Menu<'_> {
+    /// Draws `lines` centred, the footer naming the digits, Enter and Esc.
+    pub fn draw(
+        &self,
+        frame: &mut Frame,
+        screen: Rect,
+        model: &Model,
+        lines: Vec<Line>,
+        theme: Theme,
+    ) {
+        let rect = popup::centered(screen, self.width, lines.len() as u16 + 2);
+        let footer = KeyHints::new(&model.prefs.keymap)
+            .prefixed(digits(self.entries), Layer::View, &[Action::Accept], "copy")
+            .first(Layer::View, &[Action::Back], "close")
+            .build();
+        let inner = popup::frame(frame, rect, self.title, &footer, theme);
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The digit keys the footer names: `1/`, `1-2/`, up to `1-9/`.
 fn digits(entries: usize) -> &'static str {
     const KEYS: [&str; 9] = [
         "1/", "1-2/", "1-3/", "1-4/", "1-5/", "1-6/", "1-7/", "1-8/", "1-9/",

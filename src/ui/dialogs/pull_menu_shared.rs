@@ -6,13 +6,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::Model;
-use crate::app::keys::{Action, KeyHints, Layer};
 use crate::app::shared_pull::menu_entries;
 use crate::app::text::{truncate, width};
-use crate::ui::popup;
 use crate::ui::theme::Theme;
 
 /// Narrowest menu worth drawing.
@@ -57,24 +54,10 @@ pub fn draw(frame: &mut Frame, screen: Rect, model: &Model, cursor: usize, theme
         Some(row) => format!("Pull by tag: {}", truncate(&row.repository, inner_w / 2)),
         None => "Pull by tag".to_string(),
     };
-    let rect = popup::centered(screen, outer_w, lines.len() as u16 + 2);
-    let footer = KeyHints::new(&model.prefs.keymap)
-        .prefixed(
-            digits(entries.len()),
-            Layer::View,
-            &[Action::Accept],
-            "copy",
-        )
-        .first(Layer::View, &[Action::Back], "close")
-        .build();
-    let inner = popup::frame(frame, rect, &title, &footer, theme);
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The digit keys the footer names: `1/` up to `1-9/`.
-fn digits(entries: usize) -> &'static str {
-    const KEYS: [&str; 9] = [
-        "1/", "1-2/", "1-3/", "1-4/", "1-5/", "1-6/", "1-7/", "1-8/", "1-9/",
-    ];
-    KEYS[entries.clamp(1, 9) - 1]
+    let menu = super::pull_menu::Menu {
+        width: outer_w,
+        title: &title,
+        entries: entries.len(),
+    };
+    menu.draw(frame, screen, model, lines, theme);
 }
