@@ -33,6 +33,29 @@ pub enum Input {
 }
 
 impl Input {
+    /// A key on the focused input: text keys edit text, the value keys toggle or step a choice.
+    /// True when the text changed (so an error about it is stale).
+    pub fn edit(&mut self, action: Option<Action>, key: KeyEvent) -> bool {
+        match self {
+            Self::Text(f) | Self::Multi(f) => f.key(key),
+            Self::Toggle(on) => {
+                if matches!(action, Some(Action::ValueNext | Action::ValuePrev)) {
+                    *on = !*on;
+                }
+                false
+            }
+            Self::Choice { options, index } => {
+                let n = options.len().max(1);
+                match action {
+                    Some(Action::ValueNext) => *index = (*index + 1) % n,
+                    Some(Action::ValuePrev) => *index = (*index + n - 1) % n,
+                    _ => {}
+                }
+                false
+            }
+        }
+    }
+
     fn value(&self) -> String {
         match self {
             Self::Text(f) | Self::Multi(f) => f.text(),
@@ -322,25 +345,8 @@ impl Form {
         let Some(field) = self.fields.get_mut(focus) else {
             return;
         };
-        match &mut field.input {
-            Input::Text(f) | Input::Multi(f) => {
-                if f.key(key) {
-                    self.error = self.error.take().filter(|(i, _)| *i != focus);
-                }
-            }
-            Input::Toggle(on) => {
-                if matches!(action, Some(Action::ValueNext | Action::ValuePrev)) {
-                    *on = !*on;
-                }
-            }
-            Input::Choice { options, index } => {
-                let n = options.len().max(1);
-                match action {
-                    Some(Action::ValueNext) => *index = (*index + 1) % n,
-                    Some(Action::ValuePrev) => *index = (*index + n - 1) % n,
-                    _ => {}
-                }
-            }
+        if field.input.edit(action, key) {
+            self.error = self.error.take().filter(|(i, _)| *i != focus);
         }
     }
 

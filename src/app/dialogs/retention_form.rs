@@ -381,24 +381,8 @@ impl RetentionForm {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return;
         };
-        match &mut field.input {
-            Input::Text(f) | Input::Multi(f) => {
-                f.key(key);
-            }
-            Input::Toggle(on) => {
-                if matches!(action, Some(Action::ValueNext | Action::ValuePrev)) {
-                    *on = !*on;
-                }
-            }
-            Input::Choice { options, index } => {
-                let n = options.len().max(1);
-                match action {
-                    Some(Action::ValueNext) => *index = (*index + 1) % n,
-                    Some(Action::ValuePrev) => *index = (*index + n - 1) % n,
-                    _ => {}
-                }
-            }
-        }
+        // Errors here are recomputed from the inputs, so whether the text changed does not matter.
+        field.input.edit(action, key);
     }
 
     /// Pasted text goes into the focused text field; the preview follows after the message
