@@ -185,12 +185,13 @@ impl Highlight {
     /// `positions` of a table of `len` rows and `generation`.
     pub fn of(generation: u64, len: usize, positions: impl IntoIterator<Item = usize>) -> Self {
         let mut rows = vec![false; len];
+        let mut count = 0;
         for i in positions {
-            if let Some(flag) = rows.get_mut(i) {
+            if let Some(flag) = rows.get_mut(i).filter(|f| !**f) {
                 *flag = true;
+                count += 1;
             }
         }
-        let count = rows.iter().filter(|f| **f).count();
         Self {
             generation: Some(generation),
             rows,

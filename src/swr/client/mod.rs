@@ -105,12 +105,16 @@ impl ClientConfig {
 }
 
 /// The registry API's base URL for the registry `host`; an endpoint on this machine is the
-/// emulator, which serves the registry API on its one listener.
+/// emulator, which serves the registry API on its one listener. Empty when `host` is not a
+/// plain host name (the docker login is sent there, so nothing else may form the URL); the
+/// registry calls then refuse before sending anything.
 pub fn registry_endpoint(host: &str, endpoint: &str) -> String {
     if is_loopback(endpoint) {
         endpoint.trim_end_matches('/').to_string()
-    } else {
+    } else if crate::swr::validate::registry_host(host).is_ok() {
         format!("https://{host}")
+    } else {
+        String::new()
     }
 }
 
@@ -542,6 +546,22 @@ fn error_chain(e: &reqwest::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_registry_endpoint_is_built_only_from_a_plain_host() {
+        let api = "https://swr-api.cn-north-4.myhuaweicloud.com";
+        assert_eq!(
+            super::registry_endpoint("swr.cn-north-4.myhuaweicloud.com", api),
+            "https://swr.cn-north-4.myhuaweicloud.com"
+        );
+        for hostile in ["evil.example/@swr", "swr.example:99999", "a b", ""] {
+            assert_eq!(super::registry_endpoint(hostile, api), "", "{hostile:?}");
+        }
+        assert_eq!(
+            super::registry_endpoint("anything", "http://127.0.0.1:8080/"),
+            "http://127.0.0.1:8080"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -103,6 +103,11 @@ impl SwrClient {
         repo: &str,
         digest: &str,
     ) -> Result<Bytes, ApiError> {
+        if self.inner.config.registry_endpoint.is_empty() {
+            return Err(ApiError::Invalid(
+                "the profile's registry is not a plain host name".into(),
+            ));
+        }
         let name = format!("{org}/{repo}");
         let url = format!(
             "{}/v2/{name}/manifests/{digest}",
